@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+// dsbench — a command-line workbench for instruction-tuning datasets, kept in one SQLite file.
+// No package dependencies: SQLite comes from the system (Debian libsqlite3-dev).
+import PackageDescription
+
+let package = Package(
+    name: "dsbench",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dsbench", targets: ["dsbench"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "Store", dependencies: ["CSQLite"]),
+        .target(name: "Migrations", dependencies: ["Store"], resources: [.copy("schema")]),
+        .target(name: "Formats"),
+        .target(name: "Curation"),
+        .target(name: "LLM"),
+        .target(name: "Synthesis", dependencies: ["LLM", "Curation"]),
+        .target(
+            name: "Commands",
+            dependencies: ["Store", "Migrations", "Formats", "LLM", "Synthesis", "Curation"]
+        ),
+        .executableTarget(name: "dsbench", dependencies: ["Commands"]),
+
+        .target(name: "TestSupport", dependencies: ["LLM"], path: "Tests/TestSupport"),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Migrations"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
+        .testTarget(name: "CurationTests", dependencies: ["Curation"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "TestSupport"]),
+        .testTarget(
+            name: "CommandsTests",
+            dependencies: ["Commands", "Store", "Migrations", "TestSupport", "dsbench"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

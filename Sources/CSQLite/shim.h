@@ -1,0 +1,9 @@
+#ifndef DSBENCH_CSQLITE_SHIM_H
+#define DSBENCH_CSQLITE_SHIM_H
+#include <sqlite3.h>
+
+/// Variadic sqlite3_db_config is not importable into Swift; these wrappers are.
+static inline int dsbench_sqlite3_enable_defensive(sqlite3 *db) {
+    return sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0);
+}
+#endif
