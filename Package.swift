@@ -17,7 +17,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "Store", dependencies: ["CSQLite"]),
-        .target(name: "Migrations", dependencies: ["Store"], resources: [.copy("schema")]),
+        .target(name: "Migrations", dependencies: ["Store"]),
         .target(name: "Formats"),
         .target(name: "Curation"),
         .target(name: "LLM"),
