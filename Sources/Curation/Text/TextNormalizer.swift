@@ -14,14 +14,19 @@ public enum TextNormalizer {
         let folded = text.precomposedStringWithCompatibilityMapping
         var out = String.UnicodeScalarView()
         var pendingSpace = false
+        var lastWasCJK = false
         for scalar in folded.unicodeScalars {
-            switch ScriptClass.of(scalar) {
+            let cls = ScriptClass.of(scalar)
+            switch cls {
             case .whitespace, .punctuation:
                 pendingSpace = !out.isEmpty
             case .other where scalar.properties.generalCategory == .format:
                 continue
             default:
-                if pendingSpace { out.append(" "); pendingSpace = false }
+                // Between two CJK characters a space or punctuation carries no meaning.
+                if pendingSpace && !(lastWasCJK && cls.isCJK) { out.append(" ") }
+                pendingSpace = false
+                lastWasCJK = cls.isCJK
                 if scalar.value < 0x80 {
                     let b = UInt8(scalar.value)
                     out.append(Unicode.Scalar((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b))
