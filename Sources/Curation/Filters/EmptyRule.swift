@@ -10,10 +10,11 @@ public struct EmptyRule: FilterRule, Codable, Equatable {
 
     public func evaluate(_ subject: FilterSubject) -> RuleOutcome {
         let text = subject.scope == .instruction ? subject.instruction : (subject.output ?? "")
-        if TextLength.units(text) == 0 && !text.unicodeScalars.contains(where: { ScriptClass.of($0) == .symbol }) {
+        let hasASCIIWord = text.utf8.contains { PhraseScanner.isWordByte($0) }
+        if !hasASCIIWord && TextLength.units(text) == 0 && !text.unicodeScalars.contains(where: { ScriptClass.of($0) == .symbol }) {
             return .fail(subject.scope == .instruction ? "empty instruction" : "empty output")
         }
-        if subject.scope == .output {
+        if subject.scope == .output && text.utf8.count <= 16 {
             let trimmed = text.trimmingWhitespace().lowercased()
             if placeholders.contains(trimmed) { return .fail("placeholder output", ["placeholder": .string(trimmed)]) }
         }

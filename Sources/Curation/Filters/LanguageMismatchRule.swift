@@ -24,6 +24,11 @@ public struct LanguageMismatchRule: FilterRule, Codable, Equatable {
     static let comparable: Set<Language> = [.en, .zh, .ja, .ko]
 
     public func evaluate(_ subject: FilterSubject) -> RuleOutcome {
+        // ASCII text can only be en/other/und, so two ASCII texts never mismatch.
+        if !subject.instruction.utf8.contains(where: { $0 >= 0x80 }) && !subject.input.utf8.contains(where: { $0 >= 0x80 })
+            && !(subject.output ?? "").utf8.contains(where: { $0 >= 0x80 }) {
+            return .pass()
+        }
         let prose = Self.removingCodeBlocks(subject.output ?? "")
         let outputCounts = ScriptCounts(prose)
         let outputUnits = outputCounts.cjk + outputCounts.latinWords + outputCounts.otherWords
@@ -35,8 +40,28 @@ public struct LanguageMismatchRule: FilterRule, Codable, Equatable {
             return .pass()
         }
         if Self.translationCues.firstMatch(in: subject.instruction) != nil { return .pass() }
+        if Self.looksLikeCode(prose) { return .pass() }
         return .fail("prompt is \(prompt.rawValue), output is \(output.rawValue)",
                      ["prompt_language": .string(prompt.rawValue), "output_language": .string(output.rawValue)])
+    }
+
+    static let codeMarkers = PhraseScanner([
+        "def ", "return ", "function ", "#include", "select ", "import ", "public ", "class ", "<html", "</", "print(",
+        "console.log", "var ", "let ", "const ", "int ", "for (", "for i in", "if (", "elif ", "else:", "=>", "==",
+    ])
+
+    /// Heuristic: source code (unfenced) is not prose in any language.
+    static func looksLikeCode(_ text: String) -> Bool {
+        var symbols = 0, visible = 0
+        for b in text.utf8 where b > 0x20 && b & 0xC0 != 0x80 {
+            visible += 1
+            switch b {
+            case 0x7B, 0x7D, 0x28, 0x29, 0x5B, 0x5D, 0x3B, 0x3D, 0x3C, 0x3E, 0x5F: symbols += 1
+            default: break
+            }
+        }
+        if visible > 0 && Double(symbols) / Double(visible) >= 0.06 { return true }
+        return codeMarkers.matches(in: text).count >= 2
     }
 
     /// The text without ``` fenced blocks and `inline code`.

@@ -70,8 +70,10 @@ import Testing
 
     @Test func inputEchoRule() {
         let rule = InputEchoRule()
-        #expect(!rule.evaluate(.output("Name three colors", instruction: "Name three colors.")).passed)
-        #expect(!rule.evaluate(.output("The cat sat.", instruction: "Fix the grammar.", input: "the cat  sat")).passed)
+        #expect(!rule.evaluate(.output("Name  three colors.\n", instruction: "Name three colors.")).passed)
+        #expect(!rule.evaluate(.output("the cat sat", instruction: "Fix the grammar.", input: "the cat  sat")).passed)
+        // A change of case or punctuation is an edit, not an echo.
+        #expect(rule.evaluate(.output("The cat sat.", instruction: "Fix the grammar.", input: "the cat sat")).passed)
         #expect(rule.evaluate(.output("Red, blue, green.", instruction: "Name three colors.")).passed)
     }
 
