@@ -55,7 +55,7 @@ public enum JSONTextWriter {
             }
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
+                if index > 0 { separator(&out, indent: indent) }
                 newline(&out, indent: indent, level: level + 1)
                 append(item, to: &out, indent: indent, level: level + 1)
             }
@@ -76,7 +76,7 @@ public enum JSONTextWriter {
         }
         out.append(UInt8(ascii: "{"))
         for (index, pair) in pairs.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
+            if index > 0 { separator(&out, indent: indent) }
             newline(&out, indent: indent, level: level + 1)
             appendString(pair.0, to: &out)
             out.append(UInt8(ascii: ":"))
@@ -85,6 +85,12 @@ public enum JSONTextWriter {
         }
         newline(&out, indent: indent, level: level)
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// "," between items; compact text adds a space (like Python's json.dumps) so lines stay readable.
+    private static func separator(_ out: inout [UInt8], indent: Int?) {
+        out.append(UInt8(ascii: ","))
+        if indent == nil { out.append(UInt8(ascii: " ")) }
     }
 
     private static func newline(_ out: inout [UInt8], indent: Int?, level: Int) {
