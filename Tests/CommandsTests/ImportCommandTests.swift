@@ -1,3 +1,4 @@
+import Commands
 import Foundation
 import Store
 import Testing
@@ -102,6 +103,20 @@ import TestSupport
         #expect(runCLI(["import", "--db", db2, task]).status == 0)
         #expect(try count(db2, "SELECT instances FROM seeds") == 3)
         #expect(try count(db2, "SELECT count(*) FROM instructions WHERE task_id = (SELECT id FROM seeds)") == 2)
+    }
+
+    @Test func anInterruptRollsBackTheFileAndClosesTheRun() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        let file = try dir.write("a.jsonl", "{\"instruction\": \"a\", \"output\": \"b\"}\n")
+        let interrupt = InterruptSignal()
+        interrupt.request()
+        let status = CommandLineTool.run(
+            arguments: ["import", "--db", db, file], environment: [:], stdout: BufferSink(), stderr: BufferSink(),
+            interrupt: interrupt, workingDirectory: dir.path)
+        #expect(status == 130)
+        #expect(try count(db, "SELECT count(*) FROM instructions") == 0)
+        #expect(try count(db, "SELECT count(*) FROM runs WHERE status = 'interrupted'") == 1)
     }
 
     @Test func twoProcessesImportIntoOneDatabase() throws {
