@@ -8,6 +8,10 @@ public enum CommandCatalog {
         RunsCommand.self,
         ImportCommand.self,
         ExportCommand.self,
+        FilterCommand.self,
+        DedupCommand.self,
+        ScoreCommand.self,
+        SimilarCommand.self,
     ]
 
     public static func command(named name: String) -> (any CommandDefinition.Type)? {

@@ -1,4 +1,4 @@
-/// Which member of a duplicate cluster is kept.
+/// Which member of a duplicate cluster is kept (after `DedupRecord.rank`, which always comes first).
 public enum SurvivorPolicy: String, Sendable, Codable {
     /// Highest score first (unscored last), then the earliest id.
     case bestScore = "best-score"
@@ -7,6 +7,7 @@ public enum SurvivorPolicy: String, Sendable, Codable {
 
     /// True when `a` should survive over `b`.
     public func prefers(_ a: DedupRecord, over b: DedupRecord) -> Bool {
+        if a.rank != b.rank { return a.rank < b.rank }
         if self == .bestScore {
             let sa = a.score ?? -.infinity, sb = b.score ?? -.infinity
             if sa != sb { return sa > sb }
