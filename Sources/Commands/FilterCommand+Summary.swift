@@ -14,7 +14,7 @@ extension FilterCommand {
         var lines: [Line]
         var subjects: Int
 
-        init(rules: [any FilterRule], subjects: [Subject], outcomes: [[RuleOutcome?]]) {
+        init(rules: [any FilterRule], subjects: [Subject], outcomes: [[Evaluation.Judgement?]]) {
             lines = rules.map { Line(rule: $0.name) }
             self.subjects = subjects.count
             for (i, row) in outcomes.enumerated() {

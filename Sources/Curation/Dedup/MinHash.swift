@@ -19,16 +19,15 @@ public struct MinHash: Sendable {
         increments = (0..<permutations).map { _ in next() }
     }
 
-    /// Writes the signature of `shingles` into `into` (length `permutations`). Empty sets get all-max.
-    public func signature(_ shingles: [UInt64], into: inout ArraySlice<UInt32>) {
-        let base = into.startIndex
-        for p in 0..<permutations { into[base + p] = .max }
+    /// Writes the signature of `shingles` to `into[0..<permutations]`. Empty sets get all-max.
+    public func signature(_ shingles: [UInt64], into: UnsafeMutablePointer<UInt32>) {
+        for p in 0..<permutations { into[p] = .max }
         multipliers.withUnsafeBufferPointer { a in
             increments.withUnsafeBufferPointer { c in
                 for x in shingles {
                     for p in 0..<permutations {
                         let v = UInt32(truncatingIfNeeded: (a[p] &* x &+ c[p]) >> 32)
-                        if v < into[base + p] { into[base + p] = v }
+                        if v < into[p] { into[p] = v }
                     }
                 }
             }
@@ -37,8 +36,8 @@ public struct MinHash: Sendable {
 
     /// The signature of one shingle set.
     public func signature(_ shingles: [UInt64]) -> [UInt32] {
-        var out = [UInt32](repeating: .max, count: permutations)[...]
-        signature(shingles, into: &out)
-        return Array(out)
+        var out = [UInt32](repeating: .max, count: permutations)
+        out.withUnsafeMutableBufferPointer { signature(shingles, into: $0.baseAddress!) }
+        return out
     }
 }

@@ -65,60 +65,73 @@ public struct MinHashLSH: Sendable {
     public func duplicates(_ records: [DedupRecord]) -> (matches: [DuplicateMatch], statistics: Statistics) {
         let n = records.count
         let perms = minHash.permutations
-        // Shingles and signatures, computed on all cores.
-        let shingleSlots = ChunkResults<[UInt64]>(repeating: [], count: n)
-        let signatureStore = ChunkResults<[UInt32]>(repeating: [], count: max(1, (n + 1023) / 1024))
-        let chunks = max(1, (n + 1023) / 1024)
         let shingling = self.shingling, minHash = self.minHash
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let range = (c * 1024)..<min(n, (c + 1) * 1024)
-            var sigs = [UInt32](repeating: .max, count: range.count * perms)
-            for i in range {
-                let s = shingling.shingles(records[i].text)
-                shingleSlots.set(i, s)
-                let offset = (i - range.lowerBound) * perms
-                var slice = sigs[offset..<(offset + perms)]
-                minHash.signature(s, into: &slice)
-                sigs.replaceSubrange(offset..<(offset + perms), with: slice)
+        // Shingles and signatures, computed on all cores; each chunk writes its own slots.
+        let shingleSlots = ChunkResults<[UInt64]>(repeating: [], count: n)
+        var signatures = [UInt32](repeating: .max, count: n * perms)
+        let chunk = 512
+        let chunks = (n + chunk - 1) / chunk
+        signatures.withUnsafeMutableBufferPointer { buffer in
+            let base = SignatureBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                for i in (c * chunk)..<min(n, (c + 1) * chunk) {
+                    let s = shingling.shingles(records[i].text)
+                    shingleSlots.set(i, s)
+                    minHash.signature(s, into: base.pointer + i * perms)
+                }
             }
-            signatureStore.set(c, sigs)
         }
         let shingles = shingleSlots.values
-        let signatures = Array(signatureStore.values.joined())
 
-        // Band keys: one 64-bit hash of each band's rows.
-        var stats = Statistics()
-        var sets = UnionFind(count: n)
-        var keys = [(UInt64, Int32)]()
-        keys.reserveCapacity(n)
-        for band in 0..<bands {
-            keys.removeAll(keepingCapacity: true)
-            for i in 0..<n where !shingles[i].isEmpty {
-                var h: UInt64 = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-                let base = i * perms + band * rows
-                for k in 0..<rows { h = UnitHashes.finish(h ^ UInt64(signatures[base + k])) }
-                keys.append((h, Int32(i)))
-            }
-            keys.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-            var start = 0
-            while start < keys.count {
-                var end = start + 1
-                while end < keys.count && keys[end].0 == keys[start].0 { end += 1 }
-                if end - start > 1 {
-                    for x in start..<end {
-                        for y in (x + 1)..<end {
-                            stats.candidatePairs += 1
-                            let i = Int(keys[x].1), j = Int(keys[y].1)
-                            if sets.find(i) == sets.find(j) { continue }
-                            stats.verifiedPairs += 1
-                            if Shingling.jaccard(shingles[i], shingles[j]) >= threshold {
-                                stats.acceptedPairs += 1
-                                sets.union(i, j)
+        // Candidate pairs per band, bands on all cores: sort (bandKey << 20 | index) and pair equal keys.
+        let rows = self.rows
+        let bandPairs = ChunkResults<[UInt64]>(repeating: [], count: bands)
+        let indexBits: UInt64 = n < (1 << 20) ? 20 : 32
+        let indexMask: UInt64 = (1 << indexBits) - 1
+        signatures.withUnsafeBufferPointer { sig in
+            let signatureBase = ReadOnlySignatures(sig)
+            DispatchQueue.concurrentPerform(iterations: bands) { band in
+                var keys = [UInt64]()
+                keys.reserveCapacity(n)
+                for i in 0..<n where !shingles[i].isEmpty {
+                    var h: UInt64 = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+                    let row = signatureBase.pointer + (i * perms + band * rows)
+                    for k in 0..<rows { h = UnitHashes.finish(h ^ UInt64(row[k])) }
+                    keys.append((h << indexBits) | UInt64(i))
+                }
+                keys.sort()
+                var pairs: [UInt64] = []
+                var start = 0
+                while start < keys.count {
+                    let key = keys[start] >> indexBits
+                    var end = start + 1
+                    while end < keys.count && keys[end] >> indexBits == key { end += 1 }
+                    if end - start > 1 {
+                        for x in start..<end {
+                            for y in (x + 1)..<end {
+                                pairs.append((keys[x] & indexMask) << 32 | (keys[y] & indexMask))
                             }
                         }
                     }
+                    start = end
                 }
-                start = end
+                bandPairs.set(band, pairs)
+            }
+        }
+
+        // Verify every candidate by exact Jaccard, in band order (deterministic), clustering as we go.
+        var stats = Statistics()
+        var sets = UnionFind(count: n)
+        for pairs in bandPairs.values {
+            for pair in pairs {
+                stats.candidatePairs += 1
+                let i = Int(pair >> 32), j = Int(pair & 0xFFFF_FFFF)
+                if sets.find(i) == sets.find(j) { continue }
+                stats.verifiedPairs += 1
+                if Shingling.jaccard(shingles[i], shingles[j]) >= threshold {
+                    stats.acceptedPairs += 1
+                    sets.union(i, j)
+                }
             }
         }
         return (Self.clusterMatches(records, &sets, policy: policy) { i, j in
@@ -146,4 +159,16 @@ public struct MinHashLSH: Sendable {
         }
         return out.sorted { $0.id < $1.id }
     }
+}
+
+/// A signature buffer shared by workers that write disjoint record ranges.
+struct SignatureBuffer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<UInt32>
+    init(_ buffer: UnsafeMutableBufferPointer<UInt32>) { pointer = buffer.baseAddress! }
+}
+
+/// Read-only view of the signatures for the band workers.
+struct ReadOnlySignatures: @unchecked Sendable {
+    let pointer: UnsafePointer<UInt32>
+    init(_ buffer: UnsafeBufferPointer<UInt32>) { pointer = buffer.baseAddress! }
 }

@@ -104,3 +104,18 @@ import Testing
         #expect(try restricted.makeRules().map(\.name) == ["pii"])
     }
 }
+
+@Suite struct RuleOutcomeJSONTests {
+    @Test func detailJSONIsValidAndEscaped() throws {
+        let outcome = RuleOutcome.fail("x", ["text": "a \"quoted\"\\ line\nnext\u{01} 中文", "n": 3, "f": 0.25, "ok": true,
+                                             "list": .strings(["a", "b\""])])
+        let json = try #require(outcome.detailJSON)
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        #expect(parsed["text"] as? String == "a \"quoted\"\\ line\nnext\u{01} 中文")
+        #expect(parsed["n"] as? Int == 3)
+        #expect(parsed["f"] as? Double == 0.25)
+        #expect(parsed["ok"] as? Bool == true)
+        #expect(parsed["list"] as? [String] == ["a", "b\""])
+        #expect(json.hasPrefix(#"{"f":0.25,"list":["#))
+    }
+}
