@@ -4,6 +4,11 @@
 public enum RequestPool {
     /// Summary of a pool run.
     public struct Summary: Hashable, Sendable {
+        public init(delivered: Int, notStarted: Int) {
+            self.delivered = delivered
+            self.notStarted = notStarted
+        }
+
         /// Jobs whose call was started and delivered.
         public var delivered: Int
         /// Jobs never started because `stop` was raised or `shouldStart` said no.
