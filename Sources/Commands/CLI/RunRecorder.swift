@@ -1,0 +1,63 @@
+import Foundation
+import Store
+
+/// Opens a `runs` row for a command that writes and closes it with status and totals — also when the command
+/// fails or is interrupted, so the provenance log never has a run stuck in "running".
+public final class RunRecorder {
+    public let runID: Int64
+    public var totals = RunStore.Totals()
+    private let store: RunStore
+
+    private init(store: RunStore, runID: Int64) {
+        self.store = store
+        self.runID = runID
+    }
+
+    /// Runs `body` inside a run: succeeded on return, interrupted on `CommandError.interrupted`, failed on any
+    /// other error (which is rethrown after the run is closed).
+    public static func record<T>(
+        _ database: Database, arguments: ParsedArguments, model: String? = nil, endpointHost: String? = nil,
+        template: String? = nil, _ body: (RunRecorder) throws -> T
+    ) throws -> T {
+        let store = RunStore(database)
+        let runID = try store.start(
+            command: arguments.commandName, optionsJSON: optionsJSON(arguments), model: model,
+            endpointHost: endpointHost, template: template)
+        let recorder = RunRecorder(store: store, runID: runID)
+        do {
+            let result = try body(recorder)
+            try store.finish(runID: runID, status: .succeeded, totals: recorder.totals)
+            return result
+        } catch {
+            let status: RunStore.Status = (error as? CommandError) == .interrupted ? .interrupted : .failed
+            try? store.finish(runID: runID, status: status, totals: recorder.totals, error: "\(error)")
+            throw error
+        }
+    }
+
+    /// Records model, endpoint host and template once known.
+    public func describe(model: String?, endpointHost: String?, template: String?) throws {
+        try store.describe(runID: runID, model: model, endpointHost: endpointHost, template: template)
+    }
+
+    /// Adds to a named counter in the run's totals.
+    public func count(_ name: String, _ amount: Int = 1) { totals.counters[name, default: 0] += amount }
+
+    /// The parsed options as a JSON object, without anything that looks like a secret.
+    static func optionsJSON(_ arguments: ParsedArguments) -> String {
+        var object: [String: Any] = [:]
+        for (key, value) in arguments.ordered where !isSecret(key) {
+            if key == "db" || key == "help" { continue }
+            object[key] = value ?? true
+        }
+        if !arguments.positionals.isEmpty { object["arguments"] = arguments.positionals }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func isSecret(_ key: String) -> Bool {
+        let lowered = key.lowercased()
+        return lowered.contains("key") || lowered.contains("token") || lowered.contains("secret")
+            || lowered.contains("password")
+    }
+}

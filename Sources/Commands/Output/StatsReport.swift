@@ -1,0 +1,126 @@
+import Foundation
+import Store
+
+/// The figures `dsbench stats` prints, gathered with a handful of aggregate queries.
+struct StatsReport {
+    var instructions = 0
+    var completions = 0
+    var groups: [(title: String, columns: [String], rows: [[SQLValue]])] = []
+    var lengths: [(name: String, chars: Percentiles, tokens: Percentiles)] = []
+
+    /// p50/p90/p99/max of a list of lengths.
+    struct Percentiles {
+        var count = 0, p50 = 0, p90 = 0, p99 = 0, max = 0
+
+        init(_ values: [Int]) {
+            guard !values.isEmpty else { return }
+            let sorted = values.sorted()
+            func at(_ q: Double) -> Int { sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * q).rounded()))] }
+            count = sorted.count
+            p50 = at(0.5)
+            p90 = at(0.9)
+            p99 = at(0.99)
+            max = sorted.last!
+        }
+
+        var dictionary: [String: Int] { ["count": count, "p50": p50, "p90": p90, "p99": p99, "max": max] }
+    }
+
+    static let groupQueries: [(String, String)] = [
+        ("by origin", "SELECT origin, count(*) AS instructions FROM instructions GROUP BY origin ORDER BY 2 DESC"),
+        ("by language", "SELECT language, count(*) AS instructions FROM instructions GROUP BY language ORDER BY 2 DESC"),
+        ("by depth", "SELECT depth, count(*) AS instructions FROM instructions GROUP BY depth ORDER BY depth"),
+        ("by strategy", """
+            SELECT coalesce(strategy, '-') AS strategy, count(*) AS instructions,
+                sum(EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS eliminated
+            FROM instructions i WHERE strategy IS NOT NULL GROUP BY strategy ORDER BY 2 DESC
+            """),
+        ("evolution yield by strategy and depth", """
+            SELECT strategy, depth, count(*) AS evolved,
+                count(*) - sum(EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS kept
+            FROM instructions i WHERE origin IN ('evolved', 'rules') GROUP BY strategy, depth ORDER BY depth, strategy
+            """),
+        ("verdicts (latest per subject and filter)", """
+            SELECT filter, count(*) AS checked, sum(passed) AS passed,
+                round(100.0 * sum(passed) / count(*), 1) AS pass_pct
+            FROM latest_verdicts GROUP BY filter ORDER BY filter
+            """),
+        ("scores", """
+            SELECT scorer, count(*) AS scored, round(avg(value), 2) AS mean, min(value) AS min, max(value) AS max
+            FROM scores GROUP BY scorer ORDER BY scorer
+            """),
+        ("duplicates (latest dedup run per method)", """
+            SELECT method, count(*) AS duplicates, count(DISTINCT duplicate_of) AS clusters
+            FROM active_duplicates GROUP BY method ORDER BY method
+            """),
+        ("runs", """
+            SELECT command, count(*) AS runs, sum(status = 'succeeded') AS succeeded, sum(rows_written) AS rows_written,
+                sum(llm_calls) AS llm_calls, sum(prompt_tokens + completion_tokens) AS tokens, round(sum(cost_usd), 4) AS cost_usd
+            FROM runs GROUP BY command ORDER BY min(id)
+            """),
+    ]
+
+    static func collect(_ database: Database) throws -> StatsReport {
+        var report = StatsReport()
+        report.instructions = Int(try database.scalar("SELECT count(*) FROM instructions").intValue ?? 0)
+        report.completions = Int(try database.scalar("SELECT count(*) FROM completions").intValue ?? 0)
+        for (title, sql) in groupQueries {
+            let rows = try database.query(sql)
+            guard let first = rows.first else { continue }
+            report.groups.append((title, first.columns, rows.map(\.values)))
+        }
+        for (name, sql) in [("instruction", "SELECT instruction || ' ' || input AS t FROM instructions"),
+                            ("output", "SELECT output AS t FROM completions")] {
+            var chars: [Int] = []
+            var tokens: [Int] = []
+            try database.forEachRow(sql) { row in
+                let text = row.string("t")
+                chars.append(text.unicodeScalars.count)
+                tokens.append(TokenEstimate.count(text))
+            }
+            report.lengths.append((name, Percentiles(chars), Percentiles(tokens)))
+        }
+        return report
+    }
+
+    var text: String {
+        var out = "\(instructions) instructions, \(completions) completions\n"
+        for group in groups {
+            out += "\n\(group.title):\n"
+            out += ResultPrinter.table(columns: group.columns, rows: group.rows.map { $0.map(ResultPrinter.cell) })
+        }
+        out += "\nlengths (characters / estimated tokens):\n"
+        var rows: [[String]] = []
+        for entry in lengths {
+            for (label, p) in [("\(entry.name) chars", entry.chars), ("\(entry.name) tokens", entry.tokens)] {
+                rows.append([label, String(p.count), String(p.p50), String(p.p90), String(p.p99), String(p.max)])
+            }
+        }
+        out += ResultPrinter.table(columns: ["length", "n", "p50", "p90", "p99", "max"], rows: rows)
+        return out
+    }
+
+    var jsonObject: [String: Any] {
+        var object: [String: Any] = ["instructions": instructions, "completions": completions]
+        for group in groups {
+            object[group.title.components(separatedBy: " (").first!.replacingOccurrences(of: " ", with: "_")] =
+                group.rows.map { values in
+                    Dictionary(uniqueKeysWithValues: zip(group.columns, values.map(Self.jsonValue)))
+                }
+        }
+        object["lengths"] = Dictionary(uniqueKeysWithValues: lengths.map {
+            ($0.name, ["chars": $0.chars.dictionary, "tokens": $0.tokens.dictionary])
+        })
+        return object
+    }
+
+    static func jsonValue(_ value: SQLValue) -> Any {
+        switch value {
+        case .null: return NSNull()
+        case .integer(let i): return i
+        case .real(let d): return d
+        case .text(let s): return s
+        case .blob(let b): return b.count
+        }
+    }
+}

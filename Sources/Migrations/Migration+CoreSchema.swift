@@ -1,0 +1,267 @@
+/// Migration 1: the core tables and views (runs, sources, rejects, llm_calls, instructions, completions,
+/// verdicts, scores, duplicates, settings; views latest_verdicts, active_duplicates, examples, seeds, lineage).
+/// Never edit once shipped: add a new migration instead.
+extension Migration {
+    static let coreSchema = Migration(name: "001-core-schema", sql: #"""
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    command TEXT NOT NULL,
+    options TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(options)),
+    model TEXT,
+    endpoint_host TEXT,
+    template TEXT,
+    status TEXT NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'succeeded', 'failed', 'interrupted')),
+    error TEXT,
+    rows_written INTEGER NOT NULL DEFAULT 0,
+    llm_calls INTEGER NOT NULL DEFAULT 0,
+    prompt_tokens INTEGER NOT NULL DEFAULT 0,
+    completion_tokens INTEGER NOT NULL DEFAULT 0,
+    cost_usd REAL NOT NULL DEFAULT 0,
+    totals TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(totals)),
+    started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    finished_at TEXT
+) STRICT;
+CREATE INDEX runs_command ON runs (command, id);
+
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    format TEXT NOT NULL CHECK (format IN ('self-instruct', 'alpaca', 'sharegpt', 'openai', 'csv', 'text')),
+    role TEXT NOT NULL CHECK (role IN ('seeds', 'examples')),
+    records INTEGER NOT NULL DEFAULT 0,
+    rejected INTEGER NOT NULL DEFAULT 0,
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    UNIQUE (content_hash, format, role)
+) STRICT;
+
+CREATE TABLE rejects (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources (id),
+    line INTEGER NOT NULL,
+    field TEXT,
+    reason TEXT NOT NULL,
+    raw TEXT NOT NULL,
+    run_id INTEGER NOT NULL REFERENCES runs (id)
+) STRICT;
+CREATE INDEX rejects_source ON rejects (source_id, line);
+
+CREATE TABLE llm_calls (
+    id INTEGER PRIMARY KEY,
+    request_hash TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    endpoint TEXT NOT NULL CHECK (endpoint IN ('chat', 'completions')),
+    endpoint_host TEXT,
+    model TEXT NOT NULL,
+    parameters TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(parameters)),
+    request TEXT NOT NULL CHECK (json_valid(request)),
+    response TEXT,
+    content TEXT,
+    finish_reason TEXT,
+    prompt_tokens INTEGER,
+    completion_tokens INTEGER,
+    usage_estimated INTEGER NOT NULL DEFAULT 0 CHECK (usage_estimated IN (0, 1)),
+    cost_usd REAL,
+    latency_ms INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 1,
+    http_status INTEGER,
+    status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed')),
+    error TEXT,
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+CREATE INDEX llm_calls_hash ON llm_calls (request_hash, status);
+CREATE INDEX llm_calls_run ON llm_calls (run_id);
+
+CREATE TABLE instructions (
+    id INTEGER PRIMARY KEY,
+    instruction TEXT NOT NULL,
+    input TEXT NOT NULL DEFAULT '',
+    system TEXT,
+    conversation TEXT CHECK (conversation IS NULL OR json_valid(conversation)),
+    origin TEXT NOT NULL CHECK (origin IN ('seed', 'imported', 'generated', 'evolved', 'rules', 'scrubbed')),
+    task_id INTEGER REFERENCES instructions (id),
+    parent_id INTEGER REFERENCES instructions (id),
+    root_id INTEGER REFERENCES instructions (id),
+    strategy TEXT,
+    depth INTEGER NOT NULL DEFAULT 0 CHECK (depth >= 0),
+    language TEXT NOT NULL DEFAULT 'und' CHECK (language IN ('en', 'zh', 'ja', 'ko', 'other', 'und')),
+    task_type TEXT,
+    is_classification INTEGER CHECK (is_classification IN (0, 1)),
+    source TEXT,
+    source_id INTEGER REFERENCES sources (id),
+    extra TEXT CHECK (extra IS NULL OR json_valid(extra)),
+    llm_call_id INTEGER REFERENCES llm_calls (id),
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+CREATE INDEX instructions_origin ON instructions (origin, depth);
+CREATE INDEX instructions_parent ON instructions (parent_id);
+CREATE INDEX instructions_root ON instructions (root_id);
+CREATE INDEX instructions_task ON instructions (task_id);
+CREATE INDEX instructions_source ON instructions (source_id);
+CREATE INDEX instructions_run ON instructions (run_id);
+
+CREATE TABLE completions (
+    id INTEGER PRIMARY KEY,
+    instruction_id INTEGER NOT NULL REFERENCES instructions (id),
+    output TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('imported', 'seed', 'model', 'scrubbed')),
+    model TEXT,
+    finish_reason TEXT,
+    sample_index INTEGER NOT NULL DEFAULT 0,
+    parent_id INTEGER REFERENCES completions (id),
+    llm_call_id INTEGER REFERENCES llm_calls (id),
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+CREATE INDEX completions_instruction ON completions (instruction_id, sample_index);
+CREATE INDEX completions_run ON completions (run_id);
+
+CREATE TABLE verdicts (
+    id INTEGER PRIMARY KEY,
+    instruction_id INTEGER NOT NULL REFERENCES instructions (id),
+    completion_id INTEGER REFERENCES completions (id),
+    filter TEXT NOT NULL,
+    passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
+    reason TEXT,
+    detail TEXT CHECK (detail IS NULL OR json_valid(detail)),
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+CREATE INDEX verdicts_subject ON verdicts (instruction_id, completion_id, filter, id);
+CREATE INDEX verdicts_completion ON verdicts (completion_id) WHERE completion_id IS NOT NULL;
+CREATE INDEX verdicts_run ON verdicts (run_id);
+
+CREATE TABLE scores (
+    id INTEGER PRIMARY KEY,
+    instruction_id INTEGER NOT NULL REFERENCES instructions (id),
+    completion_id INTEGER REFERENCES completions (id),
+    scorer TEXT NOT NULL,
+    value REAL NOT NULL CHECK (value BETWEEN 0 AND 10),
+    rationale TEXT,
+    detail TEXT CHECK (detail IS NULL OR json_valid(detail)),
+    llm_call_id INTEGER REFERENCES llm_calls (id),
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+CREATE INDEX scores_subject ON scores (instruction_id, completion_id, scorer, id);
+CREATE INDEX scores_completion ON scores (completion_id) WHERE completion_id IS NOT NULL;
+
+CREATE TABLE duplicates (
+    id INTEGER PRIMARY KEY,
+    instruction_id INTEGER NOT NULL REFERENCES instructions (id),
+    duplicate_of INTEGER NOT NULL REFERENCES instructions (id),
+    method TEXT NOT NULL CHECK (method IN ('exact', 'minhash', 'rouge')),
+    field TEXT NOT NULL DEFAULT 'instruction' CHECK (field IN ('instruction', 'all')),
+    similarity REAL NOT NULL,
+    threshold REAL,
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    CHECK (instruction_id <> duplicate_of)
+) STRICT;
+CREATE INDEX duplicates_subject ON duplicates (instruction_id, method, run_id);
+CREATE INDEX duplicates_run ON duplicates (run_id);
+
+CREATE TABLE settings (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    value TEXT NOT NULL CHECK (json_valid(value)),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+
+CREATE VIEW latest_verdicts AS
+SELECT v.*
+FROM verdicts v
+WHERE v.id = (
+    SELECT max(v2.id) FROM verdicts v2
+    WHERE v2.instruction_id = v.instruction_id AND v2.completion_id IS v.completion_id AND v2.filter = v.filter
+);
+
+CREATE VIEW active_duplicates AS
+SELECT d.*
+FROM duplicates d
+WHERE d.run_id = (
+    SELECT max(r.id) FROM runs r
+    WHERE r.command = 'dedup' AND r.status = 'succeeded' AND json_extract(r.options, '$.method') = d.method
+);
+
+CREATE VIEW examples AS
+SELECT
+    e.*,
+    CASE
+        WHEN e.failed_filters IS NOT NULL THEN 'fail'
+        WHEN e.passed_verdicts > 0 THEN 'pass'
+        ELSE 'unchecked'
+    END AS verdict,
+    e.duplicate_of IS NOT NULL AS is_duplicate
+FROM (
+    SELECT
+        i.id AS instruction_id,
+        c.id AS completion_id,
+        i.instruction,
+        i.input,
+        c.output,
+        i.system,
+        i.conversation,
+        i.origin,
+        i.strategy,
+        i.depth,
+        i.parent_id,
+        i.root_id,
+        i.task_id,
+        i.language,
+        i.task_type,
+        i.is_classification,
+        i.source,
+        i.extra,
+        c.origin AS completion_origin,
+        c.model,
+        c.finish_reason,
+        c.sample_index,
+        i.run_id,
+        (
+            SELECT group_concat(v.filter, ',') FROM latest_verdicts v
+            WHERE v.instruction_id = i.id AND (v.completion_id IS NULL OR v.completion_id = c.id) AND v.passed = 0
+        ) AS failed_filters,
+        (
+            SELECT count(*) FROM latest_verdicts v
+            WHERE v.instruction_id = i.id AND (v.completion_id IS NULL OR v.completion_id = c.id) AND v.passed = 1
+        ) AS passed_verdicts,
+        (
+            SELECT max(s.value) FROM scores s
+            WHERE s.instruction_id = i.id AND (s.completion_id IS NULL OR s.completion_id = c.id)
+        ) AS best_score,
+        (
+            SELECT min(d.duplicate_of) FROM active_duplicates d WHERE d.instruction_id = i.id
+        ) AS duplicate_of
+    FROM instructions i
+    LEFT JOIN completions c ON c.instruction_id = i.id
+) e;
+
+CREATE VIEW seeds AS
+SELECT
+    i.*,
+    1 + (SELECT count(*) FROM instructions t WHERE t.task_id = i.id) AS instances
+FROM instructions i
+WHERE i.origin = 'seed' AND i.task_id IS NULL;
+
+CREATE VIEW lineage AS
+WITH RECURSIVE chain (instruction_id, ancestor_id, distance) AS (
+    SELECT id, id, 0 FROM instructions
+    UNION ALL
+    SELECT chain.instruction_id, i.parent_id, chain.distance + 1
+    FROM chain JOIN instructions i ON i.id = chain.ancestor_id
+    WHERE i.parent_id IS NOT NULL
+)
+SELECT
+    chain.instruction_id,
+    chain.ancestor_id,
+    chain.distance,
+    a.origin AS ancestor_origin,
+    a.strategy AS ancestor_strategy,
+    a.depth AS ancestor_depth,
+    a.instruction AS ancestor_instruction
+FROM chain JOIN instructions a ON a.id = chain.ancestor_id;
+"""#)
+}

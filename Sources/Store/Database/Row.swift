@@ -1,0 +1,31 @@
+/// One result row, detached from its statement. Columns are read by name: `row.string("instruction")`.
+public struct Row: Sendable {
+    public let columns: [String]
+    public let values: [SQLValue]
+
+    public init(columns: [String], values: [SQLValue]) {
+        self.columns = columns
+        self.values = values
+    }
+
+    public subscript(_ name: String) -> SQLValue {
+        guard let index = columns.firstIndex(of: name) else { return .null }
+        return values[index]
+    }
+
+    public subscript(_ index: Int) -> SQLValue { values[index] }
+
+    /// Text of a column; NULL reads as "".
+    public func string(_ name: String) -> String { self[name].stringValue ?? "" }
+    public func optionalString(_ name: String) -> String? { self[name].stringValue }
+    /// Integer of a column; NULL reads as 0.
+    public func int(_ name: String) -> Int { Int(self[name].intValue ?? 0) }
+    public func int64(_ name: String) -> Int64 { self[name].intValue ?? 0 }
+    public func optionalInt(_ name: String) -> Int? { self[name].intValue.map { Int($0) } }
+    public func optionalInt64(_ name: String) -> Int64? { self[name].intValue }
+    /// Real of a column; NULL reads as 0.
+    public func double(_ name: String) -> Double { self[name].doubleValue ?? 0 }
+    public func optionalDouble(_ name: String) -> Double? { self[name].doubleValue }
+    public func bool(_ name: String) -> Bool { (self[name].intValue ?? 0) != 0 }
+    public func optionalBool(_ name: String) -> Bool? { self[name].intValue.map { $0 != 0 } }
+}

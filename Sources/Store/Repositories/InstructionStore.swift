@@ -1,0 +1,65 @@
+/// Writes and reads `instructions` rows: seeds, imported, generated, evolved and rule-augmented prompts.
+public struct InstructionStore {
+    public let database: Database
+    public init(_ database: Database) { self.database = database }
+
+    /// Where an instruction came from (the `origin` column's CHECKed values).
+    public enum Origin: String, Sendable, CaseIterable {
+        case seed, imported, generated, evolved, rules, scrubbed
+    }
+
+    /// A row to insert. Only `instruction`, `origin` and `runID` are required.
+    public struct NewInstruction: Sendable {
+        public var instruction: String
+        public var input: String = ""
+        public var system: String?
+        /// The whole conversation as JSON, for multi-turn imports.
+        public var conversation: String?
+        public var origin: Origin
+        /// The task row this row is another instance of (self-instruct tasks with several instances).
+        public var taskID: Int64?
+        public var parentID: Int64?
+        public var rootID: Int64?
+        public var strategy: String?
+        public var depth = 0
+        public var language = "und"
+        public var taskType: String?
+        public var isClassification: Bool?
+        /// "file:line" or a key naming where the row came from.
+        public var source: String?
+        public var sourceID: Int64?
+        /// JSON object of unmapped fields kept for a lossless export.
+        public var extra: String?
+        public var llmCallID: Int64?
+        public var runID: Int64
+
+        public init(instruction: String, origin: Origin, runID: Int64) {
+            self.instruction = instruction
+            self.origin = origin
+            self.runID = runID
+        }
+    }
+
+    /// Inserts a row and returns its id.
+    @discardableResult
+    public func insert(_ row: NewInstruction) throws -> Int64 {
+        try database.execute(
+            """
+            INSERT INTO instructions (instruction, input, system, conversation, origin, task_id, parent_id,
+                root_id, strategy, depth, language, task_type, is_classification, source, source_id, extra,
+                llm_call_id, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [.text(row.instruction), .text(row.input), SQLValue(row.system), SQLValue(row.conversation),
+             .text(row.origin.rawValue), SQLValue(row.taskID), SQLValue(row.parentID), SQLValue(row.rootID),
+             SQLValue(row.strategy), .integer(Int64(row.depth)), .text(row.language), SQLValue(row.taskType),
+             SQLValue(row.isClassification), SQLValue(row.source), SQLValue(row.sourceID), SQLValue(row.extra),
+             SQLValue(row.llmCallID), .integer(row.runID)])
+        return database.lastInsertRowID
+    }
+
+    /// One instruction row by id.
+    public func row(id: Int64) throws -> Row? {
+        try database.first("SELECT * FROM instructions WHERE id = ?", [.integer(id)])
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Store
+import Testing
+import TestSupport
+
+@Suite struct SQLCommandTests {
+    @Test func readOnlyUnlessWrite() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        #expect(runCLI(["init", "--db", db]).status == 0)
+        let refused = runCLI(["sql", "--db", db, "INSERT INTO settings (key, value) VALUES ('a', '1')"])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("add --write"))
+        #expect(runCLI(["sql", "--db", db, "SELECT count(*) AS n FROM settings"]).stdout.contains(#""n": 0"#))
+        let written = runCLI(["sql", "--db", db, "--write", "INSERT INTO settings (key, value) VALUES ('a', '1')"])
+        #expect(written.status == 0)
+        let runs = runCLI(["sql", "--db", db, "--nl", "SELECT command, status, rows_written FROM runs"])
+        #expect(runs.stdout == #"{"command": "sql", "status": "succeeded", "rows_written": 1}"# + "\n")
+    }
+
+    @Test func outputFormats() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        _ = runCLI(["init", "--db", db])
+        let query = "SELECT 'a,b' AS x, 2 AS y, NULL AS z, '中文' AS w"
+        #expect(runCLI(["sql", "--db", db, "--csv", query]).stdout == "x,y,z,w\r\n\"a,b\",2,,中文\r\n")
+        #expect(runCLI(["sql", "--db", db, "--json", query]).stdout == "[ {\"x\": \"a,b\", \"y\": 2, \"z\": null, \"w\": \"中文\"}\n]\n")
+        let table = runCLI(["sql", "--db", db, "-t", query]).stdout.split(separator: "\n")
+        #expect(table.count == 3)
+        #expect(table[2].hasPrefix("a,b  2"))
+        #expect(runCLI(["sql", "--db", db, "--csv", "--json", query]).status == 64)
+    }
+
+    @Test func sqlErrorsAreReportedWithTheStatement() {
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        _ = runCLI(["init", "--db", db])
+        let result = runCLI(["sql", "--db", db, "SELECT * FROM nowhere"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no such table: nowhere"))
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Migrations
+import Store
+import Testing
+
+@Suite struct MigratorTests {
+    /// sqlite_master rows with whitespace normalised, so formatting differences do not count.
+    func normalisedSchema(_ database: Database) throws -> [String] {
+        try database.query(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+        ).map { row in
+            let sql = row.string("sql").split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            return "\(row.string("type"))|\(row.string("name"))|\(row.string("tbl_name"))|\(sql)"
+        }
+    }
+
+    @Test func schemaFileEqualsWhatMigrationsProduce() throws {
+        let dir = NSTemporaryDirectory() + "dsbench-schema-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let migrated = try Database(path: dir + "/migrated.db")
+        try Migrator().migrate(migrated)
+        let fromFile = try Database(path: dir + "/file.db")
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { root.deleteLastPathComponent() }
+        let schema = try String(contentsOf: root.appendingPathComponent("schema.sql"), encoding: .utf8)
+        try fromFile.executeScript(schema)
+        let expected = try normalisedSchema(migrated)
+        #expect(expected.count > 20)
+        #expect(try normalisedSchema(fromFile) == expected)
+    }
+
+    @Test func migrateIsIdempotentAndRecordsVersion() throws {
+        let database = try Database(path: ":memory:")
+        let migrator = Migrator()
+        #expect(try migrator.migrate(database) == Migration.all.map(\.name))
+        #expect(try migrator.migrate(database).isEmpty)
+        #expect(try migrator.version(of: database) == Migration.all.count)
+        #expect(try database.scalar("SELECT count(*) FROM schema_migrations").intValue == Int64(Migration.all.count))
+    }
+
+    @Test func newerDatabaseIsRefused() throws {
+        let database = try Database(path: ":memory:")
+        try Migrator().migrate(database)
+        try database.executeScript("PRAGMA user_version = 99")
+        #expect(throws: MigrationError.databaseNewerThanBinary(path: ":memory:", databaseVersion: 99,
+                                                              binaryVersion: Migration.all.count)) {
+            try Migrator().migrate(database)
+        }
+    }
+
+    @Test func olderDatabaseIsMigratedForward() throws {
+        let database = try Database(path: ":memory:")
+        let first = Migrator(migrations: [Migration(name: "001-a", sql: "CREATE TABLE a (id INTEGER PRIMARY KEY) STRICT;")])
+        try first.migrate(database)
+        let both = Migrator(migrations: first.migrations + [Migration(name: "002-b", sql: "CREATE TABLE b (id INTEGER PRIMARY KEY) STRICT;")])
+        #expect(try both.pending(in: database) == ["002-b"])
+        #expect(try both.migrate(database) == ["002-b"])
+        #expect(try both.version(of: database) == 2)
+    }
+
+    @Test func failingMigrationLeavesNoTrace() throws {
+        let database = try Database(path: ":memory:")
+        let broken = Migrator(migrations: [
+            Migration(name: "001-ok", sql: "CREATE TABLE a (id INTEGER PRIMARY KEY) STRICT;"),
+            Migration(name: "002-broken", sql: "CREATE TABLE b (id INTEGER PRIMARY KEY) STRICT; INSERT INTO nowhere VALUES (1);"),
+        ])
+        #expect(throws: DatabaseError.self) { try broken.migrate(database) }
+        #expect(try broken.version(of: database) == 1)
+        #expect(try database.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'b'").intValue == 0)
+    }
+
+    @Test func foreignKeyViolationRollsBackTheMigration() throws {
+        let database = try Database(path: ":memory:")
+        try database.executeScript("PRAGMA foreign_keys = OFF")
+        let migrator = Migrator(migrations: [Migration(name: "001-fk", sql: """
+            CREATE TABLE p (id INTEGER PRIMARY KEY) STRICT;
+            CREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES p (id)) STRICT;
+            INSERT INTO c VALUES (1, 42);
+            """)])
+        #expect(throws: MigrationError.foreignKeyViolation(migration: "001-fk", table: "c", rowid: 1)) {
+            try migrator.migrate(database)
+        }
+        #expect(try migrator.version(of: database) == 0)
+    }
+}
