@@ -6,6 +6,7 @@ public enum CommandCatalog {
         StatsCommand.self,
         ShowCommand.self,
         RunsCommand.self,
+        EvolveCommand.self,
     ]
 
     public static func command(named name: String) -> (any CommandDefinition.Type)? {
