@@ -114,6 +114,20 @@ import TestSupport
         #expect(made.allSatisfy { $0.string("instruction").contains("领域") || $0.string("instruction").contains("行业") })
     }
 
+    @Test func sameSeedSameRowsOtherSeedOtherRows() throws {
+        func evolved(seed: String) throws -> [String] {
+            let dir = TemporaryDirectory()
+            let (db, _) = try seededDatabase(dir)
+            #expect(runCLI(["evolve", "--db", db, "--backend", "rules", "--rounds", "2", "--seed", seed]).status == 0)
+            return try rows(db, "SELECT strategy || ' ' || instruction AS s FROM instructions WHERE depth > 0 ORDER BY id")
+                .map { $0.string("s") }
+        }
+        let first = try evolved(seed: "21")
+        #expect(first.count == 6)
+        #expect(try evolved(seed: "21") == first)
+        #expect(try evolved(seed: "22") != first)
+    }
+
     @Test func usageErrors() throws {
         let dir = TemporaryDirectory()
         let (db, _) = try seededDatabase(dir)
