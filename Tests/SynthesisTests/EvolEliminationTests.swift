@@ -99,6 +99,15 @@ struct EvolEliminationTests {
         #expect(rules.contains { $0.rule == .leak } == fires)
     }
 
+    @Test("wording the parent already had is inherited, not leaked")
+    func inheritedWording() {
+        let parent = "Rewrite the given prompt in the passive voice."
+        #expect(TemplateLeakRule.leakedPhrase(in: "Rewrite the given prompt in the passive voice, in 20 words.", parent: parent) == nil)
+        #expect(TemplateLeakRule.leakedPhrase(in: "#Rewritten Prompt#: rewrite the given prompt.", parent: parent) == "#rewritten prompt#")
+        #expect(eliminator.eliminations(evolved: "Using the given prompt, write more.", parent: "Write.", answer: nil, gainReply: nil)
+            .map(\.rule) == [.leak])
+    }
+
     @Test("filter names are the documented ones")
     func filterNames() {
         #expect(EvolutionEliminationRule.allCases.map(\.filterName) == ["evol-no-gain", "evol-refusal", "evol-stopwords", "evol-leak"])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Synthesis
 
@@ -53,6 +54,24 @@ struct RuleAugmenterTests {
         #expect(zh.contains("完成以下任务：写一首关于秋天的诗。"))
         let domains = Set((0..<80).map { augmenter.augment("写一首关于秋天的诗。", kind: .domain, seed: UInt64($0)) })
         #expect(domains.contains("在教育领域，写一首关于秋天的诗。"))
+    }
+
+    @Test("chained rewrites do not repeat the phrase an earlier round added")
+    func noStacking() {
+        for seed in UInt64(0)..<200 {
+            for kind in RuleAugmentation.allCases {
+                let once = augmenter.augment(english, kind: kind, seed: seed)
+                let twice = augmenter.augment(once, kind: kind, seed: seed &+ 1)
+                let added = once.replacingOccurrences(of: "Explain how photosynthesis works to a ten-year-old", with: "")
+                    .trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+                if added.count >= 4 {
+                    #expect(twice.components(separatedBy: added).count <= 2, "\(twice)")
+                }
+                let zhOnce = augmenter.augment(chinese, kind: kind, seed: seed)
+                let zhTwice = augmenter.augment(zhOnce, kind: kind, seed: seed &+ 1)
+                #expect(!zhTwice.hasPrefix("请请") && !zhTwice.hasPrefix("帮我帮我"))
+            }
+        }
     }
 
     @Test("acronyms and 'I' keep their capitals")

@@ -27,7 +27,7 @@ struct RuleEvolutionBackend {
                 row.depth = evolution.round
                 row.language = PromptLanguage.detect(text).rawValue
                 let id = try store.insert(row)
-                let leak = TemplateLeakRule.elimination(evolved: text)
+                let leak = TemplateLeakRule.elimination(evolved: text, parent: parent.instruction)
                 let stop = StopwordOnlyRule.elimination(evolved: text, answer: nil)
                 try ledger.recordVerdict(instructionID: id, completionID: nil, rule: .leak, elimination: leak, runID: recorder.runID)
                 try ledger.recordVerdict(instructionID: id, completionID: nil, rule: .stopwords, elimination: stop, runID: recorder.runID)

@@ -11,7 +11,60 @@ public struct RuleAugmenter: Sendable {
     /// The augmented instruction. `{I}` in a form is the instruction as a full sentence; `{i}` is the
     /// instruction continuing a sentence (English: first letter lowercased, final period dropped).
     public func augment(_ instruction: String, kind: RuleAugmentation, seed: UInt64) -> String {
+        // A rewrite whose added wording the instruction already carries (an earlier round drew the same
+        // phrase) is drawn again, so chained rounds do not stack "Use an example from X." twice.
         let text = instruction.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Best: new wording of a form the instruction does not carry yet; next best: at least no repeated text.
+        var fallback: String?
+        var last = text
+        for attempt in 0..<12 {
+            last = draw(text, kind: kind, seed: SplitMix64.derive(seed, UInt64(attempt)))
+            guard !repeatsItself(last, original: text) else { continue }
+            if !reusesForm(last, original: text, kind: kind) { return last }
+            if fallback == nil { fallback = last }
+        }
+        return fallback ?? last
+    }
+
+    /// True when the words added around `original` already occur inside it.
+    private func repeatsItself(_ result: String, original: String) -> Bool {
+        let bare = Self.droppingFinalPunctuation(original)
+        let forms = [original, bare, Self.lowercasingFirstWord(bare)]
+        guard let range = forms.lazy.compactMap({ result.range(of: $0) }).first else { return false }
+        let added = result[..<range.lowerBound] + " " + result[range.upperBound...]
+        let lowered = original.lowercased()
+        return added.split(whereSeparator: { ".。，,：:\"“”？?！!".contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .contains { piece in
+                let meaningful = piece.count >= 4 || piece.contains(where: ScriptTokenizer.isCJK)
+                return meaningful && lowered.contains(piece)
+            }
+    }
+
+    /// True when the instruction already carries the fixed wording of one of this kind's forms
+    /// ("Use an example from …", "…领域"), so a second domain or level would contradict the first.
+    private func reusesForm(_ result: String, original: String, kind: RuleAugmentation) -> Bool {
+        let vocabulary = RuleVocabulary.forLanguage(PromptLanguage.detect(original))
+        let forms: [String]
+        switch kind {
+        case .template: return false
+        case .domain: forms = vocabulary.domainForms
+        case .complexity: forms = vocabulary.complexityForms
+        case .constraint: forms = vocabulary.constraints
+        }
+        let lowered = original.lowercased()
+        for form in forms {
+            let pieces = form.components(separatedBy: CharacterSet(charactersIn: "{}"))
+                .filter { !["i", "I", "d"].contains($0) }
+                .map { $0.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).lowercased() }
+            let fixed = pieces.filter { $0.count >= 6 || ($0.count >= 2 && $0.contains(where: ScriptTokenizer.isCJK)) }
+            if fixed.contains(where: { lowered.contains($0) }) { return true }
+        }
+        return false
+    }
+
+    private func draw(_ instruction: String, kind: RuleAugmentation, seed: UInt64) -> String {
+        let text = instruction
         let language = PromptLanguage.detect(text)
         let vocabulary = RuleVocabulary.forLanguage(language)
         var generator = SplitMix64(seed: SplitMix64.derive(seed, SplitMix64.stableHash(kind.rawValue)))
@@ -67,6 +120,12 @@ public struct RuleAugmenter: Sendable {
             return ["为什么", "什么", "怎么", "如何", "哪", "是否", "谁"].contains { trimmed.hasPrefix($0) }
         }
         let first = trimmed.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        // Sentences that do not open with a verb take the full-sentence forms too ("Please in the field …").
+        if ["in", "on", "for", "given", "using", "imagine", "if", "as", "with", "based", "according", "from",
+            "suppose", "assume", "the", "a", "an", "this", "these", "there", "here", "my", "our", "your", "i", "we",
+            "you", "answer", "complete"].contains(first) {
+            return true
+        }
         return ["what", "why", "how", "who", "whom", "which", "when", "where", "is", "are", "does", "do", "can",
                 "should", "would", "could", "will", "did"].contains(first)
     }

@@ -11,9 +11,11 @@ public struct EvolutionEliminator: Sendable {
     /// Every rule that fires, in a stable order (leak, stop words, refusal, no gain). An empty result means
     /// the evolution survives. `answer` is nil when the instruction was not completed; `gainReply` is nil
     /// when the gain check was skipped.
-    public func eliminations(evolved: String, answer: String?, gainReply: String?) -> [EvolutionElimination] {
+    public func eliminations(
+        evolved: String, parent: String = "", answer: String?, gainReply: String?
+    ) -> [EvolutionElimination] {
         var found: [EvolutionElimination] = []
-        if let leak = TemplateLeakRule.elimination(evolved: evolved) { found.append(leak) }
+        if let leak = TemplateLeakRule.elimination(evolved: evolved, parent: parent) { found.append(leak) }
         if let stop = StopwordOnlyRule.elimination(evolved: evolved, answer: answer) { found.append(stop) }
         if let answer, let refused = refusal.elimination(answer: answer) { found.append(refused) }
         if let gainReply, let noGain = InformationGainCheck.elimination(forReply: gainReply) { found.append(noGain) }
