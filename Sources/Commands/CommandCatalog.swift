@@ -6,6 +6,8 @@ public enum CommandCatalog {
         StatsCommand.self,
         ShowCommand.self,
         RunsCommand.self,
+        ImportCommand.self,
+        ExportCommand.self,
         EvolveCommand.self,
     ]
 
