@@ -8,6 +8,7 @@ public enum CommandCatalog {
         RunsCommand.self,
         ImportCommand.self,
         ExportCommand.self,
+        EvolveCommand.self,
     ]
 
     public static func command(named name: String) -> (any CommandDefinition.Type)? {
