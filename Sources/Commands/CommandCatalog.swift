@@ -8,6 +8,7 @@ public enum CommandCatalog {
         RunsCommand.self,
         ImportCommand.self,
         ExportCommand.self,
+        EvolveCommand.self,
         FilterCommand.self,
         DedupCommand.self,
         ScoreCommand.self,

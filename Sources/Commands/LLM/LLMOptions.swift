@@ -1,0 +1,84 @@
+import Foundation
+import LLM
+
+/// The options every model-calling command shares (`generate`, `complete`, …), declared once.
+public struct LLMOptions: Sendable {
+    /// Option specs to append to a command's own options.
+    public static let specs: [OptionSpec] = [
+        .option("--base-url", value: "url", help: "OpenAI-compatible base URL (env OPENAI_BASE_URL), e.g. http://localhost:11434/v1."),
+        .option("--model", value: "name", help: "Model name (env DSBENCH_MODEL)."),
+        .option("--temperature", value: "t", help: "Sampling temperature."),
+        .option("--top-p", value: "p", help: "Nucleus sampling probability mass."),
+        .option("--max-tokens", value: "n", help: "Maximum tokens per answer."),
+        .option("--seed", value: "n", help: "Base seed; each prompt adds its own number, so reruns hit the cache."),
+        .option("--concurrency", value: "n", help: "Requests in flight at once.", default: "8"),
+        .option("--max-retries", value: "n", help: "Retries for connection errors, timeouts, 408/409/429/5xx.", default: "2"),
+        .option("--timeout", value: "seconds", help: "Per-request timeout.", default: "60"),
+        .option("--max-cost", value: "usd", help: "Stop starting calls once this many US dollars are spent or reserved."),
+        .flag("--dry-run", help: "Estimate calls, tokens and cost without calling the model."),
+        .flag("--no-cache", help: "Always call the model, even when an identical request succeeded before."),
+        .flag("--json", help: "Print the summary as JSON."),
+    ]
+
+    public var baseURL: String?
+    public var model: String?
+    public var temperature: Double?
+    public var topP: Double?
+    public var maxTokens: Int?
+    public var seed: Int?
+    public var concurrency: Int
+    public var maxRetries: Int
+    public var timeout: Double
+    public var maxCost: Double?
+    public var dryRun: Bool
+    public var noCache: Bool
+    public var json: Bool
+
+    public init(arguments: ParsedArguments) throws(UsageError) {
+        baseURL = arguments.string("base-url")
+        model = arguments.string("model")
+        temperature = try arguments.double("temperature", in: 0...2)
+        topP = try arguments.double("top-p", in: 0...1)
+        maxTokens = try arguments.int("max-tokens", minimum: 1)
+        seed = try arguments.int("seed")
+        concurrency = try arguments.int("concurrency", minimum: 1) ?? 8
+        maxRetries = try arguments.int("max-retries", minimum: 0) ?? 2
+        timeout = try arguments.double("timeout", in: 0.1...3600) ?? 60
+        maxCost = try arguments.double("max-cost", in: 0...1_000_000)
+        dryRun = arguments.flag("dry-run")
+        noCache = arguments.flag("no-cache")
+        json = arguments.flag("json")
+        if let baseURL, URL(string: baseURL)?.host == nil {
+            throw UsageError("--base-url expects a URL such as http://localhost:11434/v1, got '\(baseURL)'")
+        }
+    }
+
+    /// The endpoint from flags and environment. A dry run without any endpoint still works (it sends nothing).
+    public func endpoint(environment: [String: String]) throws -> EndpointConfiguration {
+        do {
+            return try EndpointConfiguration.resolve(baseURL: baseURL, model: model, environment: environment)
+        } catch {
+            if dryRun, let url = URL(string: baseURL ?? environment["OPENAI_BASE_URL"] ?? "http://dry-run.invalid/v1") {
+                return EndpointConfiguration(
+                    baseURL: url, apiKey: nil, model: model ?? environment["DSBENCH_MODEL"] ?? "unknown")
+            }
+            throw CommandError.failed(error.description)
+        }
+    }
+
+    /// The user's sampling parameters over a command's defaults.
+    public func parameters(defaults: SamplingParameters) -> SamplingParameters {
+        var result = defaults
+        if let temperature { result.temperature = temperature }
+        if let topP { result.topP = topP }
+        if let maxTokens { result.maxTokens = maxTokens }
+        return result
+    }
+
+    /// A client sized for the requested concurrency.
+    public func makeClient(_ endpoint: EndpointConfiguration) -> LLMClient {
+        LLMClient(
+            configuration: endpoint, retryPolicy: RetryPolicy(maxRetries: maxRetries), timeout: timeout,
+            maxConnections: max(concurrency, 1))
+    }
+}

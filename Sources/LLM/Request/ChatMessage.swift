@@ -1,0 +1,16 @@
+/// One turn of a chat request: a role (`system`, `user`, `assistant`) and its text.
+public struct ChatMessage: Codable, Hashable, Sendable {
+    public var role: String
+    public var content: String
+
+    public init(role: String, content: String) {
+        self.role = role
+        self.content = content
+    }
+
+    public static func system(_ content: String) -> ChatMessage { ChatMessage(role: "system", content: content) }
+    public static func user(_ content: String) -> ChatMessage { ChatMessage(role: "user", content: content) }
+    public static func assistant(_ content: String) -> ChatMessage {
+        ChatMessage(role: "assistant", content: content)
+    }
+}

@@ -1,0 +1,19 @@
+/// Which wording Self-Instruct prompts use. The pool's language picks it: Chinese seeds get Chinese prompts.
+public enum SelfInstructLanguage: String, Sendable, CaseIterable, Codable {
+    case english = "en"
+    case chinese = "zh"
+
+    /// Chinese when CJK characters outnumber Latin words across the texts (each counted per `TextUnits`).
+    public static func detect(_ texts: [String]) -> SelfInstructLanguage {
+        var cjk = 0
+        var words = 0
+        for text in texts {
+            let counts = TextUnits.counts(text)
+            cjk += counts.cjk
+            words += counts.words
+        }
+        return cjk > 0 && cjk >= words ? .chinese : .english
+    }
+
+    public static func detect(_ text: String) -> SelfInstructLanguage { detect([text]) }
+}
