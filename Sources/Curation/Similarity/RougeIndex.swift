@@ -9,6 +9,7 @@ public struct RougeIndex: Sendable {
     private var vocabulary = TokenVocabulary()
     private var storage: [Int32] = []
     private var offsets: [Int] = [0]
+    private var texts: [String] = []
 
     /// Pools smaller than this are scanned on the calling thread.
     public var parallelThreshold = 512
@@ -25,9 +26,13 @@ public struct RougeIndex: Sendable {
 
     /// Adds a text at position `count`.
     public mutating func append(_ text: String) {
+        texts.append(text)
         storage.append(contentsOf: vocabulary.internTokens(of: text))
         offsets.append(storage.count)
     }
+
+    /// The pool text at a position.
+    public func text(at index: Int) -> String { texts[index] }
 
     /// Token ids of a query against this pool's vocabulary.
     public func queryTokens(_ text: String) -> [Int32] { vocabulary.lookupTokens(of: text) }

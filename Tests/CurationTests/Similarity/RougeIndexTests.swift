@@ -21,6 +21,8 @@ import Testing
             #expect(abs(direct.fmeasure - match.score.fmeasure) < 1e-12)
         }
         #expect(top[0].score.fmeasure >= top[1].score.fmeasure)
+        #expect(index.text(at: 4) == "写一首关于大海的诗")
+        #expect(index.count == Self.pool.count)
         let zh = index.topK("写一首关于海的诗", k: 1)
         #expect(zh.first?.index == 4)
     }
