@@ -128,7 +128,9 @@ public struct DedupCommand: CommandDefinition {
         }
     }
 
-    /// Every instruction with its comparison text, best score and whether it failed a filter.
+    /// Every instruction with its comparison text, best score and whether it failed a filter. On the
+    /// instruction field, instance rows of a self-instruct task (task_id set) are left out: they repeat their
+    /// task's instruction on purpose, with other inputs, and the task row stands for them.
     func loadRecords(_ database: Database) throws -> [DedupRecord] {
         let text = field == "all"
             ? "i.instruction || char(10) || i.input || char(10) || coalesce((SELECT group_concat(c.output, char(10)) FROM completions c WHERE c.instruction_id = i.id), '')"
@@ -137,7 +139,7 @@ public struct DedupCommand: CommandDefinition {
             SELECT i.id, \(text) AS text,
                 (SELECT max(s.value) FROM scores s WHERE s.instruction_id = i.id) AS score,
                 EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0) AS failed
-            FROM instructions i ORDER BY i.id
+            FROM instructions i \(field == "all" ? "" : "WHERE i.task_id IS NULL") ORDER BY i.id
             """
         var records: [DedupRecord] = []
         try database.forEachRow(sql) { row in
