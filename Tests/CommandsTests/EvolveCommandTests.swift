@@ -55,7 +55,9 @@ import TestSupport
         #expect(run.count == 1 && run[0].string("status") == "succeeded" && run[0].int("rows_written") == 6)
         #expect(run[0].string("template") == "rules")
         let verdicts = try rows(db, "SELECT filter, passed FROM verdicts ORDER BY id")
-        #expect(verdicts.count == 12 && verdicts.allSatisfy { $0.bool("passed") })
+        #expect(verdicts.count == 18)
+        // Only a rules rewrite stacked on its parent's same-kind wording may fail here.
+        #expect(verdicts.filter { !$0.bool("passed") }.allSatisfy { $0.string("filter") == "evol-stacked" })
     }
 
     @Test func rerunIsIdempotentAndMoreRoundsOnlyAddTheNewRound() throws {

@@ -110,6 +110,6 @@ struct EvolEliminationTests {
 
     @Test("filter names are the documented ones")
     func filterNames() {
-        #expect(EvolutionEliminationRule.allCases.map(\.filterName) == ["evol-no-gain", "evol-refusal", "evol-stopwords", "evol-leak"])
+        #expect(EvolutionEliminationRule.allCases.map(\.filterName) == ["evol-no-gain", "evol-refusal", "evol-stopwords", "evol-leak", "evol-stacked"])
     }
 }

@@ -87,4 +87,21 @@ struct RuleAugmenterTests {
         #expect(RuleAugmentation(strategyName: "rules:domain") == .domain)
         #expect(RuleAugmentation(strategyName: "deepen") == nil)
     }
+
+    @Test("instructions that already carry a kind's wording are recognised, so rounds do not stack it")
+    func carriesForm() {
+        let augmenter = RuleAugmenter()
+        #expect(augmenter.carriesForm(.domain, in: "在教育领域，判断这条外卖评价的情感倾向。"))
+        #expect(!augmenter.carriesForm(.domain, in: "判断这条外卖评价的情感倾向。"))
+        #expect(augmenter.carriesForm(.template, in: "Please explain how tides work."))
+        #expect(augmenter.carriesForm(.template, in: "请以专业的方式回答：什么是通货膨胀？"))
+        #expect(!augmenter.carriesForm(.template, in: "Explain how tides work."))
+        #expect(augmenter.carriesForm(.constraint, in: "Explain how tides work. Number each step."))
+        #expect(!augmenter.carriesForm(.constraint, in: "Explain how tides work."))
+        // Whatever kind a round drew, the result carries that kind's wording.
+        for kind in RuleAugmentation.allCases {
+            let out = augmenter.augment("Explain how tides work.", kind: kind, seed: 3)
+            #expect(augmenter.carriesForm(kind, in: out), "\(kind): \(out)")
+        }
+    }
 }

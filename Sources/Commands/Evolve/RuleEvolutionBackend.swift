@@ -31,7 +31,11 @@ struct RuleEvolutionBackend {
                 let stop = StopwordOnlyRule.elimination(evolved: text, answer: nil)
                 try ledger.recordVerdict(instructionID: id, completionID: nil, rule: .leak, elimination: leak, runID: recorder.runID)
                 try ledger.recordVerdict(instructionID: id, completionID: nil, rule: .stopwords, elimination: stop, runID: recorder.runID)
-                let fired = [leak, stop].compactMap { $0 }
+                let stacked = augmenter.carriesForm(kind, in: parent.instruction)
+                    ? EvolutionElimination(rule: .stacked, reason: "the parent already carries \(kind.strategyName) wording; another would stack on it")
+                    : nil
+                try ledger.recordVerdict(instructionID: id, completionID: nil, rule: .stacked, elimination: stacked, runID: recorder.runID)
+                let fired = [leak, stop, stacked].compactMap { $0 }
                 for elimination in fired { summary.eliminated[elimination.rule.filterName, default: 0] += 1 }
                 summary.evolved += 1
                 if fired.isEmpty { summary.survived += 1 }

@@ -26,6 +26,22 @@ public struct RuleAugmenter: Sendable {
         return fallback ?? last
     }
 
+    /// True when `instruction` already carries wording of this kind (a request form, a domain, a level or a
+    /// constraint from our lists), so adding another would stack or contradict it ("在娱乐领域，在教育领域，…").
+    /// The evolve command then picks another kind for that instruction.
+    public func carriesForm(_ kind: RuleAugmentation, in instruction: String) -> Bool {
+        let text = instruction.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard kind == .template else { return reusesForm(text, original: text, kind: kind) }
+        let vocabulary = RuleVocabulary.forLanguage(PromptLanguage.detect(text))
+        let openings = (vocabulary.imperativeForms + vocabulary.questionForms + vocabulary.complexityForms)
+            .compactMap { form -> String? in
+                guard let brace = form.firstIndex(of: "{"), brace != form.startIndex else { return nil }
+                return String(form[..<brace]).lowercased()
+            }
+        let lowered = text.lowercased()
+        return openings.contains { lowered.hasPrefix($0) }
+    }
+
     /// True when the words added around `original` already occur inside it.
     private func repeatsItself(_ result: String, original: String) -> Bool {
         let bare = Self.droppingFinalPunctuation(original)

@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import Hashing
 import Testing
 
 @Suite("ImportReader")

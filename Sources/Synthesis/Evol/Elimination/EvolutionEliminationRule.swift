@@ -8,6 +8,9 @@ public enum EvolutionEliminationRule: String, Sendable, CaseIterable, Codable {
     case stopwords = "evol-stopwords"
     /// The evolved instruction repeats the wording of the evolution template.
     case leak = "evol-leak"
+    /// A rules rewrite added wording of a kind its parent already carried (a second domain, level or request
+    /// form), which reads as a contradiction; the parent is retried with another kind.
+    case stacked = "evol-stacked"
 
     /// The `verdicts.filter` name.
     public var filterName: String { rawValue }

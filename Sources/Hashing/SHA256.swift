@@ -1,5 +1,5 @@
-/// Incremental SHA-256 (FIPS 180-4), fed chunk by chunk while a file streams in, so re-imports of the
-/// same bytes are recognised without a second read. Written here because Formats has no dependencies.
+/// Incremental SHA-256 (FIPS 180-4) in plain Swift (CryptoKit is not on Linux and the package takes no
+/// dependencies). Fed chunk by chunk while files stream in (import content hashes) and used for LLM request hashes.
 public struct SHA256: Sendable {
     private static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -64,6 +64,11 @@ public struct SHA256: Sendable {
             for shift in stride(from: 28, through: 0, by: -4) { hex.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
         }
         return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// The hex digest of a string's UTF-8 bytes (request hashes).
+    public static func hexDigest(of text: String) -> String {
+        hexDigest(of: Array(text.utf8))
     }
 
     /// The hex digest of a whole byte sequence.

@@ -1,4 +1,4 @@
-import Formats
+import Hashing
 import Testing
 
 @Suite("SHA256")
@@ -24,5 +24,11 @@ struct SHA256Tests {
             index = end
         }
         #expect(hasher.hexDigest() == SHA256.hexDigest(of: bytes))
+    }
+
+    @Test("Chinese text hashes its UTF-8 bytes")
+    func unicode() {
+        // Cross-checked with `printf '中文' | sha256sum`.
+        #expect(SHA256.hexDigest(of: "中文") == "72726d8818f693066ceb69afa364218b692e62ea92b385782363780f47529c21")
     }
 }
