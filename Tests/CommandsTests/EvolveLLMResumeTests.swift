@@ -54,7 +54,8 @@ import TestSupport
         // The same rows as one uninterrupted run.
         let (fresh, _) = try F.database(dir, Self.seeds, name: "fresh.db")
         #expect(try F.evolve(fresh, server, arguments).status == 0)
-        #expect(try evolvedRows(db) == evolvedRows(fresh))
+        let resumedRows = try evolvedRows(db), freshRows = try evolvedRows(fresh)
+        #expect(resumedRows == freshRows, "\(Set(resumedRows).symmetricDifference(freshRows).sorted())")
         #expect(try evolvedRows(db).count == 12)
     }
 
