@@ -61,25 +61,28 @@ struct EvolutionLedger {
     }
 
     /// Matches planned evolutions to evolved rows already in the database. Rows are keyed by
-    /// (parent, depth = round, strategy); when a parent has several slots with the same strategy, the n-th
-    /// planned slot gets the n-th row by id.
+    /// (parent, depth = round, strategy); when a parent has several slots with the same strategy, a model-made
+    /// row goes to the slot whose seed its rewrite request carried (concurrent calls finish in any order, so
+    /// ids alone cannot tell the slots apart); otherwise slots take the remaining rows in id order.
     func existingChildren(for planned: [PlannedEvolution], origin: String) throws -> [PlannedEvolution: ExistingChild] {
         var result: [PlannedEvolution: ExistingChild] = [:]
-        var used: [String: Int] = [:]
+        var used = Set<Int64>()
         for evolution in planned {
-            let key = "\(evolution.parentID)|\(evolution.round)|\(evolution.strategy)"
             let rows = try database.query(
                 """
-                SELECT id, instruction, input FROM instructions
-                WHERE parent_id = ? AND depth = ? AND strategy = ? AND origin = ? ORDER BY id
+                SELECT i.id, i.instruction, i.input, json_extract(l.request, '$.seed') AS wire_seed
+                FROM instructions i LEFT JOIN llm_calls l ON l.id = i.llm_call_id
+                WHERE i.parent_id = ? AND i.depth = ? AND i.strategy = ? AND i.origin = ? ORDER BY i.id
                 """,
                 [.integer(evolution.parentID), .integer(Int64(evolution.round)), .text(evolution.strategy), .text(origin)])
-            let index = used[key, default: 0]
-            guard index < rows.count else { continue }
-            used[key] = index + 1
-            let childID = rows[index].int64("id")
+            let free = rows.filter { !used.contains($0.int64("id")) }
+            let seed = Int64(EvolutionRequestFactory.wireSeed(evolution.seed))
+            let bySeed = free.first { $0.optionalInt64("wire_seed") == seed }
+            let pick = bySeed ?? free.first { $0.optionalInt64("wire_seed") == nil } ?? free.first
+            guard let row = pick else { continue }
+            used.insert(row.int64("id"))
             result[evolution] = try child(
-                id: childID, instruction: rows[index].string("instruction"), input: rows[index].string("input"))
+                id: row.int64("id"), instruction: row.string("instruction"), input: row.string("input"))
         }
         return result
     }
