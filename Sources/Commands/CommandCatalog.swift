@@ -9,6 +9,10 @@ public enum CommandCatalog {
         ImportCommand.self,
         ExportCommand.self,
         EvolveCommand.self,
+        FilterCommand.self,
+        DedupCommand.self,
+        ScoreCommand.self,
+        SimilarCommand.self,
     ]
 
     public static func command(named name: String) -> (any CommandDefinition.Type)? {

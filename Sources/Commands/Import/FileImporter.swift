@@ -1,3 +1,4 @@
+import Curation
 import Formats
 import Store
 
@@ -63,7 +64,7 @@ struct FileImporter {
                             row.system = record.system
                             row.conversation = record.conversationJSON
                             row.taskID = record.instanceIndex == 0 ? nil : taskID
-                            row.language = LanguageGuess.language(of: record.input.isEmpty ? record.instruction : record.instruction + " " + record.input)
+                            row.language = LanguageDetector.detect(record.input.isEmpty ? record.instruction : record.instruction + " " + record.input).rawValue
                             row.isClassification = record.isClassification
                             row.source = "\(displayName):\(record.line)"
                             row.sourceID = sourceID
