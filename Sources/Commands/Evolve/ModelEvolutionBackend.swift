@@ -1,3 +1,4 @@
+import Curation
 import Foundation
 import LLM
 import Store
@@ -36,8 +37,8 @@ final class ModelEvolutionBackend {
         self.context = context
         self.model = model
         factory = Self.requestFactory(model: model, options: options)
-        // Curation's refusal detector is not on main yet; the phrase matcher stands in for it.
-        eliminator = EvolutionEliminator(isRefusal: RefusalPhraseMatcher.isRefusal)
+        let detector = RefusalDetector.standard
+        eliminator = EvolutionEliminator(isRefusal: { detector.isRefusal($0) })
     }
 
     /// The request factory with the user's sampling overrides (temperature and max tokens apply to the
