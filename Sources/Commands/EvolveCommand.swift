@@ -19,7 +19,7 @@ public struct EvolveCommand: CommandDefinition {
             LLM strategies: constraints, deepen, concretize, reasoning, complicate-input (in-depth), breadth.
             Rules strategies: template, domain, complexity, constraint (stored as rules:<name>, origin 'rules'; \
             no model, no answers).
-            Eliminations are verdicts: evol-no-gain, evol-refusal, evol-stopwords, evol-leak.
+            Eliminations are verdicts: evol-no-gain, evol-refusal, evol-stopwords, evol-leak, and (rules backend) evol-stacked.
             With --backend llm every call is a row in llm_calls (purposes evol-rewrite, evol-gain-check, \
             evol-answer); requests are fixed per (instruction, round, strategy, --seed), so a rerun is answered \
             from there instead of the network. --max-cost stops starting calls; rerun to continue.

@@ -32,7 +32,9 @@ struct EvolutionLedger {
     /// Round 1: instructions that are not themselves evolutions, optionally narrowed by `--where` on the
     /// `examples` view, in id order.
     func selectRoots(where clause: String?) throws -> [Int64] {
-        var sql = "SELECT id FROM instructions WHERE origin NOT IN ('evolved', 'rules')"
+        // Instance rows of a self-instruct task (task_id set) repeat the task's instruction with another input;
+        // the task row is evolved once for all of them.
+        var sql = "SELECT id FROM instructions WHERE origin NOT IN ('evolved', 'rules') AND task_id IS NULL"
         if let clause {
             guard !clause.contains(";") else { throw UsageError("--where must be a single SQL expression (no ';')") }
             sql += " AND id IN (SELECT instruction_id FROM examples WHERE (\(clause)))"
