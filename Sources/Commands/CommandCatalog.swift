@@ -6,6 +6,9 @@ public enum CommandCatalog {
         StatsCommand.self,
         ShowCommand.self,
         RunsCommand.self,
+        GenerateCommand.self,
+        CompleteCommand.self,
+        ConfigCommand.self,
     ]
 
     public static func command(named name: String) -> (any CommandDefinition.Type)? {
