@@ -173,6 +173,7 @@ public struct CompleteCommand: CommandDefinition {
             summary.add("completion_tokens", meter.usage.completionTokens)
             summary.add("cost_usd", meter.spent)
             summary.add("run_id", recorder.runID)
+            summary.add("seconds", (progress.elapsed * 1000).rounded() / 1000)
             summary.add("stopped", stopReason.map { "\($0)" } ?? NSNull())
             var line = "\(written) rows written for \(targets.count) instructions; \(meter.calls) calls (\(meter.failures) failed, \(progress.cached) cached), "
             line += "\(meter.usage.totalTokens) tokens, \(RunSummary.money(meter.spent)), \(String(format: "%.1f", progress.elapsed)) s"

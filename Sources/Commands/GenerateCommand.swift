@@ -244,6 +244,7 @@ public struct GenerateCommand: CommandDefinition {
             summary.add("completion_tokens", meter.usage.completionTokens)
             summary.add("cost_usd", meter.spent)
             summary.add("run_id", recorder.runID)
+            summary.add("seconds", (progress.elapsed * 1000).rounded() / 1000)
             summary.add("stopped", stopReason.map { "\($0)" } ?? NSNull())
             let rejectedText = rejectedByFilter.isEmpty ? "0 rejected" :
                 "\(rejectedByFilter.values.reduce(0, +)) rejected (" + rejectedByFilter.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
