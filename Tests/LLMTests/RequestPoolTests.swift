@@ -14,7 +14,6 @@ import TestSupport
         defer { server.stop() }
         let llm = try client(server)
         var delivered: [Int: String] = [:]
-        let started = ContinuousClock.now
         let summary = try await RequestPool.send(
             Array(0..<16), client: llm, concurrency: 8,
             request: { .chat(model: "scripted", messages: [.user("job \($0)")]) },
@@ -22,14 +21,13 @@ import TestSupport
                 #expect(delivered[job] == nil)
                 delivered[job] = outcome.response?.content
             })
-        let elapsed = ContinuousClock.now - started
         #expect(summary.delivered == 16)
         #expect(delivered.count == 16)
         #expect(delivered[5] == "job 5")
         #expect(server.maxInFlight >= 6)
         #expect(server.requests.count == 16)
-        // 16 jobs × 0.2 s serially is 3.2 s; 8 at a time needs about 0.4 s.
-        #expect(elapsed < .seconds(2))
+        // Overlap is shown by the server seeing several requests at once, not by wall time (CI machines
+        // are shared and slow; a timing bound would be flaky).
     }
 
     @Test func faultsInABatchAreNeitherLostNorDuplicated() async throws {

@@ -63,6 +63,14 @@ import Testing
         #expect(read.string("language") == "und")
     }
 
+    @Test func emptyAndEmbeddedNulTextRoundTrip() throws {
+        let database = try migrated()
+        for text in ["", "a\u{0}b", "中文 mixed"] {
+            let value = try database.scalar("SELECT ?", [.text(text)])
+            #expect(value == .text(text))
+        }
+    }
+
     @Test func runsCloseWithTotals() throws {
         let database = try migrated()
         let store = RunStore(database)

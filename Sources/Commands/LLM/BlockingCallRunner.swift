@@ -24,7 +24,7 @@ struct BlockingCallRunner {
         let channel = OutcomeChannel<(Int, LLMCallOutcome)>()
         let notStarted = Mutex(0)
         let client = client, gate = gate, width = concurrency
-        let task = Task.detached(executorPreference: CallThreadExecutor()) {
+        let task = Task.detached(executorPreference: DedicatedTaskExecutor()) {
             let summary = try? await RequestPool.run(
                 jobs: Array(calls.indices), concurrency: width, stop: stop,
                 shouldStart: { gate.reserve(calls[$0].reservation) },

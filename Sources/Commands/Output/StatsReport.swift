@@ -1,4 +1,5 @@
 import Foundation
+import LLM
 import Store
 
 /// The figures `dsbench stats` prints, gathered with a handful of aggregate queries.
@@ -76,7 +77,7 @@ struct StatsReport {
             try database.forEachRow(sql) { row in
                 let text = row.string("t")
                 chars.append(text.unicodeScalars.count)
-                tokens.append(TokenEstimate.count(text))
+                tokens.append(TokenEstimator.estimate(text))
             }
             report.lengths.append((name, Percentiles(chars), Percentiles(tokens)))
         }

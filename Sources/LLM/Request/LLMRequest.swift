@@ -1,3 +1,4 @@
+import Hashing
 import Foundation
 
 /// A request to an OpenAI-compatible server: chat messages (`/chat/completions`) or a plain prompt

@@ -39,7 +39,7 @@ public final class Statement {
     /// Resets the statement and binds `arguments` to its parameters, in order.
     public func bind(_ arguments: [SQLValue]) throws(DatabaseError) {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
+        // Every parameter is bound below (the count is checked), so clearing old bindings first is not needed.
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard arguments.count == expected else {
             throw DatabaseError(code: SQLITE_RANGE,
@@ -52,7 +52,15 @@ public final class Statement {
             case .null: code = sqlite3_bind_null(handle, index)
             case .integer(let v): code = sqlite3_bind_int64(handle, index, v)
             case .real(let v): code = sqlite3_bind_double(handle, index, v)
-            case .text(let v): code = sqlite3_bind_text(handle, index, v, -1, SQLITE_TRANSIENT)
+            case .text(let v):
+                // Native strings are contiguous UTF-8: bind the bytes directly instead of making a C string.
+                code = v.utf8.withContiguousStorageIfAvailable { bytes in
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                        return sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT)
+                    }
+                    return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
+                                             Int32(bytes.count), SQLITE_TRANSIENT)
+                } ?? sqlite3_bind_text(handle, index, v, -1, SQLITE_TRANSIENT)
             case .blob(let v):
                 code = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
             }

@@ -1,0 +1,89 @@
+import Store
+import Synthesis
+
+/// Runs the rounds of `dsbench evolve`. The plan is recomputed from the seed and the rows already in the
+/// database, so a rerun after an interruption continues where it stopped, a finished run has nothing left
+/// to do, and a larger `--rounds` only adds the new rounds.
+struct EvolveRunner {
+    let settings: EvolveSettings
+    let ledger: EvolutionLedger
+    let context: CommandContext
+    /// Does the model work for `--backend llm`; nil for the rules backend.
+    let modelBackend: ModelEvolutionBackend?
+
+    var origin: String { settings.backend == .rules ? "rules" : "evolved" }
+
+    /// Whether anything is left to do (no run is opened when not).
+    func hasWork(roots: [Int64]) throws -> Bool {
+        try walk(roots: roots, recorder: nil).hasWork
+    }
+
+    /// Performs every missing evolution and check, round by round.
+    func run(roots: [Int64], recorder: RunRecorder) throws -> [EvolveRoundSummary] {
+        try walk(roots: roots, recorder: recorder).summaries
+    }
+
+    /// With a recorder: does the work. Without: stops at the first missing piece and reports `hasWork`.
+    private func walk(roots: [Int64], recorder: RunRecorder?) throws -> (summaries: [EvolveRoundSummary], hasWork: Bool) {
+        let planner = EvolutionRoundPlanner(
+            strategies: settings.strategies, perInstruction: settings.perInstruction, seed: settings.seed)
+        var parents = roots.map { EvolutionParent(id: $0) }
+        var summaries: [EvolveRoundSummary] = []
+        for round in 1...settings.rounds where !parents.isEmpty {
+            try context.interrupt.check()
+            let planned = planner.plan(round: round, parents: parents)
+            var summary = EvolveRoundSummary(round: round, planned: planned.count)
+            let existing = try ledger.existingChildren(for: planned, origin: origin)
+            var results: [PlannedEvolution: EvolutionResult] = [:]
+            var missing: [PlannedEvolution] = []
+            var unfinished: [(PlannedEvolution, EvolutionLedger.ExistingChild)] = []
+            for evolution in planned {
+                if let child = existing[evolution] {
+                    if isFinished(child) {
+                        results[evolution] = EvolutionResult(childID: child.id, survived: child.failed.isEmpty)
+                        summary.alreadyDone += 1
+                    } else {
+                        unfinished.append((evolution, child))
+                    }
+                } else {
+                    missing.append(evolution)
+                }
+            }
+            if !missing.isEmpty || !unfinished.isEmpty {
+                guard let recorder else { return ([], true) }
+                let parentRows = try ledger.instructions(planned.map(\.parentID))
+                if let modelBackend {
+                    let done = try modelBackend.process(
+                        missing: missing, unfinished: unfinished, parents: parentRows, recorder: recorder,
+                        summary: &summary)
+                    results.merge(done) { _, new in new }
+                } else {
+                    let done = try RuleEvolutionBackend(ledger: ledger).process(
+                        missing, parents: parentRows, recorder: recorder, summary: &summary)
+                    results.merge(done) { _, new in new }
+                }
+            }
+            let outcomes = planned.map {
+                EvolutionOutcome(planned: $0, childID: results[$0]?.childID, survived: results[$0]?.survived ?? false)
+            }
+            parents = EvolutionRoundPlanner.nextParents(after: outcomes)
+            summaries.append(summary)
+            if let recorder {
+                recorder.count("round\(round).evolved", summary.evolved)
+                for (filter, count) in summary.eliminated { recorder.count("eliminated.\(filter)", count) }
+            }
+        }
+        return (summaries, false)
+    }
+
+    /// A row is finished when a check eliminated it, or when every check this invocation asks for has run.
+    private func isFinished(_ child: EvolutionLedger.ExistingChild) -> Bool {
+        if !child.failed.isEmpty || settings.backend == .rules { return true }
+        if settings.gainCheck && !child.passed.contains(EvolutionEliminationRule.noGain.filterName) { return false }
+        if settings.complete {
+            guard child.completionID != nil else { return false }
+            if !child.passed.contains(EvolutionEliminationRule.refusal.filterName) { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,63 @@
+import Curation
+import Foundation
+
+extension FilterCommand {
+    /// Counts per rule (checked, failed) and a few example reasons, printed after a run or a dry run.
+    struct Summary {
+        struct Line: Encodable {
+            var rule: String
+            var checked = 0
+            var failed = 0
+            var examples: [String] = []
+        }
+
+        var lines: [Line]
+        var subjects: Int
+
+        init(rules: [any FilterRule], subjects: [Subject], outcomes: [[Evaluation.Judgement?]]) {
+            lines = rules.map { Line(rule: $0.name) }
+            self.subjects = subjects.count
+            for (i, row) in outcomes.enumerated() {
+                for (r, outcome) in row.enumerated() {
+                    guard let outcome else { continue }
+                    lines[r].checked += 1
+                    if !outcome.passed {
+                        lines[r].failed += 1
+                        if lines[r].examples.count < 3 {
+                            let s = subjects[i]
+                            let what = s.completionID.map { "completion \($0)" } ?? "instruction \(s.instructionID)"
+                            lines[r].examples.append("\(what): \(outcome.reason ?? "failed")")
+                        }
+                    }
+                }
+            }
+        }
+
+        var failedByRule: [(String, Int)] { lines.map { ($0.rule, $0.failed) } }
+
+        func render(json: Bool, dryRun: Bool, seconds: Double) -> String {
+            if json {
+                struct Report: Encodable {
+                    var dry_run: Bool
+                    var subjects: Int
+                    var seconds: Double
+                    var rules: [Line]
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                let data = (try? encoder.encode(Report(dry_run: dryRun, subjects: subjects,
+                                                       seconds: (seconds * 1000).rounded() / 1000, rules: lines))) ?? Data()
+                return String(decoding: data, as: UTF8.self) + "\n"
+            }
+            var out = dryRun ? "dry run: nothing written\n" : ""
+            out += ResultPrinter.table(columns: ["rule", "checked", "failed"],
+                                       rows: lines.map { [$0.rule, String($0.checked), String($0.failed)] })
+            for line in lines where !line.examples.isEmpty {
+                for example in line.examples { out += "  \(line.rule): \(example)\n" }
+            }
+            let rate = seconds > 0 ? Int(Double(subjects) / seconds) : 0
+            out += "\(subjects) subjects in \(String(format: "%.2f", seconds)) s (\(rate)/s)\n"
+            return out
+        }
+    }
+}

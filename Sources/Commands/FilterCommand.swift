@@ -1,0 +1,125 @@
+import Curation
+import Foundation
+import Store
+
+/// `dsbench filter`: runs rule filters over instructions and completions and records one verdict per rule
+/// per subject; `--dry-run` only reports, `--scrub` also writes redacted copies of rows with PII.
+public struct FilterCommand: CommandDefinition {
+    public static let configuration = CommandConfiguration(
+        name: "filter",
+        abstract: "Run rule filters (length, repetition, truncation, refusal, PII...) and record verdicts.",
+        discussion: "Instruction rules judge instruction rows, output rules judge completions; every rule writes one "
+            + "verdict per subject (history is kept, the latest counts). Rules: "
+            + FilterConfig.allRuleNames.joined(separator: ", ") + ". Defaults come from --config (a rules.json, every "
+            + "key optional) or built-in SFT defaults. --where selects rows of the examples view.",
+        options: [
+            .option("--rules", value: "r1,r2", help: "Rules to run (default: the config's rules list)."),
+            .option("--config", value: "file", help: "rules.json with rule settings and the default rule list."),
+            .option("--where", value: "sql", help: "Only examples matching this condition on the examples view."),
+            .flag("--dry-run", help: "Print what would fail, by rule, without writing anything."),
+            .flag("--scrub", help: "Write redacted copies (origin 'scrubbed') of rows containing PII."),
+            .flag("--json", help: "Print the summary as JSON."),
+        ],
+        examples: [
+            "dsbench filter",
+            "dsbench filter --rules refusal,truncated --dry-run",
+            "dsbench filter --config rules.json --where \"origin = 'generated'\"",
+            "dsbench filter --rules pii --scrub",
+        ])
+
+    let ruleNames: [String]?
+    let configPath: String?
+    let whereClause: String?
+    let dryRun: Bool
+    let scrub: Bool
+    let json: Bool
+    let arguments: ParsedArguments
+
+    public init(arguments: ParsedArguments) throws(UsageError) {
+        self.arguments = arguments
+        ruleNames = arguments.list("rules")
+        configPath = arguments.string("config")
+        whereClause = arguments.string("where")
+        dryRun = arguments.flag("dry-run")
+        scrub = arguments.flag("scrub")
+        json = arguments.flag("json")
+        if let names = ruleNames {
+            if names.isEmpty { throw UsageError("--rules needs at least one rule name") }
+            for name in names where !FilterConfig.allRuleNames.contains(name) {
+                throw UsageError("--rules: unknown rule '\(name)' (known: \(FilterConfig.allRuleNames.joined(separator: ", ")))")
+            }
+        }
+        if dryRun && scrub { throw UsageError("--dry-run and --scrub cannot be combined") }
+    }
+
+    public func run(context: CommandContext) throws {
+        let config = try loadConfig(context)
+        let rules: [any FilterRule]
+        do { rules = try config.makeRules(ruleNames) } catch { throw CommandError.failed("\(error)") }
+        if rules.contains(where: { $0.name == "keywords" }) && config.keywords.isEmpty {
+            throw UsageError("the keywords rule needs words or patterns in --config (\"keywords\": {\"words\": [...]})")
+        }
+        let database = try context.openDatabase(create: false)
+        let subjects = try Subjects.load(database, whereClause: whereClause)
+        let started = Date()
+        let outcomes = Evaluation.evaluate(rules, on: subjects.items)
+        try context.interrupt.check()
+        let summary = Summary(rules: rules, subjects: subjects.items, outcomes: outcomes)
+        if dryRun {
+            context.stdout.write(summary.render(json: json, dryRun: true, seconds: Date().timeIntervalSince(started)))
+            return
+        }
+        var scrubbed = 0
+        try RunRecorder.record(database, arguments: arguments) { run in
+            try database.transaction {
+                let verdicts = VerdictStore(database)
+                var written = 0
+                for (index, subject) in subjects.items.enumerated() {
+                    for (r, outcome) in outcomes[index].enumerated() {
+                        guard let outcome else { continue }
+                        try verdicts.insert(.init(
+                            instructionID: subject.instructionID, completionID: subject.completionID,
+                            filter: rules[r].name, passed: outcome.passed, reason: outcome.reason,
+                            detail: outcome.detailJSON, runID: run.runID))
+                        written += 1
+                    }
+                    if index % 4096 == 0 { try context.interrupt.check() }
+                }
+                if scrub {
+                    let copies = try Scrubber(database: database, runID: run.runID).scrub(subjects.items)
+                    scrubbed = copies.count
+                    let copyOutcomes = Evaluation.evaluate(rules, on: copies)
+                    for (index, subject) in copies.enumerated() {
+                        for (r, outcome) in copyOutcomes[index].enumerated() {
+                            guard let outcome else { continue }
+                            try verdicts.insert(.init(
+                                instructionID: subject.instructionID, completionID: subject.completionID,
+                                filter: rules[r].name, passed: outcome.passed, reason: outcome.reason,
+                                detail: outcome.detailJSON, runID: run.runID))
+                            written += 1
+                        }
+                    }
+                    written += scrubbed
+                    run.count("scrubbed", scrubbed)
+                }
+                run.totals.rowsWritten = written
+                run.count("subjects", subjects.items.count)
+                for (name, failed) in summary.failedByRule { run.count("failed.\(name)", failed) }
+            }
+        }
+        var text = summary.render(json: json, dryRun: false, seconds: Date().timeIntervalSince(started))
+        if scrub && !json { text += "scrubbed: \(scrubbed) redacted rows written (origin 'scrubbed')\n" }
+        context.stdout.write(text)
+    }
+
+    func loadConfig(_ context: CommandContext) throws -> FilterConfig {
+        guard let configPath else { return FilterConfig() }
+        let path = context.resolve(configPath)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError.failed("--config: cannot read \(path)")
+        }
+        do { return try FilterConfig.load(data) } catch {
+            throw CommandError.data(file: configPath, line: 1, field: nil, reason: "not a valid rules.json: \(error)")
+        }
+    }
+}

@@ -1,0 +1,123 @@
+/// Finds many fixed phrases in one pass over a text's UTF-8 bytes (Aho–Corasick automaton).
+///
+/// Matching ignores ASCII case; a phrase that begins or ends with an ASCII letter or digit only
+/// matches at a word boundary, so "i won't" does not fire inside "hi won't". Curly apostrophes (’)
+/// in the text match straight ones in phrases. Built once, shared read-only between threads.
+public struct PhraseScanner: Sendable {
+    /// A phrase occurrence: which phrase, and its byte range in the text's UTF-8.
+    public struct Match: Sendable, Equatable {
+        public var phrase: Int
+        public var start: Int
+        public var end: Int
+    }
+
+    public let phrases: [String]
+    private let patternBytes: [[UInt8]]
+    /// Dense transition table: state * 256 + byte → next state.
+    private let next: [Int32]
+    /// For each state, the phrases ending there (own and through suffix links).
+    private let outputs: [[Int32]]
+
+    public init(_ phrases: [String]) {
+        self.phrases = phrases
+        let patterns = phrases.map { Array($0.utf8).map(PhraseScanner.fold) }
+        patternBytes = patterns
+        var goto: [[Int32]] = [[Int32](repeating: -1, count: 256)]
+        var out: [[Int32]] = [[]]
+        for (index, pattern) in patterns.enumerated() {
+            var state = 0
+            for b in pattern {
+                if goto[state][Int(b)] < 0 {
+                    goto[state][Int(b)] = Int32(goto.count)
+                    goto.append([Int32](repeating: -1, count: 256))
+                    out.append([])
+                }
+                state = Int(goto[state][Int(b)])
+            }
+            if !pattern.isEmpty { out[state].append(Int32(index)) }
+        }
+        var fail = [Int](repeating: 0, count: goto.count)
+        var queue: [Int] = []
+        for b in 0..<256 {
+            let s = goto[0][b]
+            if s < 0 { goto[0][b] = 0 } else { fail[Int(s)] = 0; queue.append(Int(s)) }
+        }
+        var head = 0
+        while head < queue.count {
+            let r = queue[head]; head += 1
+            for b in 0..<256 {
+                let s = goto[r][b]
+                if s < 0 {
+                    goto[r][b] = goto[fail[r]][b]
+                } else {
+                    queue.append(Int(s))
+                    fail[Int(s)] = Int(goto[fail[r]][b])
+                    out[Int(s)].append(contentsOf: out[fail[Int(s)]])
+                }
+            }
+        }
+        next = goto.flatMap { $0 }
+        outputs = out
+    }
+
+    @inline(__always) static func fold(_ b: UInt8) -> UInt8 {
+        (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+    }
+
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+    }
+
+    /// All matches in `text`, in order of their end position.
+    public func matches(in text: String) -> [Match] {
+        var found: [Match] = []
+        scan(text) { found.append($0); return true }
+        return found
+    }
+
+    /// The first match (by end position), or nil.
+    public func firstMatch(in text: String) -> Match? {
+        var found: Match? = nil
+        scan(text) { found = $0; return false }
+        return found
+    }
+
+    /// Calls `body` for each match until it returns false.
+    public func scan(_ text: String, _ body: (Match) -> Bool) {
+        var text = text
+        text.withUTF8 { bytes in
+            var state = 0
+            var i = 0
+            // Curly apostrophe U+2019 (E2 80 99) is read as a straight one.
+            var folded = [UInt8]()
+            folded.reserveCapacity(bytes.count)
+            var original = [Int]()  // folded index → original byte offset
+            original.reserveCapacity(bytes.count + 1)
+            while i < bytes.count {
+                if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
+                    folded.append(0x27); original.append(i); i += 3
+                } else {
+                    folded.append(PhraseScanner.fold(bytes[i])); original.append(i); i += 1
+                }
+            }
+            original.append(bytes.count)
+            for (position, b) in folded.enumerated() {
+                state = Int(next[state &* 256 &+ Int(b)])
+                let hits = outputs[state]
+                if hits.isEmpty { continue }
+                for p in hits {
+                    let pattern = patternBytes[Int(p)]
+                    let start = position + 1 - pattern.count
+                    if PhraseScanner.isWordByte(pattern[0]), start > 0, PhraseScanner.isWordByte(folded[start - 1]) {
+                        continue
+                    }
+                    if PhraseScanner.isWordByte(pattern[pattern.count - 1]), position + 1 < folded.count,
+                       PhraseScanner.isWordByte(folded[position + 1]) {
+                        continue
+                    }
+                    if !body(Match(phrase: Int(p), start: original[start], end: original[position + 1])) { return }
+                }
+            }
+        }
+    }
+}

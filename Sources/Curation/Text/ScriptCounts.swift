@@ -1,0 +1,79 @@
+/// How many units of each script a text holds: Latin/other words and CJK characters.
+/// The basis of language detection and of the language-mismatch rule.
+public struct ScriptCounts: Sendable, Equatable {
+    public var han = 0
+    public var kana = 0
+    public var hangul = 0
+    /// Words written in Latin letters.
+    public var latinWords = 0
+    /// Words in other alphabets (Cyrillic, Greek, Arabic...).
+    public var otherWords = 0
+    /// Latin words that are common English function words ("the", "and", "of"...).
+    public var englishFunctionWords = 0
+    /// Runs of digits not attached to letters.
+    public var numbers = 0
+
+    public init() {}
+
+    /// All CJK characters.
+    public var cjk: Int { han + kana + hangul }
+
+    /// Counts a text. Words are maximal runs of letters/digits; a word's script is its first letter's.
+    public init(_ text: String) {
+        self.init()
+        var word: [UInt8] = []
+        var wordScript: ScriptClass? = nil
+        var wordHasLetter = false
+        var wordIsASCII = true
+        func flush() {
+            guard let script = wordScript else { return }
+            if !wordHasLetter {
+                numbers += 1
+            } else if script == .latin {
+                latinWords += 1
+                if wordIsASCII && word.count <= 5 && ScriptCounts.isFunctionWord(word) {
+                    englishFunctionWords += 1
+                }
+            } else {
+                otherWords += 1
+            }
+            word.removeAll(keepingCapacity: true)
+            wordScript = nil
+            wordHasLetter = false
+            wordIsASCII = true
+        }
+        for scalar in text.unicodeScalars {
+            let cls = ScriptClass.of(scalar)
+            switch cls {
+            case .han: flush(); han += 1
+            case .kana: flush(); kana += 1
+            case .hangul: flush(); hangul += 1
+            case .latin, .otherLetter, .digit:
+                if cls != .digit {
+                    if !wordHasLetter { wordScript = cls }
+                    wordHasLetter = true
+                } else if wordScript == nil {
+                    wordScript = .digit
+                }
+                if scalar.value < 0x80 {
+                    if word.count < 8 { word.append(UInt8(scalar.value) | 0x20) }
+                } else {
+                    wordIsASCII = false
+                }
+            default:
+                if scalar.properties.generalCategory == .nonspacingMark && wordScript != nil { continue }
+                flush()
+            }
+        }
+        flush()
+    }
+
+    static let functionWords: Set<[UInt8]> = Set(
+        ["the", "and", "of", "to", "a", "an", "in", "is", "are", "for", "that", "with", "on", "it", "as",
+         "be", "this", "by", "or", "from", "at", "was", "you", "your", "can", "will", "not", "have", "has",
+         "which", "what", "how", "its", "their", "they", "we", "i", "my", "do", "does", "if", "but", "all",
+         "one", "more", "into", "about", "write", "give", "make", "list", "name", "given"]
+            .map { Array($0.utf8) })
+
+    static func isFunctionWord(_ bytes: [UInt8]) -> Bool { functionWords.contains(bytes) }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Store
+import Testing
+import TestSupport
+
+@Suite struct ExportCommandTests {
+    private func parsedArray(_ path: String) throws -> NSArray {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! NSArray
+    }
+
+    private func roundTrip(_ name: String, format: String) throws {
+        guard let source = ProjectPaths.sharedDataFile(name) else {
+            Issue.record("shared/data/\(name) is absent next to the clone; skipping")
+            return
+        }
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        #expect(runCLI(["import", "--db", db, source]).status == 0)
+        let out = dir.file("out.json")
+        let result = runCLI(["export", "--db", db, "--format", format, "--json-array", "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let original = try parsedArray(source)
+        let exported = try parsedArray(out)
+        #expect(exported.count == original.count)
+        #expect(exported.isEqual(original))
+    }
+
+    @Test func alpacaEnglishRoundTrip() throws { try roundTrip("alpaca_en_52k.json", format: "alpaca") }
+    @Test func alpacaChineseRoundTripKeepsTranslationScore() throws { try roundTrip("alpaca_zh_52k.json", format: "alpaca") }
+    @Test func shareGPTToolCallRoundTrip() throws {
+        try roundTrip("sharegpt_glaive_toolcall_en_demo.json", format: "sharegpt")
+        try roundTrip("sharegpt_glaive_toolcall_zh_demo.json", format: "sharegpt")
+        try roundTrip("sharegpt_fastchat_dummy_conversation.json", format: "sharegpt")
+    }
+
+    @Test func defaultSelectionSplitAndDatasetInfo() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        var lines = ""
+        for row in 0..<100 { lines += "{\"instruction\": \"q\(row)\", \"output\": \"a\(row)\"}\n" }
+        lines += "{\"instruction\": \"no answer\"}\n"
+        let file = try dir.write("d.jsonl", lines)
+        #expect(runCLI(["import", "--db", db, file]).status == 0)
+        let all = runCLI(["export", "--db", db, "--format", "jsonl", "--all"])
+        #expect(all.stdout.split(separator: "\n").count == 101)
+        let gated = runCLI(["export", "--db", db, "--format", "openai", "--limit", "3"])
+        #expect(gated.stdout.split(separator: "\n").count == 3)
+        #expect(gated.stdout.hasPrefix(#"{"messages": [{"role": "user", "content": "q0"}"#))
+
+        let out = dir.file("data/set.json")
+        try FileManager.default.createDirectory(atPath: dir.file("data"), withIntermediateDirectories: true)
+        let split = ["export", "--db", db, "--json-array", "--split", "train=0.9,test=0.1", "--seed", "7", "-o", out, "--dataset-info", dir.file("data")]
+        #expect(runCLI(split).status == 0)
+        let train = try parsedArray(dir.file("data/set_train.json"))
+        let test = try parsedArray(dir.file("data/set_test.json"))
+        #expect(train.count == 90 && test.count == 10)
+        let firstTest = try String(contentsOfFile: dir.file("data/set_test.json"), encoding: .utf8)
+        #expect(runCLI(split).status == 0)
+        #expect(try String(contentsOfFile: dir.file("data/set_test.json"), encoding: .utf8) == firstTest)
+        let info = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.file("data/dataset_info.json")))) as! [String: Any]
+        #expect((info["set_train"] as? [String: Any])?["file_name"] as? String == "set_train.json")
+        #expect(info["set_test"] != nil)
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func aFailedExportLeavesNoFile() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        _ = runCLI(["init", "--db", db])
+        let out = dir.file("x.json")
+        let result = runCLI(["export", "--db", db, "--where", "no_such_column = 1", "-o", out])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no_such_column"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("x.json") }.isEmpty)
+        #expect(runCLI(["export", "--db", db, "--split", "a=0.5,b=0.4", "-o", out]).status == 64)
+    }
+}

@@ -1,0 +1,135 @@
+import Testing
+@testable import Curation
+
+@Suite struct DedupTests {
+    @Test func exactDuplicatesIgnoreCaseWidthAndPunctuation() {
+        let records = [
+            DedupRecord(id: 1, text: "Hello, world!"),
+            DedupRecord(id: 2, text: "hello world"),
+            DedupRecord(id: 3, text: "ＨＥＬＬＯ　ＷＯＲＬＤ", score: 9),
+            DedupRecord(id: 4, text: "Hello there"),
+            DedupRecord(id: 5, text: "你好，世界"),
+            DedupRecord(id: 6, text: "你好世界！"),
+        ]
+        let best = ExactDeduplicator(policy: .bestScore).duplicates(records)
+        #expect(best == [
+            DuplicateMatch(id: 1, duplicateOf: 3, similarity: 1),
+            DuplicateMatch(id: 2, duplicateOf: 3, similarity: 1),
+            DuplicateMatch(id: 6, duplicateOf: 5, similarity: 1),
+        ])
+        let first = ExactDeduplicator(policy: .first).duplicates(records)
+        #expect(first.map(\.duplicateOf) == [1, 1, 5])
+    }
+
+    @Test func jaccardIsExactAndInclusive() {
+        let a = Shingling.word.shingles("a b c d e f g h i j")
+        let b = Shingling.word.shingles("a b c d e f g h k l")
+        #expect(Shingling.jaccard(a, b) == 8.0 / 12.0)
+        // Exactly 0.8: 8 shared of 10 in the union.
+        let c = Shingling.word.shingles("w1 w2 w3 w4 w5 w6 w7 w8 w9")
+        let d = Shingling.word.shingles("w1 w2 w3 w4 w5 w6 w7 w8 w10")
+        #expect(Shingling.jaccard(c, d) == 0.8)
+        let matches = MinHashLSH(threshold: 0.8).duplicates([DedupRecord(id: 1, text: "w1 w2 w3 w4 w5 w6 w7 w8 w9"),
+                                                             DedupRecord(id: 2, text: "w1 w2 w3 w4 w5 w6 w7 w8 w10")]).matches
+        #expect(matches == [DuplicateMatch(id: 2, duplicateOf: 1, similarity: 0.8)])
+    }
+
+    @Test func shinglingOptions() {
+        #expect(Shingling("word") == .word)
+        #expect(Shingling("char-3") == .characters(3))
+        #expect(Shingling("char-0") == nil)
+        #expect(Shingling("bogus") == nil)
+        // Chinese uses character bigrams in word mode.
+        #expect(Shingling.word.shingles("今天天气").count == 3)
+        #expect(Shingling.word.shingles("Hello HELLO hello").count == 1)
+        #expect(Shingling.characters(3).shingles("abcd").count == 2)
+    }
+
+    @Test func bandsAndRowsFavourRecall() {
+        let (b, r) = MinHashLSH.bandsAndRows(threshold: 0.8, permutations: 128, maxMissProbability: 1e-4)
+        #expect(b == 25 && r == 5)
+        var miss = 1.0
+        for _ in 0..<b { miss *= 1 - MinHashLSH.pow(0.8, Double(r)) }
+        #expect(miss < 1e-4)
+    }
+
+    /// Builds two texts over distinct tokens with |A∩B| = shared and |A∪B| = shared + 2·extra.
+    static func pair(_ base: Int, shared: Int, extra: Int) -> (String, String) {
+        let common = (0..<shared).map { "t\(base)x\($0)" }
+        let a = common + (0..<extra).map { "a\(base)y\($0)" }
+        let b = common + (0..<extra).map { "b\(base)z\($0)" }
+        return (a.joined(separator: " "), b.joined(separator: " "))
+    }
+
+    @Test func minHashRecallOnPlantedNearDuplicates() {
+        var records: [DedupRecord] = []
+        var expectedFound: Set<Int> = []
+        var expectedMissing: Set<Int> = []
+        var id = 0
+        // (shared, extra) → J = shared / (shared + 2·extra)
+        let levels: [(Int, Int, Bool)] = [
+            (40, 5, true),   // 0.80 exactly
+            (34, 4, true),   // 0.81
+            (17, 1, true),   // 0.894
+            (45, 2, true),   // 0.918
+            (60, 0, true),   // 1.0
+            (39, 5, false),  // 0.796 just below
+            (30, 10, false), // 0.6
+            (20, 15, false), // 0.4
+        ]
+        for trial in 0..<60 {
+            for (k, level) in levels.enumerated() {
+                let (a, b) = Self.pair(trial * 100 + k, shared: level.0, extra: level.1)
+                records.append(DedupRecord(id: id, text: a))
+                records.append(DedupRecord(id: id + 1, text: b))
+                if level.2 { expectedFound.insert(id + 1) } else { expectedMissing.insert(id + 1) }
+                id += 2
+            }
+        }
+        let (matches, stats) = MinHashLSH(threshold: 0.8).duplicates(records)
+        let dropped = Set(matches.map(\.id))
+        #expect(expectedFound.isSubset(of: dropped), "missed \(expectedFound.subtracting(dropped).count)")
+        #expect(dropped.isDisjoint(with: expectedMissing))
+        #expect(matches.allSatisfy { $0.similarity >= 0.8 && $0.duplicateOf == $0.id - 1 })
+        #expect(stats.unverifiedPairs == 0)
+        #expect(stats.acceptedPairs == expectedFound.count)
+    }
+
+    @Test func clustersKeepTheBestScoredSurvivor() {
+        let records = [
+            DedupRecord(id: 10, text: "the quick brown fox jumps over the lazy dog today", score: 3),
+            DedupRecord(id: 11, text: "the quick brown fox jumps over the lazy dog today!", score: 8),
+            DedupRecord(id: 12, text: "The quick brown fox jumps over the lazy dog, today.", score: nil),
+            DedupRecord(id: 13, text: "an entirely different sentence about cooking pasta"),
+        ]
+        let matches = MinHashLSH(threshold: 0.8, policy: .bestScore).duplicates(records).matches
+        #expect(matches.map(\.id) == [10, 12])
+        #expect(matches.allSatisfy { $0.duplicateOf == 11 })
+        let firstPolicy = MinHashLSH(threshold: 0.8, policy: .first).duplicates(records).matches
+        #expect(firstPolicy.map(\.id) == [11, 12] && firstPolicy.allSatisfy { $0.duplicateOf == 10 })
+    }
+
+    @Test func chineseNearDuplicates() {
+        let records = [
+            DedupRecord(id: 1, text: "请给出三个保持健康的建议，包括饮食和运动方面"),
+            DedupRecord(id: 2, text: "请给出三个保持健康的建议，包括饮食与运动方面"),
+            DedupRecord(id: 3, text: "解释一下量子计算的基本原理"),
+        ]
+        let matches = MinHashLSH(threshold: 0.7).duplicates(records).matches
+        #expect(matches.map(\.id) == [2])
+    }
+
+    @Test func rougeDeduplicator() {
+        let records = [
+            DedupRecord(id: 1, text: "Write a poem about the ocean."),
+            DedupRecord(id: 2, text: "Write a short poem about the ocean."),
+            DedupRecord(id: 3, text: "Explain how photosynthesis works."),
+            DedupRecord(id: 4, text: "写一首关于大海的诗"),
+            DedupRecord(id: 5, text: "写一首关于大海的短诗"),
+        ]
+        let matches = RougeDeduplicator(threshold: 0.7, policy: .first).duplicates(records)
+        #expect(matches.map(\.id) == [2, 5])
+        #expect(matches.map(\.duplicateOf) == [1, 4])
+        #expect(matches.allSatisfy { $0.similarity >= 0.7 })
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import Curation
+
+@Suite struct FilterRuleTests {
+    @Test func emptyRule() {
+        let rule = EmptyRule()
+        #expect(!rule.evaluate(.instruction("   ")).passed)
+        #expect(!rule.evaluate(.output("<nooutput>")).passed)
+        #expect(!rule.evaluate(.output("\u{3000}。")).passed)
+        #expect(rule.evaluate(.output("42")).passed)
+        #expect(rule.evaluate(.output("好")).passed)
+        #expect(rule.evaluate(.instruction("Name a color.")).passed)
+    }
+
+    @Test func lengthRuleCountsUnits() {
+        var rule = LengthRule()
+        rule.outputMin = 5
+        #expect(!rule.evaluate(.output("Too short.")).passed)
+        #expect(rule.evaluate(.output("这是一个足够长的回答")).passed)  // 10 characters
+        #expect(!rule.evaluate(.output("太短")).passed)
+        #expect(LengthRule().evaluate(.instruction("Hi")).passed == false)
+        let outcome = rule.evaluate(.output("one two"))
+        #expect(outcome.detail["units"] == .int(2))
+        #expect(outcome.detailJSON == #"{"max":4096,"min":5,"units":2}"#)
+    }
+
+    @Test func repetitionRule() {
+        let rule = RepetitionRule()
+        let loop = Array(repeating: "I love you so much.", count: 12).joined(separator: " ")
+        #expect(!rule.evaluate(.output(loop)).passed)
+        let lines = Array(repeating: "This line says the same thing.", count: 5).joined(separator: "\n")
+        #expect(!rule.evaluate(.output(lines)).passed)
+        let zhLoop = String(repeating: "我们一起去公园玩吧。", count: 8)
+        #expect(!rule.evaluate(.output(zhLoop)).passed)
+        let normal = "1. Eat a balanced diet and make sure to include plenty of fruits and vegetables.\n2. Exercise regularly to keep your body active and strong.\n3. Get enough sleep and maintain a consistent sleep schedule."
+        #expect(rule.evaluate(.output(normal)).passed)
+        let code = "}\n}\n}\nend\nend\nreturn x"
+        #expect(rule.evaluate(.output(code)).passed)
+        #expect(rule.evaluate(.output("保持健康的三个提示：均衡饮食，规律运动，充足睡眠，保持良好的心态和社交关系。")).passed)
+    }
+
+    @Test func truncationRule() {
+        let rule = TruncationRule()
+        #expect(!rule.evaluate(.output("The answer is 4.", finishReason: "length")).passed)
+        #expect(!rule.evaluate(.output("Here is code:\n```python\nprint(1)\n")).passed)
+        #expect(rule.evaluate(.output("Here is code:\n```python\nprint(1)\n```")).passed)
+        #expect(!rule.evaluate(.output("The story goes on and on. To be continued...")).passed)
+        #expect(!rule.evaluate(.output("故事讲到这里，未完待续")).passed)
+        #expect(!rule.evaluate(.output("The three primary colors are red, blue,")).passed)
+        #expect(!rule.evaluate(.output("Here are the steps you should follow to bake a cake:")).passed)
+        #expect(!rule.evaluate(.output("You should buy apples, bananas, oranges, grapes and")).passed)
+        #expect(!rule.evaluate(.output("我们需要准备的材料有面粉、鸡蛋、牛奶以及")).passed)
+        #expect(rule.evaluate(.output("Paris")).passed)
+        #expect(rule.evaluate(.output("The three primary colors are red, blue, and yellow.")).passed)
+        #expect(!rule.evaluate(.output("Stand by me, because the final answer to all of this is in")).passed)
+        #expect(rule.evaluate(.output("Turn it on")).passed)  // short answers may end on any word
+        #expect(rule.evaluate(.output("三原色是红、黄、蓝。")).passed)
+    }
+
+    @Test func keywordRule() throws {
+        let rule = try KeywordRule(words: ["OpenAI", "敏感词"], patterns: [#"\bgpt-?4\b"#])
+        #expect(!rule.evaluate(.output("Made by openai.")).passed)
+        #expect(rule.evaluate(.output("reopenaiing is not a word")).passed)
+        #expect(!rule.evaluate(.output("这里有敏感词。")).passed)
+        #expect(!rule.evaluate(.instruction("Compare GPT4 and others")).passed)
+        #expect(rule.evaluate(.instruction("Compare models")).passed)
+        #expect(throws: (any Error).self) { try KeywordRule(patterns: ["(unclosed"]) }
+    }
+
+    @Test func inputEchoRule() {
+        let rule = InputEchoRule()
+        #expect(!rule.evaluate(.output("Name  three colors.\n", instruction: "Name three colors.")).passed)
+        #expect(!rule.evaluate(.output("the cat sat", instruction: "Fix the grammar.", input: "the cat  sat")).passed)
+        // A change of case or punctuation is an edit, not an echo.
+        #expect(rule.evaluate(.output("The cat sat.", instruction: "Fix the grammar.", input: "the cat sat")).passed)
+        #expect(rule.evaluate(.output("Red, blue, green.", instruction: "Name three colors.")).passed)
+    }
+
+    @Test func languageMismatchRule() {
+        let rule = LanguageMismatchRule()
+        #expect(!rule.evaluate(.output("The capital of France is Paris, a city on the Seine.",
+                                       instruction: "法国的首都是哪里？")).passed)
+        #expect(!rule.evaluate(.output("法国的首都是巴黎，位于塞纳河畔。", instruction: "What is the capital of France?")).passed)
+        #expect(rule.evaluate(.output("法国的首都是巴黎，位于塞纳河畔。", instruction: "Translate into Chinese: The capital of France is Paris.")).passed)
+        #expect(rule.evaluate(.output("Bonjour, je m'appelle Marie et j'habite à Paris depuis dix ans.",
+                                      instruction: "Write a French greeting.")).passed)
+        #expect(rule.evaluate(.output("下面是代码：\n```python\ndef add(a, b):\n    return a + b\n\nprint(add(1, 2))\n```",
+                                      instruction: "用Python写一个加法函数")).passed)
+        #expect(rule.evaluate(.output("42", instruction: "计算六乘以七")).passed)
+    }
+
+    @Test func configLoadsPartialJSONWithDefaults() throws {
+        let json = #"{"length": {"outputMin": 5}, "keywords": {"words": ["foo"]}}"#
+        let config = try FilterConfig.load(Data(json.utf8))
+        #expect(config.length.outputMin == 5)
+        #expect(config.length.instructionMax == 1024)
+        #expect(config.rules.contains("keywords"))
+        #expect(config.rules.contains("pii"))
+        let rules = try config.makeRules()
+        #expect(rules.map(\.name) == config.rules)
+        #expect(throws: FilterConfigError.unknownRule("nope")) { try config.makeRules(["nope"]) }
+        let restricted = try FilterConfig.load(Data(#"{"rules": ["pii"]}"#.utf8))
+        #expect(try restricted.makeRules().map(\.name) == ["pii"])
+    }
+}
+
+@Suite struct RuleOutcomeJSONTests {
+    @Test func detailJSONIsValidAndEscaped() throws {
+        let outcome = RuleOutcome.fail("x", ["text": "a \"quoted\"\\ line\nnext\u{01} 中文", "n": 3, "f": 0.25, "ok": true,
+                                             "list": .strings(["a", "b\""])])
+        let json = try #require(outcome.detailJSON)
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        #expect(parsed["text"] as? String == "a \"quoted\"\\ line\nnext\u{01} 中文")
+        #expect(parsed["n"] as? Int == 3)
+        #expect(parsed["f"] as? Double == 0.25)
+        #expect(parsed["ok"] as? Bool == true)
+        #expect(parsed["list"] as? [String] == ["a", "b\""])
+        #expect(json.hasPrefix(#"{"f":0.25,"list":["#))
+    }
+}

@@ -1,0 +1,74 @@
+import Testing
+@testable import Curation
+
+@Suite struct PIITests {
+    let detector = PIIDetector()
+
+    func kinds(_ text: String) -> [PIIKind] { detector.spans(in: text).map(\.kind) }
+
+    @Test func emails() {
+        #expect(kinds("Write to john.doe+news@example.co.uk today.") == [.email])
+        #expect(detector.spans(in: "mail: a_b@mail.example.com.")[0].text == "a_b@mail.example.com")
+        #expect(kinds("联系邮箱：zhang.san@qq.com，谢谢") == [.email])
+        #expect(kinds("Follow @username on Twitter") == [])
+        #expect(kinds("user@localhost") == [])
+        #expect(kinds("x@y.1") == [])
+    }
+
+    @Test func phones() {
+        #expect(kinds("Call +1 415 555 2671 now") == [.phone])
+        #expect(kinds("Call (555) 123-4567.") == [.phone])
+        #expect(kinds("Call 555-123-4567.") == [.phone])
+        #expect(kinds("我的手机号是13812345678。") == [.phone])
+        #expect(kinds("手机：138 1234 5678") == [.phone])
+        #expect(kinds("电话 +86 138-1234-5678") == [.phone])
+        #expect(kinds("座机 010-12345678") == [.phone])
+        #expect(kinds("+44 20 7946 0958") == [.phone])
+        // Not phones.
+        #expect(kinds("In 2023 there were 12345678 visitors") == [])
+        #expect(kinds("The population is 1,234,567,890") == [])
+        #expect(kinds("Version 10.2.3 released") == [])
+        #expect(kinds("12812345678 is not a mobile") == [])
+        #expect(kinds("Add 3 and 4 to get 7") == [])
+    }
+
+    @Test func chineseResidentIDsNeedAValidCheckDigit() {
+        // 11010519491231002X is the standard example with a valid check character.
+        #expect(kinds("身份证号：11010519491231002X") == [.idNumber])
+        #expect(kinds("ID 110105194912310021 only") == [])  // wrong check digit
+        #expect(PIIDetector.validChineseID(Array("11010519491231002X".utf8)))
+        #expect(!PIIDetector.validChineseID(Array("110105194912310029".utf8)))
+        #expect(!PIIDetector.validChineseID(Array("110105194913310021".utf8)))  // month 13
+        let valid = "440524188001010014"
+        #expect(PIIDetector.validChineseID(Array(valid.utf8)) == (kinds("号码\(valid)") == [.idNumber]))
+    }
+
+    @Test func creditCardsNeedLuhn() {
+        #expect(kinds("Card: 4111 1111 1111 1111, exp 12/25") == [.creditCard])
+        #expect(kinds("Card: 4111-1111-1111-1111") == [.creditCard])
+        #expect(kinds("5500005555555559") == [.creditCard])
+        #expect(kinds("Card: 4111 1111 1111 1112") == [])  // fails Luhn
+        #expect(kinds("Order 1234567812345678") == [])  // fails Luhn
+        #expect(PIIDetector.luhn(Array("79927398713".utf8)))
+        #expect(!PIIDetector.luhn(Array("79927398710".utf8)))
+    }
+
+    @Test func ipv4() {
+        #expect(kinds("Server at 192.168.1.10 is down") == [.ipAddress])
+        #expect(kinds("服务器地址：10.0.0.1。") == [.ipAddress])
+        #expect(kinds("999.1.1.1") == [])
+        #expect(kinds("version 1.2.3.4.5") == [])
+        #expect(kinds("Pi is 3.14159") == [])
+    }
+
+    @Test func scrubberReplacesEverySpan() {
+        let text = "Email bob@example.com or call 13812345678; card 4111 1111 1111 1111 from 8.8.8.8, ID 11010519491231002X."
+        let (scrubbed, spans) = PIIScrubber().scrub(text)
+        #expect(spans.count == 5)
+        #expect(scrubbed == "Email <EMAIL> or call <PHONE>; card <CREDIT_CARD> from <IP_ADDRESS>, ID <ID_NUMBER>.")
+        #expect(PIIScrubber().scrub("nothing here 42").text == "nothing here 42")
+        #expect(!PIIRule().evaluate(.output(text)).passed)
+        #expect(PIIRule().evaluate(.output("Give three tips for staying healthy in 2024.")).passed)
+        #expect(PIIRule(kinds: [.email]).evaluate(.output("call 13812345678")).passed)
+    }
+}

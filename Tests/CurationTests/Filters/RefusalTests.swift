@@ -1,0 +1,49 @@
+import Testing
+@testable import Curation
+
+@Suite struct RefusalTests {
+    let detector = RefusalDetector.standard
+
+    @Test(arguments: [
+        "I'm sorry, but I cannot fulfill this request.",
+        "I’m sorry, but I can’t help with that.",
+        "As an AI language model, I cannot generate images.",
+        "As an AI language model, I don't have personal opinions. However, many people believe X is good.",
+        "I am unable to access the internet to look this up.",
+        "Unfortunately, I cannot provide a photograph.",
+        "This task cannot be completed as it requires physical interaction.",
+        "抱歉，我无法提供这方面的信息。",
+        "很抱歉，我不能回答这个问题。",
+        "作为一个人工智能语言模型，我没有个人观点。",
+        "作为AI，我无法浏览网页。",
+        "对不起,我无法完成这个任务",
+    ])
+    func refusalsAreFound(_ text: String) {
+        #expect(detector.detect(text) != nil, "\(text)")
+        #expect(RefusalRule().evaluate(.output(text)).passed == false)
+    }
+
+    @Test(arguments: [
+        // An apology followed by a full answer.
+        "I'm sorry, but I cannot guarantee these results. That said, here is a complete plan: first, wake up early and drink water; second, exercise for thirty minutes; third, eat a breakfast rich in protein and fibre; fourth, plan your day in the evening so that you always know what comes next and can rest well.",
+        "Sorry for the confusion! Here is the corrected code.",
+        // Text about AI.
+        "AI language models are trained on large amounts of text and can answer questions.",
+        "An AI assistant, as an AI researcher would describe it, is a program that helps users.",
+        "The novel describes a robot who wants to be human.",
+        "人工智能语言模型是在大量文本上训练的。",
+        "作为人工智能的一个分支，机器学习让计算机从数据中学习。",
+        "我无法想象没有音乐的生活会是什么样子，音乐给了我太多的快乐和力量。",
+        "Give three tips for staying healthy.",
+        "I can't wait to see you!",
+    ])
+    func answersAreNotRefusals(_ text: String) {
+        #expect(detector.detect(text) == nil, "\(text)")
+    }
+
+    @Test func shortRefusalForEvolution() {
+        #expect(detector.isShortRefusal("Sorry, I can't do that."))
+        #expect(detector.isShortRefusal("抱歉，我无法完成这个任务。"))
+        #expect(!detector.isShortRefusal("Paris is the capital of France."))
+    }
+}

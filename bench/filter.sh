@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the default filter rules over the 52K Alpaca examples (English, then Chinese) and prints examples/s
+# (target >= 50K/s). The dry run measures loading + rule evaluation; the real run adds writing the verdicts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DATA="${DSBENCH_DATA:-$(cd .. && pwd)/shared/data}"
+[ -f "$DATA/alpaca_en_52k.json" ] || DATA=/work/shared/data
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+swift build -c release --product dsbench >/dev/null
+BIN="$(swift build -c release --show-bin-path)/dsbench"
+seconds() { python3 -c 'import sys,time,subprocess; t=time.perf_counter(); subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); print(f"{time.perf_counter()-t:.3f}")' "$@"; }
+
+for name in alpaca_en_52k alpaca_zh_52k; do
+    "$BIN" import --db "$WORK/$name.db" "$DATA/$name.json" >/dev/null
+    n=$("$BIN" sql --db "$WORK/$name.db" --csv "select count(*) from completions" | tail -1 | tr -d '\r')
+    dry=$(seconds "$BIN" filter --db "$WORK/$name.db" --dry-run)
+    real=$(seconds "$BIN" filter --db "$WORK/$name.db")
+    verdicts=$("$BIN" sql --db "$WORK/$name.db" --csv "select count(*) from verdicts" | tail -1 | tr -d '\r')
+    failed=$("$BIN" sql --db "$WORK/$name.db" --csv "select count(*) from examples where verdict = 'fail'" | tail -1 | tr -d '\r')
+    python3 -c "import sys; n,d,r=int(sys.argv[1]),float(sys.argv[2]),float(sys.argv[3]); print(f'{sys.argv[4]}: {n} examples; --dry-run {d:.2f}s = {n/d:,.0f} examples/s; with {sys.argv[5]} verdicts written {r:.2f}s = {n/r:,.0f} examples/s; {sys.argv[6]} examples fail (target >= 50,000/s)')" "$n" "$dry" "$real" "$name" "$verdicts" "$failed"
+done
