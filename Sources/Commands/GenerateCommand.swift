@@ -1,3 +1,4 @@
+import Curation
 import Foundation
 import LLM
 import Store
@@ -140,7 +141,7 @@ public struct GenerateCommand: CommandDefinition {
             if ledger.budgetUnenforceable(model: endpoint.model) {
                 context.printError("warning: --max-cost cannot be enforced: no price for model '\(endpoint.model)'; set one with 'dsbench config price \(endpoint.model) IN OUT'")
             }
-            var pool = PlainRougeIndex(seeds.map(\.text) + machine.map(\.text))
+            var pool = RougeIndex(seeds.map(\.text) + machine.map(\.text))
             let filter = GenerationFilter()
             var accepted = machine.count
             let acceptedAtStart = accepted
@@ -161,7 +162,7 @@ public struct GenerateCommand: CommandDefinition {
                     if items.isEmpty { recorder.count("empty_responses") }
                     for decision in filter.evaluate(items, pool: &pool) {
                         var row = InstructionStore.NewInstruction(instruction: decision.instruction, origin: .generated, runID: recorder.runID)
-                        row.language = SelfInstructLanguage.detect(decision.instruction).rawValue
+                        row.language = LanguageDetector.detect(decision.instruction).rawValue
                         row.llmCallID = callID
                         row.source = "self-instruct:prompt-\(promptIndex)"
                         row.extra = "{\"prompt_index\":\(promptIndex),\"prompt_examples\":[\(exampleIDs.map(String.init).joined(separator: ","))]}"
