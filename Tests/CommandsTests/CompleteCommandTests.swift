@@ -22,6 +22,8 @@ import TestSupport
             case text.contains("q4 "): return .noChoices
             case text.contains("q5 "): return .completion("cut", finishReason: "length", includeUsage: false)
             case text.contains("q6 "): return .status(503, message: "overloaded")
+            case text.contains("q7 "): return firstTime ? .dropConnection : .echo
+            case text.contains("q8 "): return firstTime ? .hang : .echo
             default: return .echo
             }
         }
@@ -29,7 +31,7 @@ import TestSupport
         let dir = TemporaryDirectory()
         let db = try F.database(in: dir, seeds: Self.questions, origin: .imported)
         let result = F.run(["complete", "--db", db, "--base-url", server.baseURL, "--model", "scripted", "--concurrency", "4",
-                            "--max-retries", "1", "--json"])
+                            "--max-retries", "1", "--timeout", "1", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let calls = try F.query(db, "SELECT c.*, substr(json_extract(c.request, '$.messages[0].content'), 1, 20) AS q FROM llm_calls c ORDER BY id")
         // One ledger row per question: nothing lost, nothing duplicated.
@@ -51,6 +53,13 @@ import TestSupport
         #expect(call(6)?.string("status") == "failed")
         #expect(call(6)?.int("attempts") == 2)
         #expect(call(6)?.int("http_status") == 503)
+        #expect(call(1)?.string("status") == "succeeded")
+        #expect(call(1)?.int("attempts") == 2)
+        #expect(call(7)?.string("status") == "succeeded")
+        #expect(call(7)?.int("attempts") == 2)
+        #expect(call(8)?.string("status") == "succeeded")
+        #expect(call(8)?.int("attempts") == 2)
+        #expect((call(8)?.int("latency_ms") ?? 0) >= 1000)
         // Completions exist exactly for the succeeded calls, linked to their call.
         let completions = try F.scalar(db, "SELECT count(*) FROM completions")
         let succeeded = calls.filter { $0.string("status") == "succeeded" }.count
@@ -64,6 +73,24 @@ import TestSupport
         #expect(rerun.status == 0)
         let retried = Set(server.requests[before...].map { String($0.userText.prefix(20)) })
         #expect(retried == Set([2, 3, 4, 6].map { String(Self.questions[$0].prefix(20)) }))
+    }
+
+    @Test func progressOnATerminalAndASummaryLineAlways() throws {
+        let server = try ScriptedLLMServer(queue: [], fallback: .echo)
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let db = try F.database(in: dir, seeds: Array(Self.questions.prefix(3)), origin: .imported)
+        let out = BufferSink(), err = BufferSink()
+        let status = CommandLineTool.run(
+            arguments: ["complete", "--db", db, "--base-url", server.baseURL, "--model", "scripted"], environment: [:],
+            stdout: out, stderr: err, stdoutIsTerminal: true, stderrIsTerminal: true)
+        #expect(status == 0)
+        #expect(err.text.contains("\r"))
+        #expect(err.text.contains("3/3 calls"))
+        #expect(out.text.hasPrefix("complete: 3 rows written for 3 instructions; 3 calls (0 failed, 0 cached)"))
+        let quiet = F.run(["complete", "--db", db, "--base-url", server.baseURL, "--model", "scripted", "--n", "2"])
+        #expect(quiet.stderr.isEmpty)
+        #expect(quiet.stdout.hasPrefix("complete: 3 rows written"))
     }
 
     @Test func cacheAnswersRepeatsAndNoCacheForcesCalls() throws {
