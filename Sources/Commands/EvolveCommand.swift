@@ -1,4 +1,5 @@
 import Foundation
+import LLM
 import Store
 import Synthesis
 
@@ -18,7 +19,10 @@ public struct EvolveCommand: CommandDefinition {
             LLM strategies: constraints, deepen, concretize, reasoning, complicate-input (in-depth), breadth.
             Rules strategies: template, domain, complexity, constraint (stored as rules:<name>, origin 'rules'; \
             no model, no answers).
-            Eliminations are verdicts: evol-no-gain, evol-refusal, evol-stopwords, evol-leak.
+            Eliminations are verdicts: evol-no-gain, evol-refusal, evol-stopwords, evol-leak, and (rules backend) evol-stacked.
+            With --backend llm every call is a row in llm_calls (purposes evol-rewrite, evol-gain-check, \
+            evol-answer); requests are fixed per (instruction, round, strategy, --seed), so a rerun is answered \
+            from there instead of the network. --max-cost stops starting calls; rerun to continue.
             """,
         options: [
             .option("--rounds", value: "n", help: "Number of evolution rounds.", default: "1"),
@@ -31,14 +35,17 @@ public struct EvolveCommand: CommandDefinition {
             .flag("--no-gain-check", help: "Skip the model check that an evolution adds something over its parent."),
             .option("--backend", value: "name", help: "Who evolves: llm or rules.", default: "llm", allowed: ["llm", "rules"]),
             .flag("--json", help: "Print the per-round summary as JSON."),
-        ],
+        ] + LLMOptions.specs.filter { $0.long != "--seed" && $0.long != "--json" },
         examples: [
             "dsbench evolve --rounds 2 --model qwen-plus",
+            "dsbench evolve --rounds 2 --base-url http://localhost:11434/v1 --model qwen2.5:7b --max-cost 0.5 --dry-run",
             "dsbench evolve --rounds 3 --strategies deepen,reasoning --where \"language = 'zh'\" --seed 7",
             "dsbench evolve --backend rules --strategies template,constraint --per-instruction 2",
         ])
 
     let settings: EvolveSettings
+    /// Endpoint, sampling, concurrency and budget for `--backend llm` (`--seed` and `--json` are evolve's own).
+    let llm: LLMOptions
     /// Kept for the run's options JSON.
     private let arguments: ParsedArguments
 
@@ -58,6 +65,10 @@ public struct EvolveCommand: CommandDefinition {
         let seedText = arguments.string("seed") ?? "0"
         guard let seed = UInt64(seedText) ?? Int64(seedText).map({ UInt64(bitPattern: $0) }) else {
             throw UsageError("--seed expects an integer, got '\(seedText)'")
+        }
+        llm = try LLMOptions(arguments: arguments)
+        if backend == .rules && llm.dryRun {
+            throw UsageError("--dry-run estimates model calls; --backend rules makes none")
         }
         let whereClause = arguments.string("where")?.trimmingCharacters(in: .whitespacesAndNewlines)
         settings = EvolveSettings(
@@ -82,9 +93,8 @@ public struct EvolveCommand: CommandDefinition {
                     ? "no instructions to evolve; import some first (dsbench import FILE)"
                     : "no instructions match --where \(settings.whereClause!)")
         }
-        let modelBackend: ModelEvolutionBackend? = settings.backend == .llm ? ModelEvolutionBackend() : nil
-        let runner = EvolveRunner(settings: settings, ledger: ledger, context: context, modelBackend: modelBackend)
-        guard try runner.hasWork(roots: roots) else {
+        let runner = EvolveRunner(settings: settings, ledger: ledger, context: context)
+        guard let pending = try runner.pendingRound(roots: roots) else {
             if settings.json {
                 context.print("{\"nothing_to_do\": true, \"rounds\": \(settings.rounds), \"selected\": \(roots.count)}")
             } else {
@@ -92,14 +102,96 @@ public struct EvolveCommand: CommandDefinition {
             }
             return
         }
-        let template = settings.backend == .rules ? "rules" : EvolutionPromptTemplate.identifier
-        let summaries = try RunRecorder.record(database, arguments: arguments, template: template) { recorder in
-            try runner.run(roots: roots, recorder: recorder)
+        guard settings.backend == .llm else {
+            let summaries = try RunRecorder.record(database, arguments: arguments, template: "rules") { recorder in
+                try runner.run(roots: roots, recorder: recorder, modelBackend: nil)
+            }
+            printSummaries(summaries, context: context)
+            return
         }
+        let endpoint = try llm.endpoint(environment: context.environment)
+        let prices = try PriceSettings.load(database)
+        if llm.dryRun {
+            try printDryRun(pending, endpoint: endpoint, prices: prices, context: context)
+            return
+        }
+        let progress = LLMProgress(
+            label: "evolve", total: 0, sink: context.stderr, enabled: context.stderrIsTerminal && !settings.json)
+        try RunRecorder.record(
+            database, arguments: arguments, model: endpoint.model, endpointHost: endpoint.host,
+            template: EvolutionPromptTemplate.identifier
+        ) { recorder in
+            let calls = LLMCallLedger(
+                database: database, recorder: recorder, endpoint: endpoint, options: llm, prices: prices, progress: progress)
+            if calls.budgetUnenforceable(model: endpoint.model) {
+                context.printError("warning: --max-cost cannot be enforced: no price for model '\(endpoint.model)' (see dsbench config)")
+            }
+            let backend = ModelEvolutionBackend(
+                settings: settings, options: llm, rows: ledger, calls: calls, context: context, model: endpoint.model)
+            let summaries = try runner.run(roots: roots, recorder: recorder, modelBackend: backend)
+            progress.finish()
+            printSummaries(summaries, context: context)
+            if summaries.last?.stopped == "interrupted" { throw CommandError.interrupted }
+        }
+    }
+
+    private func printSummaries(_ summaries: [EvolveRoundSummary], context: CommandContext) {
         if settings.json {
             context.print("[" + summaries.map(\.json).joined(separator: ",\n ") + "]")
         } else {
             for summary in summaries { context.print(summary.line) }
+        }
+    }
+
+    /// `--dry-run`: the calls of the first round with work, without sending anything. The gain check and the
+    /// answer are estimated with the parent's text standing in for the rewrite (a rewrite adds 10–20 words);
+    /// later rounds depend on how many evolutions survive, so they are only described.
+    private func printDryRun(
+        _ pending: EvolveRunner.PendingRound, endpoint: EndpointConfiguration, prices: PriceTable, context: CommandContext
+    ) throws {
+        let factory = ModelEvolutionBackend.requestFactory(model: endpoint.model, options: llm)
+        var requests: [LLMRequest] = []
+        func estimateChecks(parent: EvolutionLedger.Instruction, evolved: String, seed: UInt64, needsGain: Bool, needsAnswer: Bool) {
+            let full = ModelEvolutionBackend.fullText(parent.instruction, parent.input)
+            if needsGain { requests.append(factory.gainRequest(parent: full, evolved: evolved, seed: seed)) }
+            if needsAnswer { requests.append(factory.answerRequest(instruction: evolved, input: "", seed: seed)) }
+        }
+        for evolution in pending.missing {
+            guard let parent = pending.parents[evolution.parentID] else { continue }
+            requests.append(factory.evolveRequest(
+                instruction: parent.instruction, input: parent.input,
+                strategy: EvolutionStrategy(rawValue: evolution.strategy) ?? .deepen, seed: evolution.seed))
+            estimateChecks(
+                parent: parent, evolved: ModelEvolutionBackend.fullText(parent.instruction, parent.input), seed: evolution.seed,
+                needsGain: settings.gainCheck, needsAnswer: settings.complete)
+        }
+        for (evolution, child) in pending.unfinished {
+            guard let parent = pending.parents[evolution.parentID] else { continue }
+            estimateChecks(
+                parent: parent, evolved: ModelEvolutionBackend.fullText(child.instruction, child.input), seed: evolution.seed,
+                needsGain: settings.gainCheck && !child.passed.contains(EvolutionEliminationRule.noGain.filterName),
+                needsAnswer: settings.complete && child.completionID == nil)
+        }
+        let estimate = DryRunEstimate(requests: requests, prices: prices)
+        let laterRounds = settings.rounds - pending.round
+        if settings.json {
+            let cost = estimate.cost.map { "\($0)" } ?? "null"
+            context.print(
+                "{\"dry_run\": true, \"round\": \(pending.round), \"evolutions\": \(pending.missing.count + pending.unfinished.count), "
+                    + "\"calls\": \(estimate.calls), \"prompt_tokens\": \(estimate.promptTokens), "
+                    + "\"completion_tokens_max\": \(estimate.completionTokens), \"cost_usd\": \(cost), "
+                    + "\"later_rounds\": \(laterRounds)}")
+            return
+        }
+        let cost = estimate.cost.map { String(format: "≤ $%.4f", $0) } ?? "unknown cost (no price for \(endpoint.model))"
+        var line = "dry run: round \(pending.round): \(pending.missing.count) new and \(pending.unfinished.count) unfinished "
+        line += "evolutions, up to \(estimate.calls) calls, ~\(estimate.promptTokens) prompt tokens, "
+        line += "≤ \(estimate.completionTokens) completion tokens, \(cost)"
+        context.print(line)
+        if laterRounds > 0 {
+            context.print(
+                "rounds \(pending.round + 1)…\(settings.rounds) evolve the survivors (up to \(settings.perInstruction)× as many "
+                    + "evolutions per round); run round by round with --rounds to see each estimate")
         }
     }
 }

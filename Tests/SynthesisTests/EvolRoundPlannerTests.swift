@@ -47,7 +47,9 @@ struct EvolRoundPlannerTests {
             EvolutionOutcome(planned: round1[1], childID: 102, survived: false),
         ]
         let next = EvolutionRoundPlanner.nextParents(after: outcomes)
-        #expect(next == [EvolutionParent(id: 101), EvolutionParent(id: 2, avoid: [round1[1].strategy])])
+        #expect(next == [EvolutionParent(id: 101, key: round1[0].seed), EvolutionParent(id: 2, avoid: [round1[1].strategy])])
+        // A child is planned by the seed of the evolution that made it, not by its row id.
+        #expect(next[0].key != 101)
         // Whatever the seed, the retry never repeats the failed strategy.
         for seed in UInt64(0)..<200 {
             let retry = EvolutionRoundPlanner(strategies: strategies, seed: seed).plan(round: 2, parents: [next[1]])

@@ -20,6 +20,7 @@ struct EvolutionLedger {
     struct ExistingChild: Sendable {
         var id: Int64
         var instruction: String
+        var input: String
         /// evol-* filters whose latest verdict failed, with their reasons.
         var failed: [(filter: String, reason: String)]
         /// evol-* filters whose latest verdict passed.
@@ -31,7 +32,9 @@ struct EvolutionLedger {
     /// Round 1: instructions that are not themselves evolutions, optionally narrowed by `--where` on the
     /// `examples` view, in id order.
     func selectRoots(where clause: String?) throws -> [Int64] {
-        var sql = "SELECT id FROM instructions WHERE origin NOT IN ('evolved', 'rules')"
+        // Instance rows of a self-instruct task (task_id set) repeat the task's instruction with another input;
+        // the task row is evolved once for all of them.
+        var sql = "SELECT id FROM instructions WHERE origin NOT IN ('evolved', 'rules') AND task_id IS NULL"
         if let clause {
             guard !clause.contains(";") else { throw UsageError("--where must be a single SQL expression (no ';')") }
             sql += " AND id IN (SELECT instruction_id FROM examples WHERE (\(clause)))"
@@ -60,29 +63,33 @@ struct EvolutionLedger {
     }
 
     /// Matches planned evolutions to evolved rows already in the database. Rows are keyed by
-    /// (parent, depth = round, strategy); when a parent has several slots with the same strategy, the n-th
-    /// planned slot gets the n-th row by id.
+    /// (parent, depth = round, strategy); when a parent has several slots with the same strategy, a model-made
+    /// row goes to the slot whose seed its rewrite request carried (concurrent calls finish in any order, so
+    /// ids alone cannot tell the slots apart); otherwise slots take the remaining rows in id order.
     func existingChildren(for planned: [PlannedEvolution], origin: String) throws -> [PlannedEvolution: ExistingChild] {
         var result: [PlannedEvolution: ExistingChild] = [:]
-        var used: [String: Int] = [:]
+        var used = Set<Int64>()
         for evolution in planned {
-            let key = "\(evolution.parentID)|\(evolution.round)|\(evolution.strategy)"
             let rows = try database.query(
                 """
-                SELECT id, instruction FROM instructions
-                WHERE parent_id = ? AND depth = ? AND strategy = ? AND origin = ? ORDER BY id
+                SELECT i.id, i.instruction, i.input, json_extract(l.request, '$.seed') AS wire_seed
+                FROM instructions i LEFT JOIN llm_calls l ON l.id = i.llm_call_id
+                WHERE i.parent_id = ? AND i.depth = ? AND i.strategy = ? AND i.origin = ? ORDER BY i.id
                 """,
                 [.integer(evolution.parentID), .integer(Int64(evolution.round)), .text(evolution.strategy), .text(origin)])
-            let index = used[key, default: 0]
-            guard index < rows.count else { continue }
-            used[key] = index + 1
-            let childID = rows[index].int64("id")
-            result[evolution] = try child(id: childID, instruction: rows[index].string("instruction"))
+            let free = rows.filter { !used.contains($0.int64("id")) }
+            let seed = Int64(EvolutionRequestFactory.wireSeed(evolution.seed))
+            let bySeed = free.first { $0.optionalInt64("wire_seed") == seed }
+            let pick = bySeed ?? free.first { $0.optionalInt64("wire_seed") == nil } ?? free.first
+            guard let row = pick else { continue }
+            used.insert(row.int64("id"))
+            result[evolution] = try child(
+                id: row.int64("id"), instruction: row.string("instruction"), input: row.string("input"))
         }
         return result
     }
 
-    private func child(id: Int64, instruction: String) throws -> ExistingChild {
+    private func child(id: Int64, instruction: String, input: String) throws -> ExistingChild {
         let verdicts = try database.query(
             """
             SELECT filter, passed, reason FROM latest_verdicts
@@ -92,16 +99,17 @@ struct EvolutionLedger {
             "SELECT id, output FROM completions WHERE instruction_id = ? ORDER BY sample_index, id LIMIT 1",
             [.integer(id)])
         return ExistingChild(
-            id: id, instruction: instruction,
+            id: id, instruction: instruction, input: input,
             failed: verdicts.filter { !$0.bool("passed") }.map { ($0.string("filter"), $0.string("reason")) },
             passed: Set(verdicts.filter { $0.bool("passed") }.map { $0.string("filter") }),
             completionID: completion?.int64("id"), answer: completion?.optionalString("output"))
     }
 
     /// Records one rule's result on an evolved instruction (completion set for rules judged on the answer).
+    /// `note` explains a pass that deserves one (e.g. an unreadable judge reply that kept the evolution).
     func recordVerdict(
         instructionID: Int64, completionID: Int64?, rule: EvolutionEliminationRule, elimination: EvolutionElimination?,
-        runID: Int64
+        note: String? = nil, runID: Int64
     ) throws {
         try database.execute(
             """
@@ -109,6 +117,32 @@ struct EvolutionLedger {
             VALUES (?, ?, ?, ?, ?, ?)
             """,
             [.integer(instructionID), SQLValue(completionID), .text(rule.filterName),
-             .integer(elimination == nil ? 1 : 0), SQLValue(elimination?.reason), .integer(runID)])
+             .integer(elimination == nil ? 1 : 0), SQLValue(elimination?.reason ?? note), .integer(runID)])
+    }
+
+    /// Writes a model-evolved instruction row pointing at its parent and root, with the rewrite call.
+    func insertEvolved(
+        instruction: String, input: String, parent: Instruction, evolution: PlannedEvolution, callID: Int64?, runID: Int64
+    ) throws -> Int64 {
+        var row = InstructionStore.NewInstruction(instruction: instruction, origin: .evolved, runID: runID)
+        row.input = input
+        row.parentID = parent.id
+        row.rootID = parent.rootID
+        row.strategy = evolution.strategy
+        row.depth = evolution.round
+        row.language = PromptLanguage.detect(instruction + " " + input).rawValue
+        row.llmCallID = callID
+        return try InstructionStore(database).insert(row)
+    }
+
+    /// Writes the model's answer to an evolved instruction.
+    func insertAnswer(
+        instructionID: Int64, output: String, model: String, finishReason: String?, callID: Int64?, runID: Int64
+    ) throws -> Int64 {
+        var row = CompletionStore.NewCompletion(instructionID: instructionID, output: output, origin: .model, runID: runID)
+        row.model = model
+        row.finishReason = finishReason
+        row.llmCallID = callID
+        return try CompletionStore(database).insert(row)
     }
 }

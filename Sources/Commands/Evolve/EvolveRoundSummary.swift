@@ -17,6 +17,8 @@ struct EvolveRoundSummary: Sendable {
     var promptTokens = 0
     var completionTokens = 0
     var costUSD = 0.0
+    /// Why the round ended before its work was done (`max-cost`, `interrupted`), nil when it finished.
+    var stopped: String?
 
     /// One line for the terminal.
     var line: String {
@@ -28,6 +30,7 @@ struct EvolveRoundSummary: Sendable {
         if alreadyDone > 0 { parts.append("\(alreadyDone) already done") }
         parts.append("\(promptTokens + completionTokens) tokens")
         parts.append(String(format: "$%.4f", costUSD))
+        if let stopped { parts.append("stopped early (\(stopped)); rerun to continue") }
         return parts.joined(separator: ", ")
     }
 
@@ -39,7 +42,8 @@ struct EvolveRoundSummary: Sendable {
         return "{\"round\": \(round), \"planned\": \(planned), \"already_done\": \(alreadyDone), "
             + "\"evolved\": \(evolved), \"survived\": \(survived), \"eliminated\": {\(reasons)}, "
             + "\"failed_calls\": \(failedCalls), \"llm_calls\": \(llmCalls), \"prompt_tokens\": \(promptTokens), "
-            + "\"completion_tokens\": \(completionTokens), \"cost_usd\": \(costUSD)}"
+            + "\"completion_tokens\": \(completionTokens), \"cost_usd\": \(costUSD), "
+            + "\"stopped\": \(stopped.map { "\"\($0)\"" } ?? "null")}"
     }
 }
 

@@ -8,23 +8,38 @@ struct EvolveRunner {
     let settings: EvolveSettings
     let ledger: EvolutionLedger
     let context: CommandContext
-    /// Does the model work for `--backend llm`; nil for the rules backend.
-    let modelBackend: ModelEvolutionBackend?
 
     var origin: String { settings.backend == .rules ? "rules" : "evolved" }
 
+    /// The first round that still has work, as `--dry-run` sees it.
+    struct PendingRound {
+        var round: Int
+        var missing: [PlannedEvolution]
+        var unfinished: [(PlannedEvolution, EvolutionLedger.ExistingChild)]
+        var parents: [Int64: EvolutionLedger.Instruction]
+    }
+
     /// Whether anything is left to do (no run is opened when not).
     func hasWork(roots: [Int64]) throws -> Bool {
-        try walk(roots: roots, recorder: nil).hasWork
+        try pendingRound(roots: roots) != nil
     }
 
-    /// Performs every missing evolution and check, round by round.
-    func run(roots: [Int64], recorder: RunRecorder) throws -> [EvolveRoundSummary] {
-        try walk(roots: roots, recorder: recorder).summaries
+    /// The first round with missing or unfinished evolutions, nil when everything asked for is done.
+    func pendingRound(roots: [Int64]) throws -> PendingRound? {
+        try walk(roots: roots, recorder: nil, modelBackend: nil).pending
     }
 
-    /// With a recorder: does the work. Without: stops at the first missing piece and reports `hasWork`.
-    private func walk(roots: [Int64], recorder: RunRecorder?) throws -> (summaries: [EvolveRoundSummary], hasWork: Bool) {
+    /// Performs every missing evolution and check, round by round. `modelBackend` does the work for
+    /// `--backend llm`; nil means the rules backend. A round the backend could not finish (budget, Ctrl-C)
+    /// is the last one of this run: later rounds depend on its survivors.
+    func run(roots: [Int64], recorder: RunRecorder, modelBackend: ModelEvolutionBackend?) throws -> [EvolveRoundSummary] {
+        try walk(roots: roots, recorder: recorder, modelBackend: modelBackend).summaries
+    }
+
+    /// With a recorder: does the work. Without: stops at the first missing piece and reports it.
+    private func walk(
+        roots: [Int64], recorder: RunRecorder?, modelBackend: ModelEvolutionBackend?
+    ) throws -> (summaries: [EvolveRoundSummary], pending: PendingRound?) {
         let planner = EvolutionRoundPlanner(
             strategies: settings.strategies, perInstruction: settings.perInstruction, seed: settings.seed)
         var parents = roots.map { EvolutionParent(id: $0) }
@@ -50,8 +65,10 @@ struct EvolveRunner {
                 }
             }
             if !missing.isEmpty || !unfinished.isEmpty {
-                guard let recorder else { return ([], true) }
                 let parentRows = try ledger.instructions(planned.map(\.parentID))
+                guard let recorder else {
+                    return ([], PendingRound(round: round, missing: missing, unfinished: unfinished, parents: parentRows))
+                }
                 if let modelBackend {
                     let done = try modelBackend.process(
                         missing: missing, unfinished: unfinished, parents: parentRows, recorder: recorder,
@@ -72,8 +89,9 @@ struct EvolveRunner {
                 recorder.count("round\(round).evolved", summary.evolved)
                 for (filter, count) in summary.eliminated { recorder.count("eliminated.\(filter)", count) }
             }
+            if summary.stopped != nil { break }
         }
-        return (summaries, false)
+        return (summaries, nil)
     }
 
     /// A row is finished when a check eliminated it, or when every check this invocation asks for has run.

@@ -2,10 +2,10 @@
 /// gain through `InformationGainCheck` (whose reply the caller passes in).
 public struct EvolutionEliminator: Sendable {
     /// The refusal rule, carrying the refusal detector.
-    public var refusal: RefusalRule
+    public var refusal: ShortRefusalRule
 
     public init(isRefusal: @escaping @Sendable (String) -> Bool) {
-        refusal = RefusalRule(isRefusal: isRefusal)
+        refusal = ShortRefusalRule(isRefusal: isRefusal)
     }
 
     /// Every rule that fires, in a stable order (leak, stop words, refusal, no gain). An empty result means

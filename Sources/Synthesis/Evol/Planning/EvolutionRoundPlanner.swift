@@ -1,8 +1,9 @@
 /// Decides, reproducibly from a seed, which strategy each parent gets in each round, and which instructions
 /// go on to the next round.
 ///
-/// Each draw depends only on (seed, parent id, round, slot), never on the order or number of other parents,
-/// so a resumed or extended run plans exactly what the first one did.
+/// Each draw depends only on (seed, parent key, round, slot), never on the order or number of other parents
+/// or on row ids assigned by concurrent writes, so a resumed or extended run plans exactly what the first
+/// one did.
 public struct EvolutionRoundPlanner: Sendable {
     /// The strategy names to draw from (deduplicated, in the given order).
     public let strategies: [String]
@@ -27,15 +28,17 @@ public struct EvolutionRoundPlanner: Sendable {
             var pool = strategies.filter { !parent.avoid.contains($0) }
             if pool.isEmpty { pool = strategies }
             var generator = SplitMix64(
-                seed: SplitMix64.derive(seed, UInt64(bitPattern: parent.id), UInt64(round)))
+                seed: SplitMix64.derive(seed, parent.key, UInt64(round)))
             var order = pool
             order.shuffle(using: &generator)
             for slot in 0..<perInstruction {
                 // Past the pool's size, further slots draw uniformly again (their slot number keeps them apart).
                 let strategy = slot < order.count ? order[slot] : pool[Int.random(in: 0..<pool.count, using: &generator)]
-                let slotSeed = SplitMix64.derive(seed, UInt64(bitPattern: parent.id), UInt64(round), UInt64(slot))
+                let slotSeed = SplitMix64.derive(seed, parent.key, UInt64(round), UInt64(slot))
                 planned.append(
-                    PlannedEvolution(parentID: parent.id, round: round, strategy: strategy, slot: slot, seed: slotSeed))
+                    PlannedEvolution(
+                        parentID: parent.id, round: round, strategy: strategy, slot: slot, seed: slotSeed,
+                        parentKey: parent.key))
             }
         }
         return planned
@@ -49,14 +52,16 @@ public struct EvolutionRoundPlanner: Sendable {
         var seenChildren = Set<Int64>()
         for outcome in outcomes {
             if outcome.survived, let child = outcome.childID {
-                if seenChildren.insert(child).inserted { result.append(EvolutionParent(id: child)) }
+                if seenChildren.insert(child).inserted {
+                    result.append(EvolutionParent(id: child, key: outcome.planned.seed))
+                }
             } else {
                 let parent = outcome.planned.parentID
                 if let index = retryIndex[parent] {
                     result[index].avoid.insert(outcome.planned.strategy)
                 } else {
                     retryIndex[parent] = result.count
-                    result.append(EvolutionParent(id: parent, avoid: [outcome.planned.strategy]))
+                    result.append(EvolutionParent(id: parent, avoid: [outcome.planned.strategy], key: outcome.planned.parentKey))
                 }
             }
         }

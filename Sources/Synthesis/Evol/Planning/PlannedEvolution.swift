@@ -11,9 +11,12 @@ public struct PlannedEvolution: Sendable, Hashable {
     /// A seed derived from (run seed, parent, round, slot), for the request and for the rule augmenter, so
     /// the same evolution always produces the same request.
     public var seed: UInt64
+    /// The parent's planning key (`EvolutionParent.key`), carried so a retried parent keeps it.
+    public var parentKey: UInt64
 
-    public init(parentID: Int64, round: Int, strategy: String, slot: Int, seed: UInt64) {
+    public init(parentID: Int64, round: Int, strategy: String, slot: Int, seed: UInt64, parentKey: UInt64? = nil) {
         self.parentID = parentID
+        self.parentKey = parentKey ?? UInt64(bitPattern: parentID)
         self.round = round
         self.strategy = strategy
         self.slot = slot

@@ -57,7 +57,7 @@ public struct EvolutionRequestFactory: Sendable {
     }
 
     /// Some servers reject seeds beyond 32 bits; keep it positive and within Int32.
-    static func wireSeed(_ seed: UInt64) -> Int {
+    public static func wireSeed(_ seed: UInt64) -> Int {
         Int(seed % UInt64(Int32.max))
     }
 }

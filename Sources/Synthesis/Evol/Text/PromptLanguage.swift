@@ -1,3 +1,5 @@
+import Curation
+
 /// The language a prompt template is written in. Evol-Instruct and the rule augmenter pick English or
 /// Chinese from the instruction itself so that a Chinese seed is evolved with Chinese wording.
 public enum PromptLanguage: String, Sendable, CaseIterable, Codable {
@@ -9,14 +11,7 @@ public enum PromptLanguage: String, Sendable, CaseIterable, Codable {
     /// Counting CJK per character and Latin per word keeps a Chinese sentence that quotes an English term
     /// (“解释一下 Python 的装饰器”) Chinese, and an English sentence with one Chinese name English.
     public static func detect(_ text: String) -> PromptLanguage {
-        var cjk = 0
-        var latinWords = 0
-        for token in ScriptTokenizer.tokens(of: text) {
-            switch token {
-            case .cjk: cjk += 1
-            case .word: latinWords += 1
-            }
-        }
-        return cjk > 0 && cjk >= latinWords ? .chinese : .english
+        let counts = ScriptCounts(text)
+        return counts.cjk > 0 && counts.cjk >= counts.latinWords + counts.otherWords ? .chinese : .english
     }
 }

@@ -1,6 +1,6 @@
 /// Elimination rule 2: the answer is a refusal or apology *and* short. A model that apologises and then
 /// answers at length has answered, so length is part of the rule.
-public struct RefusalRule: Sendable {
+public struct ShortRefusalRule: Sendable {
     /// Answers shorter than this many word-equivalents (Latin words; CJK characters count half, so 160
     /// Chinese characters equal 80 words) may be refusals.
     public static let shortAnswerWords = 80.0
