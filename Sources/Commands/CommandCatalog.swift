@@ -13,6 +13,9 @@ public enum CommandCatalog {
         DedupCommand.self,
         ScoreCommand.self,
         SimilarCommand.self,
+        GenerateCommand.self,
+        CompleteCommand.self,
+        ConfigCommand.self,
     ]
 
     public static func command(named name: String) -> (any CommandDefinition.Type)? {
