@@ -1,20 +1,20 @@
-/// Every subcommand, in the order `dsbench --help` lists them. Add new commands here.
+/// Every subcommand, in pipeline order (as `dsbench --help` lists them). Add new commands here.
 public enum CommandCatalog {
     public static let all: [any CommandDefinition.Type] = [
         InitCommand.self,
-        SQLCommand.self,
-        StatsCommand.self,
-        ShowCommand.self,
-        RunsCommand.self,
         ImportCommand.self,
-        ExportCommand.self,
+        GenerateCommand.self,
         EvolveCommand.self,
+        CompleteCommand.self,
         FilterCommand.self,
         DedupCommand.self,
         ScoreCommand.self,
         SimilarCommand.self,
-        GenerateCommand.self,
-        CompleteCommand.self,
+        ExportCommand.self,
+        SQLCommand.self,
+        StatsCommand.self,
+        ShowCommand.self,
+        RunsCommand.self,
         ConfigCommand.self,
     ]
 
