@@ -61,7 +61,7 @@ public struct ScriptCounts: Sendable, Equatable {
                     wordIsASCII = false
                 }
             default:
-                if scalar.properties.generalCategory == .nonspacingMark && wordScript != nil { continue }
+                if wordScript != nil && scalar.properties.generalCategory == .nonspacingMark { continue }
                 flush()
             }
         }

@@ -32,7 +32,7 @@ public enum TextLength {
                 inWord = false
             } else if cls.isWordCharacter {
                 if !inWord { count += 1; inWord = true }
-            } else if scalar.properties.generalCategory == .nonspacingMark && inWord {
+            } else if inWord && scalar.properties.generalCategory == .nonspacingMark {
                 continue  // combining accents stay inside their word
             } else {
                 inWord = false

@@ -16,7 +16,7 @@ public enum UnitTokenizer {
                 result.append(Substring(scalars[i..<next]))
             } else if cls.isWordCharacter {
                 if start == nil { start = i }
-            } else if scalars[i].properties.generalCategory == .nonspacingMark, start != nil {
+            } else if start != nil, scalars[i].properties.generalCategory == .nonspacingMark {
                 // keep combining marks inside the word
             } else if let s = start {
                 result.append(Substring(scalars[s..<i]))
