@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Synthesis", dependencies: ["LLM", "Curation"]),
         .target(
             name: "Commands",
-            dependencies: ["Store", "Migrations", "Formats", "LLM", "Synthesis", "Curation"]
+            dependencies: ["Store", "Migrations", "Hashing", "Formats", "LLM", "Synthesis", "Curation"]
         ),
         .executableTarget(name: "dsbench", dependencies: ["Commands"]),
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Incremental SHA-256 (FIPS 180-4) in plain Swift (CryptoKit is not on Linux and the package takes no
 /// dependencies). Fed chunk by chunk while files stream in (import content hashes) and used for LLM request hashes.
 public struct SHA256: Sendable {
@@ -112,5 +118,21 @@ public struct SHA256: Sendable {
     @inline(__always)
     private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
+    }
+}
+
+extension SHA256 {
+    /// The hex digest of a file's bytes, read in 1 MiB chunks; nil when the file cannot be read.
+    public static func hexDigest(ofFileAt path: String) -> String? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            if count > 0 { buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) } }
+            if count < buffer.count { break }
+        }
+        return ferror(file) == 0 ? hasher.hexDigest() : nil
     }
 }

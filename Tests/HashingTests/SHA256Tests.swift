@@ -1,3 +1,4 @@
+import Foundation
 import Hashing
 import Testing
 
@@ -30,5 +31,18 @@ struct SHA256Tests {
     func unicode() {
         // Cross-checked with `printf '中文' | sha256sum`.
         #expect(SHA256.hexDigest(of: "中文") == "72726d8818f693066ceb69afa364218b692e62ea92b385782363780f47529c21")
+    }
+}
+
+@Suite("SHA256 of files")
+struct SHA256FileTests {
+    @Test("a file's digest equals the digest of its bytes, across the 1 MiB chunk boundary")
+    func fileDigest() throws {
+        let bytes = (0..<(1 << 20) + 777).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let path = NSTemporaryDirectory() + "dsbench-sha-\(UUID().uuidString)"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(SHA256.hexDigest(ofFileAt: path) == SHA256.hexDigest(of: bytes))
+        #expect(SHA256.hexDigest(ofFileAt: path + ".missing") == nil)
     }
 }

@@ -126,6 +126,19 @@ import TestSupport
         #expect(outcome.usage.completionTokens == TokenEstimator.estimate("1. one\n2. tw"))
     }
 
+    @Test func sequentialCallsReuseOneKeepAliveConnection() async throws {
+        let server = try ScriptedLLMServer(queue: [], fallback: .echo)
+        defer { server.stop() }
+        let llm = try client(server)
+        for n in 0..<5 {
+            let outcome = await llm.send(.chat(model: "scripted", messages: [.user("call \(n)")]))
+            #expect(outcome.response?.content == "call \(n)")
+        }
+        #expect(server.requests.count == 5)
+        #expect(server.connectionCount == 1)
+        #expect(Set(server.requests.map(\.connection)).count == 1)
+    }
+
     @Test func completionsEndpointAndAuthorizationHeader() async throws {
         let server = try ScriptedLLMServer(queue: [], fallback: .echo)
         defer { server.stop() }

@@ -1,4 +1,5 @@
 import Foundation
+import Curation
 import Testing
 @testable import Synthesis
 
@@ -54,6 +55,18 @@ import Testing
         #expect((json["threshold"] as? Double) == 0.7)
         // The third candidate was rejected because of the second, accepted in the same batch.
         #expect(decisions[2].verdict.detailJSON?.contains("photosynthesis") == true)
+    }
+
+    @Test func curationRougeIndexBacksTheGate() {
+        var pool = RougeIndex(["Give three tips for staying healthy.", "解释一下天气和气候的区别。"])
+        let decisions = filter.evaluate([
+            "Give three tips for staying healthy and happy.", "请解释天气和气候的区别。", "推荐三本适合入门的历史书。",
+        ], pool: &pool)
+        #expect(decisions.map(\.accepted) == [false, false, true])
+        #expect(pool.count == 3)
+        let similar = pool.mostSimilar(to: "Give three tips for staying healthy.", k: 2)
+        #expect(similar.first?.instruction == "Give three tips for staying healthy.")
+        #expect(similar.first?.score == 1.0)
     }
 
     @Test func chineseRougeUsesCharacters() {

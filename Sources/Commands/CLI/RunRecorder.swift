@@ -48,16 +48,27 @@ public final class RunRecorder {
         var object: [String: Any] = [:]
         for (key, value) in arguments.ordered where !isSecret(key) {
             if key == "db" || key == "help" { continue }
-            object[key] = value ?? true
+            object[key] = value.map(withoutCredentials) ?? true
         }
         if !arguments.positionals.isEmpty { object["arguments"] = arguments.positionals }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Options that hold credentials ("api-key", "auth-token"); "max-tokens" is a count, not a secret.
     static func isSecret(_ key: String) -> Bool {
         let lowered = key.lowercased()
-        return lowered.contains("key") || lowered.contains("token") || lowered.contains("secret")
+        return lowered.hasSuffix("key") || lowered.hasSuffix("token") || lowered.contains("secret")
             || lowered.contains("password")
+    }
+
+    /// A URL value without its `user:password@` part, so a base URL with credentials is not stored.
+    static func withoutCredentials(_ value: String) -> String {
+        guard value.contains("://"), value.contains("@"), var components = URLComponents(string: value),
+              components.user != nil || components.password != nil
+        else { return value }
+        components.user = nil
+        components.password = nil
+        return components.string ?? value
     }
 }

@@ -1,5 +1,6 @@
 import Curation
 import Formats
+import Hashing
 import Store
 
 /// Imports one file in one transaction (BEGIN IMMEDIATE): a source row, an instruction row per record (task rows
@@ -38,6 +39,13 @@ struct FileImporter {
         let instructionOrigin: InstructionStore.Origin = role == "seeds" ? .seed : .imported
         let completionOrigin: CompletionStore.Origin = role == "seeds" ? .seed : .imported
         let sources = SourceStore(database)
+        // A regular file is hashed up front (a fast read), so an identical re-import is skipped without
+        // parsing; stdin can only be read once, so its hash is checked after streaming.
+        if path != "-", let hash = SHA256.hexDigest(ofFileAt: path),
+           let earlier = try sources.existing(contentHash: hash, format: format.rawValue, role: role) {
+            run.count("skipped")
+            return .alreadyImported(format: format, sourceID: earlier)
+        }
         let instructions = InstructionStore(database)
         let completions = CompletionStore(database)
         do {

@@ -1,3 +1,4 @@
+import Curation
 import Foundation
 
 /// The Self-Instruct filters applied to each generated instruction, cheapest first; the first failure decides.
@@ -37,9 +38,10 @@ public struct GenerationFilter: Sendable {
     /// Returns the failing verdict, or nil when all pass.
     public func textChecks(_ instruction: String) -> GenerationVerdict? {
         let text = instruction.trimmingCharacters(in: .whitespacesAndNewlines)
-        let counts = TextUnits.counts(text)
-        let mostlyCJK = counts.cjk > 0 && counts.cjk >= counts.words
-        let length = counts.total
+        let counts = ScriptCounts(text)
+        let words = counts.latinWords + counts.otherWords + counts.numbers
+        let mostlyCJK = counts.cjk > 0 && counts.cjk >= words
+        let length = counts.cjk + words
         let range = mostlyCJK ? cjkRange : wordRange
         if !range.contains(length) {
             let unit = mostlyCJK ? "units (CJK characters + words)" : "words"

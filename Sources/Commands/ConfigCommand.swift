@@ -1,0 +1,105 @@
+import Foundation
+import LLM
+import Store
+
+/// `dsbench config`: settings kept in the database — model prices for cost accounting and `--max-cost`.
+public struct ConfigCommand: CommandDefinition {
+    public static let configuration = CommandConfiguration(
+        name: "config",
+        abstract: "Show settings or set a model's price (USD per 1M input/output tokens).",
+        discussion: """
+            'config price MODEL INPUT OUTPUT' stores a price that overrides the built-in defaults (list prices \
+            noted when dsbench was written; check your provider). A model matches by exact name or by prefix \
+            (gpt-4o-mini-2024-07-18 uses gpt-4o-mini). 'config show' lists settings and the effective prices.
+            """,
+        arguments: [
+            ArgumentSpec("action", help: "show | price"),
+            ArgumentSpec("values", help: "For price: MODEL INPUT_PER_1M OUTPUT_PER_1M", optional: true, variadic: true),
+        ],
+        options: [.flag("--json", help: "Print JSON.")],
+        examples: ["dsbench config price qwen-plus 0.4 1.2", "dsbench config show"])
+
+    enum Action {
+        case show
+        case price(model: String, price: ModelPrice)
+    }
+
+    let action: Action
+    let json: Bool
+    let arguments: ParsedArguments
+
+    public init(arguments: ParsedArguments) throws(UsageError) {
+        let values = arguments.positionals
+        json = arguments.flag("json")
+        self.arguments = arguments
+        switch values.first {
+        case "show":
+            guard values.count == 1 else { throw UsageError("'config show' takes no further arguments") }
+            action = .show
+        case "price":
+            guard values.count == 4 else { throw UsageError("usage: dsbench config price MODEL INPUT_PER_1M OUTPUT_PER_1M") }
+            guard let input = Double(values[2]), let output = Double(values[3]), input >= 0, output >= 0,
+                input.isFinite, output.isFinite
+            else {
+                throw UsageError("prices must be non-negative numbers (USD per 1M tokens), got '\(values[2])' and '\(values[3])'")
+            }
+            action = .price(model: values[1], price: ModelPrice(inputPerMillion: input, outputPerMillion: output))
+        case let other?:
+            throw UsageError("unknown config action '\(other)'; expected 'show' or 'price'")
+        case nil:
+            throw UsageError("missing action; expected 'show' or 'price'")
+        }
+    }
+
+    public func run(context: CommandContext) throws {
+        switch action {
+        case .price(let model, let price):
+            let database = try context.openDatabase()
+            try RunRecorder.record(database, arguments: arguments) { recorder in
+                var overrides = try PriceSettings.overrides(database)
+                overrides[model.lowercased()] = price
+                try PriceSettings.save(overrides, to: database)
+                recorder.totals.rowsWritten = 1
+            }
+            context.print(
+                "price for \(model.lowercased()): $\(Self.number(price.inputPerMillion)) input, $\(Self.number(price.outputPerMillion)) output per 1M tokens")
+        case .show:
+            let database = try context.openDatabase(create: false)
+            let overrides = try PriceSettings.overrides(database)
+            let table = try PriceSettings.load(database)
+            let settings = try SettingsStore(database).all()
+            if json {
+                var prices: [String: Any] = [:]
+                for (model, price) in table.prices {
+                    prices[model] = ["input_per_1m": price.inputPerMillion, "output_per_1m": price.outputPerMillion,
+                                     "source": overrides[model] != nil ? "user" : "default"]
+                }
+                var object: [String: Any] = ["prices": prices]
+                var rest: [String: Any] = [:]
+                for (key, value) in settings where key != PriceSettings.key {
+                    rest[key] = (try? JSONSerialization.jsonObject(with: Data(value.utf8), options: [.fragmentsAllowed])) ?? value
+                }
+                object["settings"] = rest
+                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+                context.print(String(decoding: data, as: UTF8.self))
+                return
+            }
+            context.print("Prices (USD per 1M tokens; 'default' = built-in list price, override with 'dsbench config price'):")
+            let rows = table.prices.keys.sorted().map { model -> [String] in
+                let price = table.prices[model]!
+                return [model, Self.number(price.inputPerMillion), Self.number(price.outputPerMillion), overrides[model] != nil ? "user" : "default"]
+            }
+            context.stdout.write(ResultPrinter.table(columns: ["model", "input", "output", "source"], rows: rows))
+            let others = settings.filter { $0.key != PriceSettings.key }
+            if !others.isEmpty {
+                context.print("")
+                context.print("Other settings:")
+                for (key, value) in others { context.print("  \(key) = \(value)") }
+            }
+        }
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(format: "%.2f", value) : String(format: "%g", value)
+    }
+}

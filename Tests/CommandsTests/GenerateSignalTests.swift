@@ -1,0 +1,51 @@
+import Foundation
+import Store
+import Testing
+import TestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// SIGINT against the real binary: in-flight calls finish and are recorded, the run closes as interrupted,
+/// exit code 130, and a rerun reaches the target without sending any request twice.
+@Suite(.serialized) struct GenerateSignalTests {
+    typealias F = LLMCommandFixtures
+
+    @Test func sigintClosesTheRunAndRerunResumes() throws {
+        guard FileManager.default.isExecutableFile(atPath: ProjectPaths.executable) else {
+            Issue.record("dsbench binary not built at \(ProjectPaths.executable)")
+            return
+        }
+        let server = try ScriptedLLMServer { request in
+            .delayed(0.2, .completion(F.distinctTasks(tag: "s\(request.ordinal)g", count: 2)))
+        }
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let db = try F.database(in: dir, seeds: F.englishSeeds)
+        let arguments = ["generate", "--db", db, "--count", "16", "--base-url", server.baseURL, "--model", "scripted",
+                         "--tasks-per-prompt", "2", "--batch", "2", "--concurrency", "2"]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ProjectPaths.executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while server.requests.count < 3, Date() < deadline { usleep(20_000) }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let sent = server.requests.count
+        #expect(sent < 8, "the run should stop early")
+        #expect(try F.query(db, "SELECT status FROM runs WHERE command = 'generate'").first?.string("status") == "interrupted")
+        #expect(try F.scalar(db, "SELECT count(*) FROM llm_calls") == sent, "every sent request is recorded")
+
+        let rerun = try ProcessResult.run(arguments)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let bodies = server.requests.map(\.bodyText)
+        #expect(Set(bodies).count == bodies.count)
+        #expect(try F.scalar(db, "SELECT count(*) FROM llm_calls") == server.requests.count)
+        #expect(try F.scalar(db, "SELECT count(*) FROM instructions i WHERE origin = 'generated' AND NOT EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)") >= 16)
+    }
+}
