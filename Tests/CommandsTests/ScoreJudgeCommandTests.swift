@@ -105,6 +105,7 @@ import TestSupport
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(summary["scored"] as? Int == ids.count)
         #expect(summary["template"] as? String == "score-complexity@1")
+        #expect(summary["command"] as? String == "score")
         #expect(try F.count(db, "SELECT count(*) AS n FROM scores WHERE scorer = 'complexity' AND completion_id IS NULL") == ids.count)
         #expect(try F.query(db, "SELECT value FROM scores WHERE instruction_id = ?", [.integer(ids[4])]).first?.double("value") == 8)
         #expect(try F.query(db, "SELECT value, rationale FROM scores WHERE instruction_id = ?", [.integer(ids[0])])

@@ -36,6 +36,7 @@ struct ModelScoreSummary {
         return line
     }
 
+    /// The `--json` form, in the shape the other model-calling commands print (with `"command": "score"`).
     var json: String {
         let object: [String: Any] = [
             "scorer": kind.rawValue, "model": model, "template": kind.template, "selected": selected,
@@ -45,7 +46,8 @@ struct ModelScoreSummary {
             "seconds": (seconds * 1000).rounded() / 1000, "run_id": runID, "stopped": stopped ?? NSNull(),
             "not_sent": notStarted,
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        var summary = RunSummary(command: "score")
+        for (key, value) in object { summary.add(key, value) }
+        return summary.json()
     }
 }
