@@ -15,7 +15,8 @@ extension ScoreCommand {
         try database.forEachRow(sql) { row in
             subjects.append(ScoreSubject(
                 instructionID: row.int64("instruction_id"), completionID: row.optionalInt64("completion_id"),
-                instruction: row.string("instruction"), input: row.string("input"), output: row.optionalString("output")))
+                instruction: row.string("instruction"), input: row.string("input"), output: row.optionalString("output"),
+                system: row.optionalString("system"), conversation: row.optionalString("conversation")))
         }
         let done = try scoredSubjects(kind, model: endpoint.model, database: database)
         let todo = subjects.filter { !done.contains($0.key) }

@@ -155,4 +155,29 @@ import TestSupport
         #expect(try ProcessResult.run(["score", "--db", db, "--scorer", "judge"], environment: ["OPENAI_BASE_URL": server.baseURL]).status != 0)
         #expect(server.requests.count == 1)
     }
+
+    @Test func multiTurnExampleIsJudgedOnItsWholeConversation() throws {
+        let server = try ScriptedLLMServer(script: F.script())
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let (db, _) = try F.database(dir, [])
+        let conversation = """
+            {"conversations":[{"from":"system","value":"Be brief."},{"from":"human","value":"Who are you?"},\
+            {"from":"gpt","value":"I am Vicuna."},{"from":"human","value":"Have a nice day!"},{"from":"gpt","value":"You too!"}]}
+            """
+        let database = try Database(path: db)
+        try database.execute(
+            "INSERT INTO instructions (instruction, system, conversation, origin, run_id) VALUES ('Who are you?', 'Be brief.', ?, 'imported', 1)",
+            [.text(conversation)])
+        try database.execute(
+            "INSERT INTO completions (instruction_id, output, origin, run_id) VALUES (?, 'You too!', 'imported', 1)",
+            [.integer(database.lastInsertRowID)])
+
+        let result = try F.score(db, server, ["--scorer", "judge"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let request = try #require(server.requests.first)
+        #expect(request.userText.contains("[System prompt]\nBe brief."))
+        #expect(request.userText.contains("[Conversation]\nUser: Who are you?\nAssistant: I am Vicuna.\nUser: Have a nice day!\n\n[Response]\nYou too!"))
+        #expect(try F.count(db, "SELECT count(*) AS n FROM scores WHERE scorer = 'judge'") == 1)
+    }
 }

@@ -32,12 +32,13 @@ enum ModelScorerKind: String {
         switch self {
         case .judge:
             return """
-                SELECT instruction_id, completion_id, instruction, input, output FROM examples
+                SELECT instruction_id, completion_id, instruction, input, output, system, conversation FROM examples
                 WHERE completion_id IS NOT NULL\(filter) ORDER BY instruction_id, completion_id
                 """
         case .complexity:
             return """
-                SELECT DISTINCT instruction_id, NULL AS completion_id, instruction, input, NULL AS output FROM examples
+                SELECT DISTINCT instruction_id, NULL AS completion_id, instruction, input, NULL AS output, NULL AS system,
+                    NULL AS conversation FROM examples
                 WHERE 1\(filter) ORDER BY instruction_id
                 """
         }
@@ -47,7 +48,9 @@ enum ModelScorerKind: String {
     func prompt(for subject: ScoreSubject) -> ScoringPrompt {
         switch self {
         case .judge:
-            JudgePrompt.render(instruction: subject.instruction, input: subject.input, response: subject.output ?? "")
+            JudgePrompt.render(
+                instruction: subject.instruction, input: subject.input, response: subject.output ?? "", system: subject.system,
+                conversation: subject.conversation.flatMap(ConversationTurns.beforeFinalAnswer) ?? [])
         case .complexity:
             ComplexityPrompt.render(instruction: subject.instruction, input: subject.input)
         }

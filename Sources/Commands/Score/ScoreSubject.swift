@@ -7,6 +7,10 @@ struct ScoreSubject {
     var instruction: String
     var input: String
     var output: String?
+    /// The example's system prompt, shown to the judge.
+    var system: String? = nil
+    /// A multi-turn example's stored conversation JSON; the judge then sees the turns before the answer.
+    var conversation: String? = nil
 
     /// The resume key: one score per subject per scorer, model and template.
     var key: SubjectKey { SubjectKey(instructionID: instructionID, completionID: completionID) }

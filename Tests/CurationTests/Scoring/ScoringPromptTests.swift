@@ -55,4 +55,31 @@ import Testing
             #expect(parsed.rationale?.isEmpty == false)
         }
     }
+
+    @Test func multiTurnExamplesShowTheConversationAndSystemPrompt() {
+        let turns = [
+            ScoringTurn(role: "user", text: "Who are you?"), ScoringTurn(role: "assistant", text: "I am a helpful model."),
+            ScoringTurn(role: "user", text: "Find me a recipe with rice."),
+            ScoringTurn(role: "function_call", text: "{\"name\": \"search_recipes\"}"),
+        ]
+        let prompt = JudgePrompt.render(
+            instruction: "Who are you?", input: "", response: "Try chicken fried rice.", system: "You are a chef.", conversation: turns)
+        #expect(prompt.language == .english)
+        #expect(prompt.text.contains("[System prompt]\nYou are a chef."))
+        #expect(prompt.text.contains(
+            "[Conversation]\nUser: Who are you?\nAssistant: I am a helpful model.\nUser: Find me a recipe with rice.\nfunction_call: {"))
+        #expect(prompt.text.contains("assistant's next turn"))
+        #expect(!prompt.text.contains("[Instruction]"))
+        #expect(prompt.text.contains("[Response]\nTry chicken fried rice."))
+
+        // One turn is an ordinary instruction; the language follows the user turns.
+        let single = JudgePrompt.render(instruction: "Hi", input: "", response: "Hello", conversation: [ScoringTurn(role: "user", text: "Hi")])
+        #expect(single.text.contains("[Instruction]\nHi") && !single.text.contains("[Conversation]"))
+        let chinese = JudgePrompt.render(
+            instruction: "Hello", input: "", response: "好的",
+            conversation: [ScoringTurn(role: "user", text: "Hello"), ScoringTurn(role: "assistant", text: "Hi"),
+                           ScoringTurn(role: "user", text: "请用中文介绍一下长城的历史和它的主要作用。")])
+        #expect(chinese.language == .chinese)
+        #expect(chinese.text.contains("【对话】\n用户：Hello\n助手：Hi\n用户：请用中文"))
+    }
 }
