@@ -133,10 +133,17 @@ import TestSupport
         #expect(again.stdout.contains("1 unparseable") && again.stdout.contains("1 from cache"), "\(again.stdout)")
         #expect(try F.count(db, "SELECT count(*) AS n FROM llm_calls") == firstRequests)
 
+        // --no-cache asks again for what is still unscored (the unreadable reply), and only that.
+        let fresh = try F.score(db, server, ["--scorer", "judge", "--no-cache"])
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        #expect(server.requests.count == firstRequests + 1)
+        #expect(server.requests.last?.userText.contains("zzgarbage") == true)
+        #expect(try F.count(db, "SELECT count(*) AS n FROM scores") == scores)
+
         // Another model is another judge: everything is scored again, by new calls.
         let other = try F.score(db, server, ["--scorer", "judge"], model: "scripted-2")
         #expect(other.status == 0, "\(other.stderr)")
-        #expect(server.requests.count == firstRequests + 4)
+        #expect(server.requests.count == firstRequests + 1 + 4)
         #expect(try F.count(db, "SELECT count(*) AS n FROM scores WHERE json_extract(detail, '$.model') = 'scripted-2'") == 3)
     }
 

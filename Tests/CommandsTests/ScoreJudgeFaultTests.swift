@@ -99,4 +99,40 @@ import TestSupport
         #expect(Set(secondRequests.map(\.bodyText)).isDisjoint(with: Set(firstRequests.map(\.bodyText))))
         #expect(try F.count(db, "SELECT count(*) AS n FROM scores") == 8)
     }
+
+    @Test func interruptStopsThenRerunRepeatsNoCall() throws {
+        let base = F.script()
+        let server = try ScriptedLLMServer { request in .delayed(0.15, base(request)) }
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let examples: [F.Example] = (1...12).map { ("Explain topic number \($0) in two sentences.", "", "Answer \($0).") }
+        let (db, _) = try F.database(dir, examples)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ProjectPaths.executable)
+        process.arguments = ["score", "--db", db, "--model", F.model, "--scorer", "judge", "--concurrency", "2"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["OPENAI_BASE_URL"] = server.baseURL
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while server.requests.count < 3, Date() < deadline, process.isRunning { usleep(10_000) }
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(try F.query(db, "SELECT status FROM runs WHERE command = 'score'").first?.string("status") == "interrupted")
+        let firstRequests = server.requests
+        #expect(firstRequests.count < 12)
+        // Calls in flight at the signal were finished and recorded with their scores.
+        #expect(try F.count(db, "SELECT count(*) AS n FROM llm_calls") == firstRequests.count)
+        #expect(try F.count(db, "SELECT count(*) AS n FROM scores") == firstRequests.count)
+
+        let resumed = try F.score(db, server, ["--scorer", "judge"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let secondRequests = server.requests.dropFirst(firstRequests.count)
+        #expect(Set(secondRequests.map(\.bodyText)).isDisjoint(with: Set(firstRequests.map(\.bodyText))))
+        #expect(try F.count(db, "SELECT count(*) AS n FROM scores") == 12)
+    }
 }
