@@ -166,15 +166,7 @@ public struct CompleteCommand: CommandDefinition {
             summary.add("mode", instancesMode ? "instances" : "answer")
             summary.add("instructions", targets.count)
             summary.add("rows_written", written)
-            summary.add("calls", meter.calls)
-            summary.add("failed_calls", meter.failures)
-            summary.add("cache_hits", progress.cached)
-            summary.add("prompt_tokens", meter.usage.promptTokens)
-            summary.add("completion_tokens", meter.usage.completionTokens)
-            summary.add("cost_usd", meter.spent)
-            summary.add("run_id", recorder.runID)
-            summary.add("seconds", (progress.elapsed * 1000).rounded() / 1000)
-            summary.add("stopped", stopReason.map { "\($0)" } ?? NSNull())
+            summary.addCallTotals(meter: meter, progress: progress, runID: recorder.runID, stopReason: stopReason)
             var line = "\(written) rows written for \(targets.count) instructions; \(meter.calls) calls (\(meter.failures) failed, \(progress.cached) cached), "
             line += "\(meter.usage.totalTokens) tokens, \(RunSummary.money(meter.spent)), \(String(format: "%.1f", progress.elapsed)) s"
             if stopReason == .budget { line += "; stopped: --max-cost reached" }

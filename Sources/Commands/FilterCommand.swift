@@ -74,23 +74,10 @@ public struct FilterCommand: CommandDefinition {
             try database.transaction {
                 let verdicts = VerdictStore(database)
                 var written = 0
-                for (index, subject) in subjects.items.enumerated() {
-                    for (r, outcome) in outcomes[index].enumerated() {
-                        guard let outcome else { continue }
-                        try verdicts.insert(.init(
-                            instructionID: subject.instructionID, completionID: subject.completionID,
-                            filter: rules[r].name, passed: outcome.passed, reason: outcome.reason,
-                            detail: outcome.detailJSON, runID: run.runID))
-                        written += 1
-                    }
-                    if index % 4096 == 0 { try context.interrupt.check() }
-                }
-                if scrub {
-                    let copies = try Scrubber(database: database, runID: run.runID).scrub(subjects.items)
-                    scrubbed = copies.count
-                    let copyOutcomes = Evaluation.evaluate(rules, on: copies)
-                    for (index, subject) in copies.enumerated() {
-                        for (r, outcome) in copyOutcomes[index].enumerated() {
+                /// One verdict per rule that applied to each subject.
+                func write(_ items: [Subject], _ results: [[Evaluation.Judgement?]]) throws {
+                    for (index, subject) in items.enumerated() {
+                        for (r, outcome) in results[index].enumerated() {
                             guard let outcome else { continue }
                             try verdicts.insert(.init(
                                 instructionID: subject.instructionID, completionID: subject.completionID,
@@ -98,7 +85,14 @@ public struct FilterCommand: CommandDefinition {
                                 detail: outcome.detailJSON, runID: run.runID))
                             written += 1
                         }
+                        if index % 4096 == 0 { try context.interrupt.check() }
                     }
+                }
+                try write(subjects.items, outcomes)
+                if scrub {
+                    let copies = try Scrubber(database: database, runID: run.runID).scrub(subjects.items)
+                    scrubbed = copies.count
+                    try write(copies, Evaluation.evaluate(rules, on: copies))
                     written += scrubbed
                     run.count("scrubbed", scrubbed)
                 }

@@ -238,15 +238,7 @@ public struct GenerateCommand: CommandDefinition {
             summary.add("accepted_total", accepted)
             summary.add("target", count)
             summary.add("rejected", rejectedByFilter)
-            summary.add("calls", meter.calls)
-            summary.add("failed_calls", meter.failures)
-            summary.add("cache_hits", progress.cached)
-            summary.add("prompt_tokens", meter.usage.promptTokens)
-            summary.add("completion_tokens", meter.usage.completionTokens)
-            summary.add("cost_usd", meter.spent)
-            summary.add("run_id", recorder.runID)
-            summary.add("seconds", (progress.elapsed * 1000).rounded() / 1000)
-            summary.add("stopped", stopReason.map { "\($0)" } ?? NSNull())
+            summary.addCallTotals(meter: meter, progress: progress, runID: recorder.runID, stopReason: stopReason)
             let rejectedText = rejectedByFilter.isEmpty ? "0 rejected" :
                 "\(rejectedByFilter.values.reduce(0, +)) rejected (" + rejectedByFilter.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
             var line = "\(accepted - acceptedAtStart) accepted (\(accepted)/\(count) in the pool), \(rejectedText); "

@@ -66,7 +66,7 @@ public struct LanguageMismatchRule: FilterRule, Codable, Equatable {
 
     /// The text without ``` fenced blocks and `inline code`.
     static func removingCodeBlocks(_ text: String) -> String {
-        guard text.contains("`") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "`")) else { return text }  // a byte scan; String.contains(String) goes through Foundation
         var out = ""
         var inFence = false
         for (i, part) in text.components(separatedBy: "```").enumerated() {

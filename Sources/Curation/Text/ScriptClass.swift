@@ -2,7 +2,7 @@
 ///
 /// Han, Kana and Hangul are "CJK" and count one unit per character; Latin (and other alphabetic
 /// scripts) count per word. Full-width forms are classified like their ASCII counterparts.
-public enum ScriptClass: Sendable, Equatable {
+public enum ScriptClass: UInt8, Sendable, Equatable {
     case han
     case kana
     case hangul
@@ -36,7 +36,15 @@ public enum ScriptClass: Sendable, Equatable {
     @inlinable public static func of(_ scalar: Unicode.Scalar) -> ScriptClass {
         let v = scalar.value
         if v < 0x80 { return asciiClass(UInt8(v)) }
-        return nonASCII(v, scalar)
+        if v < 0x10000 { return basicPlane[Int(v)] }
+        return classify(v, scalar)
+    }
+
+    /// Every Basic Multilingual Plane scalar classified once (64 KiB), so hot loops over Chinese text do one
+    /// load per character instead of a chain of range checks and property lookups.
+    @usableFromInline static let basicPlane: [ScriptClass] = (0..<0x10000).map { v in
+        guard let scalar = Unicode.Scalar(UInt32(v)) else { return .other }  // surrogates
+        return v < 0x80 ? asciiClass(UInt8(v)) : classify(UInt32(v), scalar)
     }
 
     /// Class of an ASCII byte.
@@ -51,7 +59,7 @@ public enum ScriptClass: Sendable, Equatable {
         }
     }
 
-    @usableFromInline static func nonASCII(_ v: UInt32, _ scalar: Unicode.Scalar) -> ScriptClass {
+    @usableFromInline static func classify(_ v: UInt32, _ scalar: Unicode.Scalar) -> ScriptClass {
         switch v {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2EBEF, 0x2F800...0x2FA1F,
              0x30000...0x3134F, 0x3005, 0x3007, 0x3021...0x3029, 0x2E80...0x2FDF:
