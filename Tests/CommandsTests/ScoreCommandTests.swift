@@ -17,6 +17,6 @@ import TestSupport
         #expect(try scalar(db, "SELECT json_extract(detail, '$.completeness') FROM scores s JOIN completions c ON c.id = s.completion_id WHERE c.output LIKE '%cannot draw%'") == "0")
         #expect(runCLI(["score", "--db", db, "--where", "language = 'zh'"]).status == 0)
         #expect(try scalar(db, "SELECT count(*) FROM scores") == "9")
-        #expect(runCLI(["score", "--db", db, "--scorer", "judge"]).status == 64)
+        #expect(runCLI(["score", "--db", db, "--model", "m"]).status == 64)
     }
 }
