@@ -229,6 +229,7 @@ FROM (
         (
             SELECT max(s.value) FROM scores s
             WHERE s.instruction_id = i.id AND (s.completion_id IS NULL OR s.completion_id = c.id)
+                AND s.scorer <> 'complexity'
         ) AS best_score,
         (
             SELECT min(d.duplicate_of) FROM active_duplicates d WHERE d.instruction_id = i.id

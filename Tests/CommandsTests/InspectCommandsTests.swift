@@ -97,3 +97,18 @@ import TestSupport
         #expect(runCLI(["runs", "--db", db]).stdout.contains("dedup"))
     }
 }
+
+@Suite struct ExamplesViewScoreTests {
+    @Test func bestScoreIgnoresComplexity() throws {
+        let dir = TemporaryDirectory()
+        let database = try Database(path: dir.file("t.db"))
+        try Migrator().migrate(database)
+        let run = try RunStore(database).start(command: "test", optionsJSON: "{}")
+        let id = try InstructionStore(database).insert(.init(instruction: "Explain tides.", origin: .imported, runID: run))
+        try CompletionStore(database).insert(.init(instructionID: id, output: "The moon pulls the sea.", origin: .imported, runID: run))
+        try database.execute("INSERT INTO scores (instruction_id, scorer, value, run_id) VALUES (?, 'complexity', 9, ?)", [.integer(id), .integer(run)])
+        #expect(try database.scalar("SELECT best_score FROM examples").isNull)
+        try database.execute("INSERT INTO scores (instruction_id, scorer, value, run_id) VALUES (?, 'judge', 6, ?)", [.integer(id), .integer(run)])
+        #expect(try database.scalar("SELECT best_score FROM examples") == .real(6))
+    }
+}
