@@ -1,3 +1,4 @@
+import Synthesis
 import Foundation
 import Formats
 import Store
@@ -90,7 +91,7 @@ public struct ExportCommand: CommandDefinition {
         }
         var rows = try exporter.collect(database: database, selection: selection)
         if shuffle {
-            var generator = SeededGenerator(seed: seed)
+            var generator = SplitMix64(seed: seed)
             generator.shuffle(&rows)
         }
         if let limit, rows.count > limit { rows.removeLast(rows.count - limit) }

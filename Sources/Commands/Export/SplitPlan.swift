@@ -29,7 +29,7 @@ struct SplitPlan: Equatable {
     /// For `count` rows, the index of the part each row goes to, decided by a shuffle seeded with `seed`.
     func assignments(count: Int, seed: UInt64) -> [Int] {
         var order = Array(0..<count)
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         generator.shuffle(&order)
         var result = [Int](repeating: parts.count - 1, count: count)
         var start = 0
@@ -42,4 +42,5 @@ struct SplitPlan: Equatable {
     }
 }
 
+import Synthesis
 import Foundation

@@ -14,7 +14,7 @@ public struct PoolSampler: Sendable, Hashable {
 
     /// Seeds first, then machine tasks, each group in sampled order.
     public func sample<T>(seeds: [T], machine: [T], promptIndex: Int) -> [T] {
-        var generator = SampleRandom(seed: runSeed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(truncatingIfNeeded: promptIndex))
+        var generator = SplitMix64(seed: runSeed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(truncatingIfNeeded: promptIndex))
         let fromMachine = Self.choose(min(machineCount, machine.count), from: machine, using: &generator)
         let seedTarget = seedCount + (machineCount - fromMachine.count)
         let fromSeeds = Self.choose(min(seedTarget, seeds.count), from: seeds, using: &generator)
@@ -22,7 +22,7 @@ public struct PoolSampler: Sendable, Hashable {
     }
 
     /// `count` distinct elements by a partial Fisher–Yates shuffle.
-    static func choose<T>(_ count: Int, from items: [T], using generator: inout SampleRandom) -> [T] {
+    static func choose<T>(_ count: Int, from items: [T], using generator: inout SplitMix64) -> [T] {
         guard count > 0 else { return [] }
         var indices = Array(items.indices)
         for i in 0..<count {
@@ -30,18 +30,5 @@ public struct PoolSampler: Sendable, Hashable {
             indices.swapAt(i, j)
         }
         return indices.prefix(count).map { items[$0] }
-    }
-
-    /// SplitMix64: tiny, seedable, identical on every platform (the system generator is not seedable).
-    struct SampleRandom {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

@@ -1,5 +1,6 @@
 /// A small seedable random number generator (SplitMix64). The standard library's generator cannot be
-/// seeded, and evolution plans must be reproducible from `--seed`.
+/// seeded, and evolution plans, pool samples, shuffles and splits must be reproducible from `--seed` on every
+/// machine and Swift version.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -36,5 +37,15 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
             hash = hash &* 0x0000_0100_0000_01B3
         }
         return hash
+    }
+
+    /// A Fisher–Yates shuffle driven only by this generator (the standard library's `shuffle(using:)` does not
+    /// promise the same order across Swift versions).
+    public mutating func shuffle<T>(_ items: inout [T]) {
+        guard items.count > 1 else { return }
+        for index in stride(from: items.count - 1, to: 0, by: -1) {
+            let other = Int(next() % UInt64(index + 1))
+            items.swapAt(index, other)
+        }
     }
 }
