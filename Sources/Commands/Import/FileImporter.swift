@@ -1,4 +1,3 @@
-import Curation
 import Formats
 import Hashing
 import Store
@@ -29,8 +28,9 @@ struct FileImporter {
 
     func importFile(path: String, displayName: String, run: RunRecorder) throws -> Outcome {
         let reader: ImportReader
+        let knownHash = path == "-" ? nil : SHA256.hexDigest(ofFileAt: path)
         do {
-            reader = try ImportReader(path: path, format: format, renaming: renaming)
+            reader = try ImportReader(path: path, format: format, renaming: renaming, knownHash: knownHash)
         } catch {
             throw CommandError.data(file: displayName, line: error.line, field: error.field, reason: error.reason)
         }
@@ -39,10 +39,9 @@ struct FileImporter {
         let instructionOrigin: InstructionStore.Origin = role == "seeds" ? .seed : .imported
         let completionOrigin: CompletionStore.Origin = role == "seeds" ? .seed : .imported
         let sources = SourceStore(database)
-        // A regular file is hashed up front (a fast read), so an identical re-import is skipped without
-        // parsing; stdin can only be read once, so its hash is checked after streaming.
-        if path != "-", let hash = SHA256.hexDigest(ofFileAt: path),
-           let earlier = try sources.existing(contentHash: hash, format: format.rawValue, role: role) {
+        // A regular file was hashed up front, so an identical re-import is skipped without parsing; stdin can
+        // only be read once, so its hash is checked after streaming.
+        if let hash = knownHash, let earlier = try sources.existing(contentHash: hash, format: format.rawValue, role: role) {
             run.count("skipped")
             return .alreadyImported(format: format, sourceID: earlier)
         }
@@ -55,9 +54,9 @@ struct FileImporter {
                     role: role, runID: runID)
                 var records = 0, rows = 0, rejected = 0
                 var taskID: Int64?
-                while let item = try nextItem(reader, displayName: displayName) {
-                    if records % 512 == 0 { try interrupt.check() }
-                    switch item {
+                /// Stores one source record: its instruction rows (task row first) and outputs, or its reject.
+                func store(_ item: ReadAheadReader.Item) throws {
+                    switch item.item {
                     case .rejected(let error, let raw):
                         guard skipInvalid else {
                             throw CommandError.data(file: displayName, line: error.line, field: error.field, reason: error.reason)
@@ -66,13 +65,13 @@ struct FileImporter {
                         rejected += 1
                     case .records(let produced):
                         records += 1
-                        for record in produced {
+                        for (record, language) in zip(produced, item.languages) {
                             var row = InstructionStore.NewInstruction(instruction: record.instruction, origin: instructionOrigin, runID: runID)
                             row.input = record.input
                             row.system = record.system
                             row.conversation = record.conversationJSON
                             row.taskID = record.instanceIndex == 0 ? nil : taskID
-                            row.language = LanguageDetector.detect(record.input.isEmpty ? record.instruction : record.instruction + " " + record.input).rawValue
+                            row.language = language
                             row.isClassification = record.isClassification
                             row.source = "\(displayName):\(record.line)"
                             row.sourceID = sourceID
@@ -88,7 +87,22 @@ struct FileImporter {
                         }
                     }
                 }
-                let hash = try contentHash(reader, displayName: displayName)
+                let readAhead = ReadAheadReader(reader)
+                defer { readAhead.close() }
+                var contentHash = ""
+                reading: while true {
+                    switch readAhead.next() {
+                    case .items(let batch):
+                        try interrupt.check()
+                        for item in batch { try store(item) }
+                    case .failed(let error):
+                        throw CommandError.data(file: displayName, line: error.line, field: error.field, reason: error.reason)
+                    case .finished(let hash):
+                        contentHash = hash
+                        break reading
+                    }
+                }
+                let hash = contentHash
                 if let earlier = try sources.existing(contentHash: hash, format: format.rawValue, role: role) {
                     throw AlreadyImported(format: format, sourceID: earlier)
                 }
@@ -101,22 +115,6 @@ struct FileImporter {
         } catch let duplicate as AlreadyImported {
             run.count("skipped")
             return .alreadyImported(format: duplicate.format, sourceID: duplicate.sourceID)
-        }
-    }
-
-    private func contentHash(_ reader: ImportReader, displayName: String) throws -> String {
-        do {
-            return try reader.contentHash()
-        } catch {
-            throw CommandError.data(file: displayName, line: error.line, field: error.field, reason: error.reason)
-        }
-    }
-
-    private func nextItem(_ reader: ImportReader, displayName: String) throws -> ImportItem? {
-        do {
-            return try reader.next()
-        } catch {
-            throw CommandError.data(file: displayName, line: error.line, field: error.field, reason: error.reason)
         }
     }
 }

@@ -7,7 +7,8 @@ import Darwin
 #endif
 
 /// Reads a file or stdin in fixed-size chunks so memory stays constant however big the input is.
-/// Every byte read is also fed to a SHA-256 hasher, so the content hash costs no second pass.
+/// Every byte read is also fed to a SHA-256 hasher, so the content hash costs no second pass — unless the
+/// caller already knows the hash (a regular file hashed up front), in which case no hashing is done here.
 /// A UTF-8 byte order mark at the very start is skipped (but still hashed).
 public final class ByteSource {
     /// Path as given; "-" for stdin.
@@ -16,6 +17,8 @@ public final class ByteSource {
     private let ownsDescriptor: Bool
     private let chunkSize: Int
     private var hasher = SHA256()
+    /// The hash given by the caller; when set, bytes are not hashed while streaming.
+    private let knownHash: String?
 
     /// The current chunk; `position..<count` is unread.
     var buffer: [UInt8]
@@ -26,8 +29,9 @@ public final class ByteSource {
     public private(set) var bytesRead = 0
 
     /// Opens `path` for reading; "-" reads standard input.
-    public init(path: String, chunkSize: Int = 1 << 20) throws(FormatError) {
+    public init(path: String, chunkSize: Int = 1 << 20, knownHash: String? = nil) throws(FormatError) {
         self.path = path
+        self.knownHash = knownHash
         self.chunkSize = chunkSize
         if path == "-" {
             descriptor = 0
@@ -51,7 +55,7 @@ public final class ByteSource {
     }
 
     /// SHA-256 of every byte read so far; after the stream is drained, the hash of the whole input.
-    public func contentHash() -> String { hasher.hexDigest() }
+    public func contentHash() -> String { knownHash ?? hasher.hexDigest() }
 
     /// Reads whatever remains so the hash covers the whole input (used when parsing stops early).
     public func drain() throws(FormatError) {
@@ -80,7 +84,9 @@ public final class ByteSource {
             }
             count = got
             bytesRead += got
-            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<got])) }
+            if knownHash == nil {
+                buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<got])) }
+            }
             return true
         }
     }

@@ -20,9 +20,12 @@ public final class ImportReader {
     private var queued: [ImportItem] = []
     private var queuedFirst: (line: Int, fields: [String: JSONValue], raw: [UInt8])?
 
-    /// Opens `path` ("-" for stdin) and reads ahead to the first record to settle the format.
-    public init(path: String, format: SourceFormat? = nil, renaming: FieldRenaming = FieldRenaming()) throws(FormatError) {
-        let source = try ByteSource(path: path)
+    /// Opens `path` ("-" for stdin) and reads ahead to the first record to settle the format. `knownHash` is
+    /// the file's SHA-256 when the caller computed it already (then the stream is not hashed again).
+    public init(
+        path: String, format: SourceFormat? = nil, renaming: FieldRenaming = FieldRenaming(), knownHash: String? = nil
+    ) throws(FormatError) {
+        let source = try ByteSource(path: path, knownHash: knownHash)
         self.source = source
         self.renaming = renaming
         let container = ContainerKind.choose(format: format, firstByte: try source.peekFirstSignificantByte(), path: path)

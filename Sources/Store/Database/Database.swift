@@ -12,7 +12,11 @@ public final class Database {
     private var transactionDepth = 0
 
     /// Opens (creating if needed) the database at `path`. `busyTimeout` is in milliseconds.
+    /// Process-wide SQLite settings, applied once before the first connection opens.
+    private static let processConfigured: Bool = dsbench_sqlite3_disable_memstatus() == SQLITE_OK
+
     public init(path: String, readOnly: Bool = false, busyTimeout: Int32 = 60_000) throws(DatabaseError) {
+        _ = Self.processConfigured
         var connection: OpaquePointer?
         let flags = readOnly
             ? SQLITE_OPEN_READONLY
