@@ -49,6 +49,23 @@ import Testing
         #expect(try database.query("SELECT command FROM runs").map { $0.string("command") } == ["b"])
     }
 
+    @Test func aFailedCommitRollsBackAndLeavesTheConnectionUsable() throws {
+        let database = try migrated()
+        #expect(throws: DatabaseError.self) {
+            try database.transaction {
+                // A deferred foreign key is checked at COMMIT, so the commit itself fails.
+                try database.execute("PRAGMA defer_foreign_keys = ON")
+                try database.execute("INSERT INTO instructions (instruction, origin, run_id) VALUES ('x', 'seed', 999)")
+            }
+        }
+        #expect(!database.isInTransaction)
+        #expect(try database.scalar("SELECT count(*) FROM instructions").intValue == 0)
+        // The next transaction is a real one again, not a savepoint of a transaction that no longer exists.
+        try database.transaction { try database.execute("INSERT INTO runs (command) VALUES ('after')") }
+        #expect(!database.isInTransaction)
+        #expect(try database.query("SELECT command FROM runs").map { $0.string("command") } == ["after"])
+    }
+
     @Test func valuesRoundTripIncludingChinese() throws {
         let database = try migrated()
         let runID = try RunStore(database).start(command: "test", optionsJSON: "{}")

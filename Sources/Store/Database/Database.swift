@@ -11,10 +11,10 @@ public final class Database {
     private var statementCache: [String: Statement] = [:]
     private var transactionDepth = 0
 
-    /// Opens (creating if needed) the database at `path`. `busyTimeout` is in milliseconds.
     /// Process-wide SQLite settings, applied once before the first connection opens.
     private static let processConfigured: Bool = dsbench_sqlite3_disable_memstatus() == SQLITE_OK
 
+    /// Opens (creating if needed) the database at `path`. `busyTimeout` is in milliseconds.
     public init(path: String, readOnly: Bool = false, busyTimeout: Int32 = 60_000) throws(DatabaseError) {
         _ = Self.processConfigured
         var connection: OpaquePointer?
@@ -153,13 +153,13 @@ public final class Database {
             try executeScript("SAVEPOINT dsbench_\(depth)")
         }
         transactionDepth += 1
+        // Restored on every exit: a failing COMMIT (say, a deferred foreign key) must not unbalance the count.
+        defer { transactionDepth = depth }
         do {
             let result = try body()
-            transactionDepth -= 1
             if depth == 0 { try execute("COMMIT") } else { try executeScript("RELEASE dsbench_\(depth)") }
             return result
         } catch {
-            transactionDepth -= 1
             if depth == 0 {
                 if isInTransaction { try? execute("ROLLBACK") }
             } else {
