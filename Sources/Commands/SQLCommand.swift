@@ -38,25 +38,27 @@ public struct SQLCommand: CommandDefinition {
 
     public func run(context: CommandContext) throws {
         let text = query == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : query
+        guard text.contains(where: { !$0.isWhitespace && $0 != ";" }) else { throw UsageError("the query is empty") }
         let database = try context.openDatabase(create: write)
-        let statements = try database.statements(in: text)
-        guard !statements.isEmpty else { throw UsageError("the query is empty") }
-        if !write, let writer = statements.first(where: { !$0.isReadOnly }) {
-            throw UsageError("'\(writer.sql)' changes the database; add --write to allow it")
-        }
         let format = format ?? (context.stdoutIsTerminal ? .table : .json)
-        if write {
-            let parsed = try ArgumentParser(configuration: Self.configuration).parse(["--write", text])
-            try RunRecorder.record(database, arguments: parsed) { run in
-                try database.transaction {
-                    for statement in statements {
-                        try output(statement, format: format, context: context)
-                        run.totals.rowsWritten += database.changes
-                    }
-                }
+        guard write else {
+            // Everything is prepared before anything runs, so a write anywhere in the script is refused up front.
+            let statements = try database.statements(in: text)
+            guard !statements.isEmpty else { throw UsageError("the query is empty") }
+            if let writer = statements.first(where: { !$0.isReadOnly }) {
+                throw UsageError("'\(writer.sql)' changes the database; add --write to allow it")
             }
-        } else {
             for statement in statements { try output(statement, format: format, context: context) }
+            return
+        }
+        let parsed = try ArgumentParser(configuration: Self.configuration).parse(["--write", "--", text])
+        try RunRecorder.record(database, arguments: parsed) { run in
+            try database.transaction {
+                let before = database.totalChanges
+                // One statement at a time: a script may create a table and then fill it.
+                try database.forEachStatement(in: text) { try output($0, format: format, context: context) }
+                run.totals.rowsWritten = database.totalChanges - before
+            }
         }
     }
 

@@ -18,6 +18,22 @@ import TestSupport
         #expect(runs.stdout == #"{"command": "sql", "status": "succeeded", "rows_written": 1}"# + "\n")
     }
 
+    @Test func writeScriptsRunStatementByStatementAndCountRowsOnce() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        #expect(runCLI(["init", "--db", db]).status == 0)
+        let script = "CREATE TABLE t (x INTEGER) STRICT; INSERT INTO t VALUES (1), (2); SELECT count(*) AS n FROM t; SELECT 1 AS one"
+        let written = runCLI(["sql", "--db", db, "--write", "--nl", script])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout == "{\"n\": 2}\n{\"one\": 1}\n")
+        let runs = runCLI(["sql", "--db", db, "--nl", "SELECT rows_written FROM runs"])
+        #expect(runs.stdout == #"{"rows_written": 2}"# + "\n")
+        #expect(runCLI(["sql", "--db", db, " ; "]).status == 64)
+        // A script that starts with an SQL comment is recorded as the run's argument, not mistaken for an option.
+        let commented = runCLI(["sql", "--db", db, "--write", "--", "-- add one\nINSERT INTO t VALUES (3)"])
+        #expect(commented.status == 0, "\(commented.stderr)")
+    }
+
     @Test func outputFormats() throws {
         let dir = TemporaryDirectory()
         let db = dir.file("t.db")

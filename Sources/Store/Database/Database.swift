@@ -60,26 +60,30 @@ public final class Database {
     /// Prepares every statement of a script (for user-supplied SQL with several statements).
     public func statements(in script: String) throws -> [Statement] {
         var result: [Statement] = []
-        var utf8 = Array(script.utf8CString)
-        try utf8.withUnsafeMutableBufferPointer { buffer in
-            var cursor: UnsafePointer<CChar>? = UnsafePointer(buffer.baseAddress!)
+        try forEachStatement(in: script) { result.append($0) }
+        return result
+    }
+
+    /// Prepares the statements of a script one at a time, handing each to `body` before the next is prepared,
+    /// so a statement may use a table that an earlier one created (`dsbench sql --write`).
+    public func forEachStatement(in script: String, _ body: (Statement) throws -> Void) throws {
+        try script.utf8CString.withUnsafeBufferPointer { buffer in
+            var cursor: UnsafePointer<CChar>? = buffer.baseAddress
             while let start = cursor, start.pointee != 0 {
                 var statement: OpaquePointer?
                 var tail: UnsafePointer<CChar>?
                 let code = sqlite3_prepare_v2(handle, start, -1, &statement, &tail)
-                let consumed = String(cString: start)
                 guard code == SQLITE_OK else {
                     throw DatabaseError(code: sqlite3_extended_errcode(handle),
-                                        message: String(cString: sqlite3_errmsg(handle)), sql: consumed)
+                                        message: String(cString: sqlite3_errmsg(handle)), sql: String(cString: start))
                 }
                 if let statement {
                     let text = String(cString: sqlite3_sql(statement))
-                    result.append(Statement(adopting: statement, connection: handle, sql: text))
+                    try body(Statement(adopting: statement, connection: handle, sql: text))
                 }
                 cursor = tail
             }
         }
-        return result
     }
 
     /// Executes one statement with arguments, discarding any rows.
@@ -138,6 +142,10 @@ public final class Database {
 
     /// Rows changed by the last INSERT/UPDATE/DELETE.
     public var changes: Int { Int(sqlite3_changes64(handle)) }
+
+    /// Rows changed by every INSERT/UPDATE/DELETE since the connection opened; the difference of two readings
+    /// counts a script's writes (`changes` repeats the last write's count after a SELECT).
+    public var totalChanges: Int { Int(sqlite3_total_changes64(handle)) }
 
     /// True while a transaction is open on this connection.
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
