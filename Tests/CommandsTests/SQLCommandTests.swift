@@ -45,6 +45,9 @@ import TestSupport
         #expect(table.count == 3)
         #expect(table[2].hasPrefix("a,b  2"))
         #expect(runCLI(["sql", "--db", db, "--csv", "--json", query]).status == 64)
+        // An empty (NULL) first cell keeps the row's other cells under their headers.
+        let padded = runCLI(["sql", "--db", db, "-t", "SELECT NULL AS a, 'x' AS b UNION ALL SELECT 'long', 'y'"])
+        #expect(padded.stdout == "a     b\n----  -\n      x\nlong  y\n")
     }
 
     @Test func sqlErrorsAreReportedWithTheStatement() {

@@ -29,9 +29,12 @@ public enum ResultPrinter {
             }
         }
         func line(_ values: [String]) -> String {
-            values.enumerated().map { index, value in
+            var text = values.enumerated().map { index, value in
                 value + String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(value)))
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+            }.joined(separator: "  ")
+            // Only trailing padding goes: an empty first cell must keep its columns in place.
+            while text.last == " " { text.removeLast() }
+            return text + "\n"
         }
         var out = line(columns)
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
