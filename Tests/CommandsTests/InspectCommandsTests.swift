@@ -85,6 +85,8 @@ import TestSupport
         let lengths = try #require(object["lengths"] as? [String: [String: [String: Int]]])
         #expect(lengths["output"]?["chars"]?["count"] == 1)
         #expect(lengths["instruction"]?["tokens"]?["max"] ?? 0 > 10)
+        // The longest instruction has 22 characters and no input; no separator is counted.
+        #expect(lengths["instruction"]?["chars"]?["max"] == 22)
     }
 
     @Test func runsListsProvenance() throws {

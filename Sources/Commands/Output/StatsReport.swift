@@ -70,7 +70,7 @@ struct StatsReport {
             guard let first = rows.first else { continue }
             report.groups.append((title, first.columns, rows.map(\.values)))
         }
-        for (name, sql) in [("instruction", "SELECT instruction || ' ' || input AS t FROM instructions"),
+        for (name, sql) in [("instruction", "SELECT iif(input = '', instruction, instruction || ' ' || input) AS t FROM instructions"),
                             ("output", "SELECT output AS t FROM completions")] {
             var chars: [Int] = []
             var tokens: [Int] = []
