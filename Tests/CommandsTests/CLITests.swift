@@ -43,6 +43,10 @@ import TestSupport
         #expect(result.status == 64)
         #expect(result.stderr.hasPrefix("Error: --limit expects an integer, got 'ten'"))
         #expect(runCLI(["frobnicate"]).status == 64)
+        let helpUnknown = runCLI(["help", "frobnicate"])
+        #expect(helpUnknown.status == 64)
+        #expect(helpUnknown.stderr.hasPrefix("Error: unknown subcommand 'frobnicate'\n"))
+        #expect(runCLI(["help", "runs"]).stdout.hasPrefix("OVERVIEW: "))
         #expect(runCLI(["show"]).stderr.contains("missing expected argument '<id>'"))
     }
 

@@ -55,6 +55,13 @@ import TestSupport
         #expect(try count(db, "SELECT count(*) FROM runs WHERE status = 'failed'") == 1)
     }
 
+    @Test func aMissingFileIsNamedWithoutALineNumber() throws {
+        let dir = TemporaryDirectory()
+        let result = runCLI(["import", "--db", dir.file("t.db"), "nosuch.json"], directory: dir.path)
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: nosuch.json: cannot open file: No such file or directory\n")
+    }
+
     @Test func skipInvalidStoresRejects() throws {
         let dir = TemporaryDirectory()
         let db = dir.file("t.db")

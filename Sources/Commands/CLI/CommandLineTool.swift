@@ -33,7 +33,8 @@ public enum CommandLineTool {
             return ExitCode.success
         }
         guard let command = CommandCatalog.command(named: name) else {
-            stderr.write("Error: unknown subcommand '\(name)'\n")
+            // `dsbench help NAME` with an unknown NAME is about NAME, not about `help`.
+            stderr.write("Error: unknown subcommand '\(name == "help" ? arguments[1] : name)'\n")
             stderr.write("Usage: dsbench <subcommand> [<options>]\n")
             stderr.write("See 'dsbench --help' for more information.\n")
             return ExitCode.usage

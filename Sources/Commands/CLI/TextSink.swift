@@ -11,17 +11,19 @@ public struct FileDescriptorSink: TextSink {
     public let descriptor: Int32
     public init(descriptor: Int32) { self.descriptor = descriptor }
 
+    /// Writes all of `text`, retrying short writes and writes interrupted by a signal (EINTR); gives up on any
+    /// other error, such as a closed pipe.
     public func write(_ text: String) {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
+            let written = bytes.withUnsafeBytes { buffer in
                 Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             }
+            if written < 0, errno == EINTR { continue }
             if written <= 0 { return }
             offset += written
         }
-        bytes.removeAll()
     }
 
     /// True when the descriptor is a terminal (progress and tables are for people, JSON for pipes).

@@ -1,6 +1,7 @@
 /// A problem with one input record: the line it starts on, the field at fault (nil when the record as a
 /// whole is bad) and a lowercase reason. Commands print it as `file:line: field: reason`.
 public struct FormatError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// 1-based; 0 when the problem is not at a line (the file cannot be opened, a bad `--map`).
     public var line: Int
     public var field: String?
     public var reason: String
