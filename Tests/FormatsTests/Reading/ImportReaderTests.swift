@@ -88,15 +88,11 @@ struct ImportReaderTests {
         let file = try TemporaryFile("[\n{\"instruction\": \"a\"},\n{\"instruction\": \"b\"")
         defer { file.remove() }
         let reader = try ImportReader(path: file.path)
-        #expect(throws: FormatError.self) {
+        let error = try #require(throws: FormatError.self) {
             while try reader.next() != nil {}
         }
-        do {
-            while try reader.next() != nil {}
-        } catch {
-            #expect(error.line == 3)
-            #expect(error.reason.contains("not closed"))
-        }
+        #expect(error.line == 3)
+        #expect(error.reason.contains("not closed"))
     }
 
     @Test("content after the closing bracket is an error")
