@@ -35,6 +35,7 @@ struct FileImporter {
             throw CommandError.data(file: displayName, line: error.line, field: error.field, reason: error.reason)
         }
         let format = reader.format
+        let detected = reader.detected
         let role = self.role ?? (format == .selfInstruct ? "seeds" : "examples")
         let instructionOrigin: InstructionStore.Origin = role == "seeds" ? .seed : .imported
         let completionOrigin: CompletionStore.Origin = role == "seeds" ? .seed : .imported
@@ -87,6 +88,7 @@ struct FileImporter {
                         }
                     }
                 }
+                // From here the reader belongs to the reading thread; only values read above are used.
                 let readAhead = ReadAheadReader(reader)
                 defer { readAhead.close() }
                 var contentHash = ""
@@ -110,7 +112,7 @@ struct FileImporter {
                 run.totals.rowsWritten += rows
                 run.count("records", records)
                 run.count("rejected", rejected)
-                return .imported(format: format, detected: reader.detected, records: records, rows: rows, rejected: rejected)
+                return .imported(format: format, detected: detected, records: records, rows: rows, rejected: rejected)
             }
         } catch let duplicate as AlreadyImported {
             run.count("skipped")
