@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The outcome of running the built `dsbench` as a child process (for signal and multi-process tests).
 public struct ProcessResult: Sendable {
@@ -24,12 +25,35 @@ public struct ProcessResult: Sendable {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        // stderr is drained on its own thread: a child that filled the stderr pipe while this thread waited for
+        // stdout to end would block forever.
+        let errors = PipeDrain(err.fileHandleForReading)
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try? input.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.wait()
         process.waitUntilExit()
         return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                              stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class PipeDrain: Sendable {
+    private let data = Mutex(Data())
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread { [self] in
+            let read = handle.readDataToEndOfFile()
+            data.withLock { $0 = read }
+            finished.signal()
+        }.start()
+    }
+
+    /// Everything the pipe delivered, once the writer has closed it.
+    func wait() -> Data {
+        finished.wait()
+        return data.withLock { $0 }
     }
 }
