@@ -43,6 +43,8 @@ public struct ExportCommand: CommandDefinition {
     let seed: UInt64
     let split: SplitPlan?
     let datasetInfo: String?
+    /// Rows to write at most; applied in SQL, or after the shuffle with --shuffle.
+    let limit: Int?
 
     public init(arguments: ParsedArguments) throws(UsageError) {
         format = ExportFormat(rawValue: arguments.string("format") ?? "alpaca") ?? .alpaca
@@ -70,8 +72,6 @@ public struct ExportCommand: CommandDefinition {
             throw UsageError("--seed only matters with --shuffle or --split")
         }
     }
-
-    let limit: Int?
 
     public func run(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)

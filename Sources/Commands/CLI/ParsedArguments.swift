@@ -1,3 +1,5 @@
+import Foundation
+
 /// The options and positionals of one invocation, with typed accessors that raise usage errors naming the
 /// option ("--limit expects an integer, got 'ten'").
 public struct ParsedArguments: Sendable {
@@ -69,5 +71,3 @@ public struct ParsedArguments: Sendable {
         return value
     }
 }
-
-import Foundation

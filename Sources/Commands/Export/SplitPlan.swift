@@ -1,6 +1,10 @@
+import Foundation
+import Synthesis
+
 /// `--split train=0.9,test=0.1`: named fractions that must add up to 1. Rows are dealt out after a seeded
 /// shuffle, each split taking its share by rounding down and the last split the remainder.
 struct SplitPlan: Equatable {
+    /// One named share of the rows.
     struct Part: Equatable {
         let name: String
         let fraction: Double
@@ -41,6 +45,3 @@ struct SplitPlan: Equatable {
         return result
     }
 }
-
-import Synthesis
-import Foundation

@@ -1,5 +1,5 @@
 /// A JSON object whose top-level keys keep the order a writer chose (instruction, input, output first),
-/// so exported files read naturally; nested objects are ordered by `JSONTextWriter.keyRank`.
+/// so exported files read naturally; nested objects are ordered by `JSONTextWriter.orderedKeys`.
 public struct OrderedRecord: Sendable, Equatable {
     /// Key/value pairs in output order.
     public var fields: [Field]
