@@ -96,12 +96,9 @@ public enum RecordWriter {
                     tools = .string(JSONTextWriter.compact(.array(functions)))
                 }
             } else {
-                if let history = extra.removeValue(forKey: "history"), let pairs = history.arrayValue {
-                    for pair in pairs {
-                        guard let items = pair.arrayValue, items.count == 2 else { continue }
-                        turns.append(turn("human", items[0].stringValue ?? ""))
-                        turns.append(turn("gpt", items[1].stringValue ?? ""))
-                    }
+                for (prompt, response) in historyPairs(extra.removeValue(forKey: "history")) {
+                    turns.append(turn("human", prompt))
+                    turns.append(turn("gpt", response))
                 }
                 turns.append(turn("human", prompt(row)))
                 if let output = row.output { turns.append(turn("gpt", output)) }
@@ -158,12 +155,9 @@ public enum RecordWriter {
                 }
             } else {
                 if let system = row.system { messages.append(message("system", system)) }
-                if let history = extra.removeValue(forKey: "history"), let pairs = history.arrayValue {
-                    for pair in pairs {
-                        guard let items = pair.arrayValue, items.count == 2 else { continue }
-                        messages.append(message("user", items[0].stringValue ?? ""))
-                        messages.append(message("assistant", items[1].stringValue ?? ""))
-                    }
+                for (prompt, response) in historyPairs(extra.removeValue(forKey: "history")) {
+                    messages.append(message("user", prompt))
+                    messages.append(message("assistant", response))
                 }
                 messages.append(message("user", prompt(row)))
                 if let output = row.output { messages.append(message("assistant", output)) }
@@ -180,6 +174,14 @@ public enum RecordWriter {
     /// The user prompt of a single-turn row: instruction, then input on the next line (LLaMA-Factory's rule).
     static func prompt(_ row: ExportRow) -> String {
         row.input.isEmpty ? row.instruction : row.instruction + "\n" + row.input
+    }
+
+    /// The `[prompt, response]` pairs of an Alpaca `history` value; anything that is not a pair is skipped.
+    private static func historyPairs(_ history: JSONValue?) -> [(prompt: String, response: String)] {
+        (history?.arrayValue ?? []).compactMap { pair in
+            guard let items = pair.arrayValue, items.count == 2 else { return nil }
+            return (items[0].stringValue ?? "", items[1].stringValue ?? "")
+        }
     }
 
     /// When the row's output differs from the stored final assistant turn (a new or scrubbed completion),

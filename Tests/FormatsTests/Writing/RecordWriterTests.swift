@@ -54,6 +54,10 @@ struct RecordWriterTests {
         let roles = record.objectValue?["messages"]?.arrayValue?.compactMap { $0.objectValue?["role"]?.stringValue }
         #expect(roles == ["user", "assistant", "user", "assistant"])
         #expect(record.objectValue?["history"] == nil)
+        let shareGPT = RecordWriter.record(for: row, format: .sharegpt).jsonValue
+        let turns = shareGPT.objectValue?["conversations"]?.arrayValue?.compactMap { $0.objectValue?["value"]?.stringValue }
+        #expect(turns == ["q1", "a1", "q2", "a2"])
+        #expect(shareGPT.objectValue?["history"] == nil)
     }
 
     @Test("a multi-turn conversation exports to Alpaca with history pairs")
