@@ -78,33 +78,37 @@ public struct ExportCommand: CommandDefinition {
         try selection.validate(in: database)
         let exporter = ExampleExporter(format: format, jsonArray: jsonArray, interrupt: context.interrupt)
         let outputPath = output.map(context.resolve)
-        let needsAllRows = shuffle || split != nil
-        if !needsAllRows {
-            let target = try outputPath.map { try ExportFile(path: $0) }
-            let summary = try exporter.stream(database: database, selection: selection, to: target, stdout: context.stdout)
-            try target?.commit()
-            if let outputPath {
-                context.printError("wrote \(summary.count) records to \(outputPath)")
-                try registerDatasetInfo([(outputPath, summary)], context: context)
-            }
+        if let split, let outputPath {
+            try writeSplit(split, rows: selectedRows(exporter, database), to: outputPath, exporter: exporter, context: context)
             return
         }
+        let target = try outputPath.map { try ExportFile(path: $0) }
+        // Without --shuffle the rows stream straight from the query; a shuffle needs them all first.
+        let summary = shuffle
+            ? try exporter.write(selectedRows(exporter, database), to: target, stdout: context.stdout)
+            : try exporter.stream(database: database, selection: selection, to: target, stdout: context.stdout)
+        try target?.commit()
+        if let outputPath {
+            context.printError("wrote \(summary.count) records to \(outputPath)")
+            try registerDatasetInfo([(outputPath, summary)], context: context)
+        }
+    }
+
+    /// Every selected row in memory, shuffled with --shuffle and then cut to --limit.
+    private func selectedRows(_ exporter: ExampleExporter, _ database: Database) throws -> [Row] {
         var rows = try exporter.collect(database: database, selection: selection)
         if shuffle {
             var generator = SplitMix64(seed: seed)
             generator.shuffle(&rows)
         }
         if let limit, rows.count > limit { rows.removeLast(rows.count - limit) }
-        guard let split, let outputPath else {
-            let target = try outputPath.map { try ExportFile(path: $0) }
-            let summary = try exporter.write(rows, to: target, stdout: context.stdout)
-            try target?.commit()
-            if let outputPath {
-                context.printError("wrote \(summary.count) records to \(outputPath)")
-                try registerDatasetInfo([(outputPath, summary)], context: context)
-            }
-            return
-        }
+        return rows
+    }
+
+    /// One file per split part; all are renamed into place only after every part was written.
+    private func writeSplit(
+        _ split: SplitPlan, rows: [Row], to outputPath: String, exporter: ExampleExporter, context: CommandContext
+    ) throws {
         let assignment = split.assignments(count: rows.count, seed: seed)
         var written: [(String, ExampleExporter.Summary)] = []
         var files: [ExportFile] = []

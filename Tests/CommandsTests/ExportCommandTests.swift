@@ -46,6 +46,13 @@ import TestSupport
         let gated = runCLI(["export", "--db", db, "--format", "openai", "--limit", "3"])
         #expect(gated.stdout.split(separator: "\n").count == 3)
         #expect(gated.stdout.hasPrefix(#"{"messages": [{"role": "user", "content": "q0"}"#))
+        // --limit applies after --shuffle: five rows, the same five for the same seed, not simply the first five.
+        let shuffled = ["export", "--db", db, "--format", "alpaca", "--shuffle", "--seed", "3", "--limit", "5"]
+        let first = runCLI(shuffled)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.split(separator: "\n").count == 5)
+        #expect(runCLI(shuffled).stdout == first.stdout)
+        #expect(first.stdout != runCLI(["export", "--db", db, "--format", "alpaca", "--limit", "5"]).stdout)
 
         let out = dir.file("data/set.json")
         try FileManager.default.createDirectory(atPath: dir.file("data"), withIntermediateDirectories: true)
