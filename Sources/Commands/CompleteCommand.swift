@@ -247,8 +247,8 @@ public struct CompleteCommand: CommandDefinition {
         return targets
     }
 
-    private func language(of target: Target) -> SelfInstructLanguage {
-        target.language == "zh" ? .chinese : target.language == "en" ? .english : SelfInstructLanguage.detect(target.instruction)
+    private func language(of target: Target) -> PromptLanguage {
+        target.language == "zh" ? .chinese : target.language == "en" ? .english : PromptLanguage.detect(target.instruction)
     }
 
     private func answerRequest(_ target: Target, sample: Int, _ endpoint: EndpointConfiguration) -> LLMRequest {
