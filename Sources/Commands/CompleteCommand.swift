@@ -257,7 +257,7 @@ public struct CompleteCommand: CommandDefinition {
         let input = target.input.trimmingCharacters(in: .whitespacesAndNewlines)
         messages.append(.user(input.isEmpty ? target.instruction : target.instruction + "\n\n" + input))
         var parameters = llm.parameters(defaults: SamplingParameters())
-        if samples > 1 || llm.seed != nil { parameters.seed = (llm.seed ?? 0) + sample }
+        if samples > 1 || llm.seed != nil { parameters.seed = (llm.seed ?? 0) &+ sample }
         return .chat(model: endpoint.model, messages: messages, parameters: parameters)
     }
 

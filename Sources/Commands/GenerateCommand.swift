@@ -73,7 +73,7 @@ public struct GenerateCommand: CommandDefinition {
         ).map { PoolRow(id: $0.int64("id"), text: $0.string("instruction")) }
         guard !seeds.isEmpty else {
             throw CommandError.failed(
-                "no seed tasks in \(context.databasePath); import some first, e.g. 'dsbench import seeds.jsonl --role seeds'")
+                "no seed tasks in \(context.databasePath); import some first, e.g. 'dsbench import seeds.jsonl --as seeds'")
         }
         var machine = try database.query(
             """
@@ -97,7 +97,7 @@ public struct GenerateCommand: CommandDefinition {
         func request(promptIndex: Int, pool machinePool: [PoolRow]) -> (LLMRequest, [Int64]) {
             let examples = sampler.sample(seeds: seeds, machine: machinePool, promptIndex: promptIndex)
             var sampled = parameters
-            sampled.seed = (llm.seed ?? 0) + promptIndex
+            sampled.seed = (llm.seed ?? 0) &+ promptIndex  // wraps: any --seed is valid
             return (
                 .chat(model: endpoint.model, messages: template.messages(examples: examples.map(\.text)), parameters: sampled),
                 examples.map(\.id)
