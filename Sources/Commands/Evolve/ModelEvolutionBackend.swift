@@ -220,9 +220,7 @@ final class ModelEvolutionBackend {
         _ candidate: Candidate, answerID: Int64, text: String, runID: Int64, _ summary: inout EvolveRoundSummary
     ) throws -> Bool {
         let refusal = eliminator.refusal.elimination(answer: text)
-        let stop = StopwordOnlyRule.isOnlyStopwordsAndPunctuation(text)
-            ? EvolutionElimination(rule: .stopwords, reason: "the answer is only punctuation and stop words: \"\(text.prefix(80))\"")
-            : nil
+        let stop = StopwordOnlyRule.elimination(answer: text)
         try rows.recordVerdict(
             instructionID: candidate.childID, completionID: answerID, rule: .refusal, elimination: refusal, runID: runID)
         try rows.recordVerdict(

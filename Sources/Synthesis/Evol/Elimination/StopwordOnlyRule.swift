@@ -45,10 +45,13 @@ public enum StopwordOnlyRule {
             return EvolutionElimination(
                 rule: .stopwords, reason: "the evolved instruction has no content words: \"\(evolved.prefix(80))\"")
         }
-        if let answer, isOnlyStopwordsAndPunctuation(answer) {
-            return EvolutionElimination(
-                rule: .stopwords, reason: "the answer is only punctuation and stop words: \"\(answer.prefix(80))\"")
-        }
-        return nil
+        return answer.flatMap(elimination(answer:))
+    }
+
+    /// The elimination for an answer alone (judged after the instruction has passed).
+    public static func elimination(answer: String) -> EvolutionElimination? {
+        guard isOnlyStopwordsAndPunctuation(answer) else { return nil }
+        return EvolutionElimination(
+            rule: .stopwords, reason: "the answer is only punctuation and stop words: \"\(answer.prefix(80))\"")
     }
 }
