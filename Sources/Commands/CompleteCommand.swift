@@ -217,7 +217,9 @@ public struct CompleteCommand: CommandDefinition {
                 """
         } else {
             sql = """
-                SELECT i.id, i.instruction, i.input, i.system, i.origin, i.language, i.is_classification FROM instructions i
+                SELECT i.id, i.instruction, i.input, i.system, i.origin, i.language, i.is_classification,
+                    (SELECT group_concat(c.sample_index) FROM completions c WHERE c.instruction_id = i.id) AS present
+                FROM instructions i
                 WHERE i.conversation IS NULL
                   AND i.id IN (SELECT instruction_id FROM examples WHERE verdict <> 'fail' AND NOT is_duplicate AND \(condition))
                   AND (SELECT count(*) FROM completions c WHERE c.instruction_id = i.id AND c.sample_index < ?) < ?
@@ -233,11 +235,10 @@ public struct CompleteCommand: CommandDefinition {
         var targets: [Target] = []
         for row in rows {
             var missing = Array(0..<(instancesMode ? 1 : samples))
-            if !instancesMode {
-                let present = Set(try database.query(
-                    "SELECT sample_index FROM completions WHERE instruction_id = ?", [.integer(row.int64("id"))]
-                ).map { $0.int("sample_index") })
-                missing.removeAll { present.contains($0) }
+            if let present = row.optionalString("present") {
+                // The sample indexes already answered, read with the row instead of one query per instruction.
+                let answered = Set(present.split(separator: ",").compactMap { Int($0) })
+                missing.removeAll { answered.contains($0) }
             }
             targets.append(Target(
                 id: row.int64("id"), instruction: row.string("instruction"), input: row.string("input"),
@@ -247,8 +248,8 @@ public struct CompleteCommand: CommandDefinition {
         return targets
     }
 
-    private func language(of target: Target) -> SelfInstructLanguage {
-        target.language == "zh" ? .chinese : target.language == "en" ? .english : SelfInstructLanguage.detect(target.instruction)
+    private func language(of target: Target) -> PromptLanguage {
+        target.language == "zh" ? .chinese : target.language == "en" ? .english : PromptLanguage.detect(target.instruction)
     }
 
     private func answerRequest(_ target: Target, sample: Int, _ endpoint: EndpointConfiguration) -> LLMRequest {
@@ -257,7 +258,7 @@ public struct CompleteCommand: CommandDefinition {
         let input = target.input.trimmingCharacters(in: .whitespacesAndNewlines)
         messages.append(.user(input.isEmpty ? target.instruction : target.instruction + "\n\n" + input))
         var parameters = llm.parameters(defaults: SamplingParameters())
-        if samples > 1 || llm.seed != nil { parameters.seed = (llm.seed ?? 0) + sample }
+        if samples > 1 || llm.seed != nil { parameters.seed = (llm.seed ?? 0) &+ sample }
         return .chat(model: endpoint.model, messages: messages, parameters: parameters)
     }
 

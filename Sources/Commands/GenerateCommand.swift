@@ -40,7 +40,7 @@ public struct GenerateCommand: CommandDefinition {
     let machineExamples: Int
     let batch: Int
     let tasksPerPrompt: Int
-    let language: SelfInstructLanguage?
+    let language: PromptLanguage?
     let llm: LLMOptions
     let arguments: ParsedArguments
 
@@ -54,7 +54,7 @@ public struct GenerateCommand: CommandDefinition {
         guard seedExamples + machineExamples > 0 else { throw UsageError("--seed-examples and --machine-examples cannot both be 0") }
         batch = try arguments.int("batch", minimum: 1) ?? 8
         tasksPerPrompt = try arguments.int("tasks-per-prompt", minimum: 1) ?? 8
-        language = arguments.string("lang").flatMap(SelfInstructLanguage.init(rawValue:))
+        language = arguments.string("lang").flatMap(PromptLanguage.init(rawValue:))
         llm = try LLMOptions(arguments: arguments)
         self.arguments = arguments
     }
@@ -73,7 +73,7 @@ public struct GenerateCommand: CommandDefinition {
         ).map { PoolRow(id: $0.int64("id"), text: $0.string("instruction")) }
         guard !seeds.isEmpty else {
             throw CommandError.failed(
-                "no seed tasks in \(context.databasePath); import some first, e.g. 'dsbench import seeds.jsonl --role seeds'")
+                "no seed tasks in \(context.databasePath); import some first, e.g. 'dsbench import seeds.jsonl --as seeds'")
         }
         var machine = try database.query(
             """
@@ -84,7 +84,7 @@ public struct GenerateCommand: CommandDefinition {
             ORDER BY id
             """
         ).map { PoolRow(id: $0.int64("id"), text: $0.string("instruction")) }
-        let language = self.language ?? SelfInstructLanguage.detect(seeds.map(\.text))
+        let language = self.language ?? PromptLanguage.detect(seeds.map(\.text))
         let template = TaskGenerationPrompt(language: language, requestedCount: tasksPerPrompt)
         let sampler = PoolSampler(seedCount: seedExamples, machineCount: machineExamples, runSeed: UInt64(bitPattern: Int64(llm.seed ?? 0)))
         let parameters = llm.parameters(defaults: SamplingParameters(temperature: 0.7, topP: 0.5, maxTokens: 1024))
@@ -97,7 +97,7 @@ public struct GenerateCommand: CommandDefinition {
         func request(promptIndex: Int, pool machinePool: [PoolRow]) -> (LLMRequest, [Int64]) {
             let examples = sampler.sample(seeds: seeds, machine: machinePool, promptIndex: promptIndex)
             var sampled = parameters
-            sampled.seed = (llm.seed ?? 0) + promptIndex
+            sampled.seed = (llm.seed ?? 0) &+ promptIndex  // wraps: any --seed is valid
             return (
                 .chat(model: endpoint.model, messages: template.messages(examples: examples.map(\.text)), parameters: sampled),
                 examples.map(\.id)

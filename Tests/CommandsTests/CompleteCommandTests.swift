@@ -127,6 +127,17 @@ import TestSupport
         #expect(server.requests.count == 3)
     }
 
+    @Test func theLargestSeedWrapsInsteadOfTrapping() throws {
+        let server = try ScriptedLLMServer(queue: [], fallback: .echo)
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let db = try F.database(in: dir, seeds: ["Name two prime numbers."], origin: .imported)
+        let result = F.run(["complete", "--db", db, "--base-url", server.baseURL, "--model", "scripted", "--n", "2",
+                            "--seed", "\(Int.max)"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Set(server.requests.compactMap { $0.json?["seed"] as? Int }) == [Int.max, Int.min])
+    }
+
     @Test func instancesModeClassifiesAndStoresInstances() throws {
         let server = try ScriptedLLMServer { request in
             let text = request.userText

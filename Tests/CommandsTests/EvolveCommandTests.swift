@@ -116,6 +116,22 @@ import TestSupport
         #expect(made.allSatisfy { $0.string("instruction").contains("领域") || $0.string("instruction").contains("行业") })
     }
 
+    @Test func evolvedRowsCarryTheDetectorsLanguageCodes() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("languages.db")
+        #expect(runCLI(["init", "--db", path]).status == 0)
+        let database = try Database(path: path)
+        let runID = try RunStore(database).start(command: "test", optionsJSON: "{}")
+        for text in ["日本の首都について簡単に説明してください。", "한국의 전통 음식을 소개해 주세요."] {
+            try InstructionStore(database).insert(InstructionStore.NewInstruction(instruction: text, origin: .seed, runID: runID))
+        }
+        let result = runCLI(["evolve", "--db", path, "--backend", "rules", "--strategies", "constraint"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let languages = try rows(path, "SELECT language FROM instructions WHERE depth = 1 ORDER BY parent_id").map { $0.string("language") }
+        // Japanese and Korean are not Chinese, even though the rules use the Chinese phrase list for CJK text.
+        #expect(languages == ["ja", "ko"])
+    }
+
     @Test func sameSeedSameRowsOtherSeedOtherRows() throws {
         func evolved(seed: String) throws -> [String] {
             let dir = TemporaryDirectory()

@@ -125,6 +125,15 @@ import TestSupport
         #expect(try F.scalar(db, "SELECT count(*) FROM runs WHERE command = 'generate'") == 0)
     }
 
+    @Test func theLargestSeedWrapsInsteadOfTrapping() throws {
+        let dir = TemporaryDirectory()
+        let db = try F.database(in: dir, seeds: F.englishSeeds)
+        let result = F.run(["generate", "--db", db, "--count", "40", "--base-url", "http://127.0.0.1:9/v1", "--model", "m",
+                            "--seed", "\(Int.max)", "--dry-run", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"calls\":10"))
+    }
+
     @Test func maxCostStopsStartingCalls() throws {
         let server = try Self.generationServer()
         defer { server.stop() }
@@ -156,6 +165,7 @@ import TestSupport
         let noSeeds = F.run(["generate", "--db", empty, "--count", "5", "--base-url", "http://127.0.0.1:9/v1", "--model", "m"])
         #expect(noSeeds.status == 1)
         #expect(noSeeds.stderr.contains("no seed tasks"))
+        #expect(noSeeds.stderr.contains("--as seeds"), "the hint must name import's real option")
         #expect(F.run(["generate", "--db", db]).status == 64)
     }
 }

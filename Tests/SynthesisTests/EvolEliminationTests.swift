@@ -48,7 +48,7 @@ struct EvolEliminationTests {
         let short = "I'm sorry, but I cannot help with that request."
         #expect(eliminator.eliminations(evolved: "Explain X.", answer: short, gainReply: nil).map(\.rule) == [.refusal])
         let long = "Sorry for the confusion in the question. " + String(repeating: "Photosynthesis turns light into sugar. ", count: 60)
-        #expect(ScriptTokenizer.wordEquivalentLength(of: long) > 300)
+        #expect(ShortRefusalRule.wordEquivalentLength(of: long) > 300)
         #expect(eliminator.eliminations(evolved: "Explain X.", answer: long, gainReply: nil).isEmpty)
         let shortButHelpful = "Canberra is the capital of Australia."
         #expect(eliminator.eliminations(evolved: "Capital?", answer: shortButHelpful, gainReply: nil).isEmpty)
@@ -66,7 +66,7 @@ struct EvolEliminationTests {
     // MARK: rule 3, only stop words
 
     @Test("only punctuation and stop words fires; a content word or number does not", arguments: [
-        ("...", true), ("It is what it is!", true), ("的了吗？", true), ("我们是……", true), ("", true),
+        ("...", true), ("It is what it is!", true), ("That's it, isn’t it?", true), ("的了吗？", true), ("我们是……", true), ("", true),
         ("It is 42.", false), ("Canberra.", false), ("是的，北京。", false), ("42", false),
     ])
     func stopwords(answer: String, fires: Bool) {

@@ -33,5 +33,9 @@ struct EvolRequestFactoryTests {
         let request = factory.answerRequest(instruction: "Summarise:", input: "A long text.", seed: 2)
         guard case .chat(let messages) = request.body else { Issue.record("expected chat"); return }
         #expect(messages[0].content == "Summarise:\n\nA long text.")
+        #expect(request.parameters.topP == nil)
+        let nucleus = EvolutionRequestFactory(model: "qwen-plus", answerTopP: 0.9)
+        #expect(nucleus.answerRequest(instruction: "Summarise:", input: "", seed: 2).parameters.topP == 0.9)
+        #expect(nucleus.evolveRequest(instruction: "Summarise:", input: "", strategy: .deepen, seed: 2).parameters.topP == nil)
     }
 }

@@ -23,7 +23,7 @@ struct RuleAugmenterTests {
             let out = augmenter.augment(english, kind: kind, seed: seed)
             #expect(out.lowercased().contains("how photosynthesis works to a ten-year-old"))
             #expect(PromptLanguage.detect(out) == .english)
-            #expect(!out.contains { ScriptTokenizer.isCJK($0) })
+            #expect(!out.contains { $0.isCJK })
         }
     }
 

@@ -3,9 +3,9 @@ import Testing
 
 @Suite struct SelfInstructPromptTests {
     @Test func languageFollowsThePool() {
-        #expect(SelfInstructLanguage.detect(["给出三个保持健康的建议。", "把这句话翻译成英文。"]) == .chinese)
-        #expect(SelfInstructLanguage.detect(["Give three tips for staying healthy.", "解释 Python"]) == .english)
-        #expect(SelfInstructLanguage.detect(["解释一下 Python 的装饰器"]) == .chinese)
+        #expect(PromptLanguage.detect(["给出三个保持健康的建议。", "把这句话翻译成英文。"]) == .chinese)
+        #expect(PromptLanguage.detect(["Give three tips for staying healthy.", "解释 Python"]) == .english)
+        #expect(PromptLanguage.detect(["解释一下 Python 的装饰器"]) == .chinese)
     }
 
     @Test func generationPromptNumbersExamplesAndContinues() {

@@ -1,3 +1,4 @@
+import Curation
 import Foundation
 import Store
 import Synthesis
@@ -13,7 +14,6 @@ struct EvolutionLedger {
         var instruction: String
         var input: String
         var rootID: Int64
-        var language: PromptLanguage
     }
 
     /// An evolved row found for a planned evolution, with the state of its checks.
@@ -54,10 +54,9 @@ struct EvolutionLedger {
             guard let row = try database.first(
                 "SELECT id, instruction, input, root_id FROM instructions WHERE id = ?", [.integer(id)])
             else { continue }
-            let text = row.string("instruction")
             result[id] = Instruction(
-                id: id, instruction: text, input: row.string("input"), rootID: row.optionalInt64("root_id") ?? id,
-                language: PromptLanguage.detect(text + " " + row.string("input")))
+                id: id, instruction: row.string("instruction"), input: row.string("input"),
+                rootID: row.optionalInt64("root_id") ?? id)
         }
         return result
     }
@@ -130,7 +129,8 @@ struct EvolutionLedger {
         row.rootID = parent.rootID
         row.strategy = evolution.strategy
         row.depth = evolution.round
-        row.language = PromptLanguage.detect(instruction + " " + input).rawValue
+        // The column holds LanguageDetector's codes (ja, ko, other… too), as import and generate write them.
+        row.language = LanguageDetector.detect(input.isEmpty ? instruction : instruction + " " + input).rawValue
         row.llmCallID = callID
         return try InstructionStore(database).insert(row)
     }

@@ -19,11 +19,6 @@ struct EvolveRunner {
         var parents: [Int64: EvolutionLedger.Instruction]
     }
 
-    /// Whether anything is left to do (no run is opened when not).
-    func hasWork(roots: [Int64]) throws -> Bool {
-        try pendingRound(roots: roots) != nil
-    }
-
     /// The first round with missing or unfinished evolutions, nil when everything asked for is done.
     func pendingRound(roots: [Int64]) throws -> PendingRound? {
         try walk(roots: roots, recorder: nil, modelBackend: nil).pending

@@ -41,8 +41,8 @@ final class ModelEvolutionBackend {
         eliminator = EvolutionEliminator(isRefusal: { detector.isRefusal($0) })
     }
 
-    /// The request factory with the user's sampling overrides (temperature and max tokens apply to the
-    /// rewrite and the answer; the judge stays at temperature 0).
+    /// The request factory with the user's sampling overrides: the temperature applies to the rewrite and the
+    /// answer, max tokens and top-p to the answer only; the judge stays at temperature 0.
     static func requestFactory(model: String, options: LLMOptions) -> EvolutionRequestFactory {
         var factory = EvolutionRequestFactory(model: model)
         if let temperature = options.temperature {
@@ -50,6 +50,7 @@ final class ModelEvolutionBackend {
             factory.answerTemperature = temperature
         }
         factory.answerMaxTokens = options.maxTokens
+        factory.answerTopP = options.topP
         return factory
     }
 
@@ -172,10 +173,8 @@ final class ModelEvolutionBackend {
             let unanswered = candidates.filter { $0.answer == nil }
             stop = try send(
                 unanswered.map { candidate in
-                    var request = factory.answerRequest(
+                    factory.answerRequest(
                         instruction: candidate.instruction, input: candidate.input, seed: candidate.evolution.seed)
-                    if let topP = options.topP { request.parameters.topP = topP }
-                    return request
                 },
                 purpose: Self.answerPurpose
             ) { index, outcome, callID in
@@ -220,9 +219,7 @@ final class ModelEvolutionBackend {
         _ candidate: Candidate, answerID: Int64, text: String, runID: Int64, _ summary: inout EvolveRoundSummary
     ) throws -> Bool {
         let refusal = eliminator.refusal.elimination(answer: text)
-        let stop = StopwordOnlyRule.isOnlyStopwordsAndPunctuation(text)
-            ? EvolutionElimination(rule: .stopwords, reason: "the answer is only punctuation and stop words: \"\(text.prefix(80))\"")
-            : nil
+        let stop = StopwordOnlyRule.elimination(answer: text)
         try rows.recordVerdict(
             instructionID: candidate.childID, completionID: answerID, rule: .refusal, elimination: refusal, runID: runID)
         try rows.recordVerdict(

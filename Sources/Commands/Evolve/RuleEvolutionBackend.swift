@@ -1,3 +1,4 @@
+import Curation
 import Store
 import Synthesis
 
@@ -25,7 +26,7 @@ struct RuleEvolutionBackend {
                 row.rootID = parent.rootID
                 row.strategy = evolution.strategy
                 row.depth = evolution.round
-                row.language = PromptLanguage.detect(text).rawValue
+                row.language = LanguageDetector.detect(parent.input.isEmpty ? text : text + " " + parent.input).rawValue
                 let id = try store.insert(row)
                 let leak = TemplateLeakRule.elimination(evolved: text, parent: parent.instruction)
                 let stop = StopwordOnlyRule.elimination(evolved: text, answer: nil)

@@ -52,7 +52,7 @@ public struct RuleAugmenter: Sendable {
         return added.split(whereSeparator: { ".。，,：:\"“”？?！!".contains($0) })
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             .contains { piece in
-                let meaningful = piece.count >= 4 || piece.contains(where: ScriptTokenizer.isCJK)
+                let meaningful = piece.count >= 4 || piece.contains(where: \.isCJK)
                 return meaningful && lowered.contains(piece)
             }
     }
@@ -73,7 +73,7 @@ public struct RuleAugmenter: Sendable {
             let pieces = form.components(separatedBy: CharacterSet(charactersIn: "{}"))
                 .filter { !["i", "I", "d"].contains($0) }
                 .map { $0.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).lowercased() }
-            let fixed = pieces.filter { $0.count >= 6 || ($0.count >= 2 && $0.contains(where: ScriptTokenizer.isCJK)) }
+            let fixed = pieces.filter { $0.count >= 6 || ($0.count >= 2 && $0.contains(where: \.isCJK)) }
             if fixed.contains(where: { lowered.contains($0) }) { return true }
         }
         return false

@@ -85,8 +85,8 @@ public enum InformationGainCheck {
     private static func startsWord(_ text: String, at index: String.Index) -> Bool {
         guard index > text.startIndex else { return true }
         let previous = text[text.index(before: index)]
-        if ScriptTokenizer.isCJK(text[index]) { return true }
-        return !(previous.isLetter && !ScriptTokenizer.isCJK(previous))
+        if text[index].isCJK { return true }
+        return !(previous.isLetter && !previous.isCJK)
     }
 
     /// The elimination for a judge reply, or nil when the evolution is kept.

@@ -1,7 +1,7 @@
 /// Stop words for the "only punctuation and stop words" rule: function words that carry no content.
 /// Chinese entries may be several characters; text is matched greedily, longest entry first.
 public enum StopWords {
-    /// English function words (lowercase).
+    /// English function words (lowercase; contractions without their apostrophe, as the rule folds them).
     public static let english: Set<String> = [
         "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "if", "then", "than", "as", "of", "at", "by",
         "for", "with", "about", "against", "between", "into", "through", "during", "before", "after", "above",
@@ -12,8 +12,8 @@ public enum StopWords {
         "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "what", "which", "who",
         "whom", "this", "that", "these", "those", "am", "is", "are", "was", "were", "be", "been", "being",
         "have", "has", "had", "having", "do", "does", "did", "doing", "would", "could", "shall", "may",
-        "might", "must", "ok", "okay", "yes", "well", "oh", "um", "uh", "hmm", "also", "etc", "i'm", "it's",
-        "that's", "there's", "don't", "can't", "won't", "isn't", "aren't", "let's", "you're", "we're",
+        "might", "must", "ok", "okay", "yes", "well", "oh", "um", "uh", "hmm", "also", "etc", "im", "thats",
+        "theres", "dont", "cant", "wont", "isnt", "arent", "lets", "youre",
     ]
 
     /// Chinese function words and particles.

@@ -1,18 +1,21 @@
+import Curation
+
 /// Elimination rule 3: a text made only of punctuation, whitespace and stop words says nothing.
 /// Digits and any content word keep the text ("42" is a real answer).
 public enum StopwordOnlyRule {
     /// True when `text` has no content token. Empty text counts as having none.
     public static func isOnlyStopwordsAndPunctuation(_ text: String) -> Bool {
+        // Apostrophes are dropped first so contractions stay one unit ("don't" → "dont", as listed).
+        let folded = text.replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "\u{2019}", with: "")
         var cjkRun: [Character] = []
-        for token in ScriptTokenizer.tokens(of: text) {
-            switch token {
-            case .cjk(let character):
+        for unit in UnitTokenizer.units(folded) {
+            if let character = unit.first, unit.count == 1, character.isCJK {
                 cjkRun.append(character)
-            case .word(let word):
-                guard chineseRunIsStopwords(cjkRun) else { return false }
-                cjkRun.removeAll()
-                if !StopWords.english.contains(word) { return false }
+                continue
             }
+            guard chineseRunIsStopwords(cjkRun) else { return false }
+            cjkRun.removeAll()
+            if !StopWords.english.contains(String(unit)) { return false }
         }
         return chineseRunIsStopwords(cjkRun)
     }
@@ -42,10 +45,13 @@ public enum StopwordOnlyRule {
             return EvolutionElimination(
                 rule: .stopwords, reason: "the evolved instruction has no content words: \"\(evolved.prefix(80))\"")
         }
-        if let answer, isOnlyStopwordsAndPunctuation(answer) {
-            return EvolutionElimination(
-                rule: .stopwords, reason: "the answer is only punctuation and stop words: \"\(answer.prefix(80))\"")
-        }
-        return nil
+        return answer.flatMap(elimination(answer:))
+    }
+
+    /// The elimination for an answer alone (judged after the instruction has passed).
+    public static func elimination(answer: String) -> EvolutionElimination? {
+        guard isOnlyStopwordsAndPunctuation(answer) else { return nil }
+        return EvolutionElimination(
+            rule: .stopwords, reason: "the answer is only punctuation and stop words: \"\(answer.prefix(80))\"")
     }
 }

@@ -16,10 +16,12 @@ public struct EvolutionRequestFactory: Sendable {
     /// Upper bound on rewrite length; a rewrite adds 10–20 words, so this is generous.
     public var evolveMaxTokens: Int
     public var answerMaxTokens: Int?
+    /// Nucleus sampling for the answer (`--top-p`); nil leaves the server's default.
+    public var answerTopP: Double?
 
     public init(
         model: String, evolveTemperature: Double = 0.7, judgeTemperature: Double = 0, answerTemperature: Double = 0.7,
-        evolveMaxTokens: Int = 1024, answerMaxTokens: Int? = nil
+        evolveMaxTokens: Int = 1024, answerMaxTokens: Int? = nil, answerTopP: Double? = nil
     ) {
         self.model = model
         self.evolveTemperature = evolveTemperature
@@ -27,6 +29,7 @@ public struct EvolutionRequestFactory: Sendable {
         self.answerTemperature = answerTemperature
         self.evolveMaxTokens = evolveMaxTokens
         self.answerMaxTokens = answerMaxTokens
+        self.answerTopP = answerTopP
     }
 
     /// Asks for the evolved instruction, in the parent's language.
@@ -53,7 +56,8 @@ public struct EvolutionRequestFactory: Sendable {
         let content = input.isEmpty ? instruction : instruction + "\n\n" + input
         return .chat(
             model: model, messages: [.user(content)],
-            parameters: SamplingParameters(temperature: answerTemperature, maxTokens: answerMaxTokens, seed: Self.wireSeed(seed)))
+            parameters: SamplingParameters(
+                temperature: answerTemperature, topP: answerTopP, maxTokens: answerMaxTokens, seed: Self.wireSeed(seed)))
     }
 
     /// Some servers reject seeds beyond 32 bits; keep it positive and within Int32.

@@ -55,8 +55,9 @@ public struct GenerationFilter: Sendable {
                 filter: Self.blacklistFilter, passed: false, reason: "mentions '\(word)', which a text model cannot handle",
                 detailJSON: Self.json(["word": word]))
         }
+        // Any punctuation, and the ASCII symbols (`$`, `+`, `<`, `|`, …) that start markup rather than a task.
         if let first = text.unicodeScalars.first,
-            first.properties.generalCategory.isPunctuation || "~`^=+|<>$".unicodeScalars.contains(first)
+            ScriptClass.of(first) == .punctuation || (first.isASCII && ScriptClass.of(first) == .symbol)
         {
             return GenerationVerdict(
                 filter: Self.punctuationFilter, passed: false, reason: "starts with punctuation '\(first)'")

@@ -6,9 +6,9 @@ public struct ClassificationPrompt: Sendable {
     public static let english = PromptTemplateID(name: "self-instruct-classify-en", version: 1)
     public static let chinese = PromptTemplateID(name: "self-instruct-classify-zh", version: 1)
 
-    public var language: SelfInstructLanguage
+    public var language: PromptLanguage
 
-    public init(language: SelfInstructLanguage) {
+    public init(language: PromptLanguage) {
         self.language = language
     }
 

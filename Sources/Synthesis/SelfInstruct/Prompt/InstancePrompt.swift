@@ -9,11 +9,11 @@ public struct InstancePrompt: Sendable {
     public static let outputFirstEnglish = PromptTemplateID(name: "self-instruct-instances-output-first-en", version: 1)
     public static let outputFirstChinese = PromptTemplateID(name: "self-instruct-instances-output-first-zh", version: 1)
 
-    public var language: SelfInstructLanguage
+    public var language: PromptLanguage
     public var outputFirst: Bool
     public var maxInstances: Int
 
-    public init(language: SelfInstructLanguage, outputFirst: Bool, maxInstances: Int = 5) {
+    public init(language: PromptLanguage, outputFirst: Bool, maxInstances: Int = 5) {
         self.language = language
         self.outputFirst = outputFirst
         self.maxInstances = max(1, maxInstances)

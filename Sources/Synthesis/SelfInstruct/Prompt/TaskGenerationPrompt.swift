@@ -6,11 +6,11 @@ public struct TaskGenerationPrompt: Sendable {
     public static let english = PromptTemplateID(name: "self-instruct-generate-en", version: 1)
     public static let chinese = PromptTemplateID(name: "self-instruct-generate-zh", version: 1)
 
-    public var language: SelfInstructLanguage
+    public var language: PromptLanguage
     /// How many new tasks to ask for in one call.
     public var requestedCount: Int
 
-    public init(language: SelfInstructLanguage, requestedCount: Int = 8) {
+    public init(language: PromptLanguage, requestedCount: Int = 8) {
         self.language = language
         self.requestedCount = max(1, requestedCount)
     }
