@@ -284,9 +284,9 @@ public struct CompleteCommand: CommandDefinition {
         recorder.count("instances_dropped", checked.dropped.count)
         guard checked.taskRejection == nil, let first = checked.kept.first else {
             let reason = checked.taskRejection ?? (parsed.isEmpty ? "no instances could be parsed" : "every instance was dropped")
-            try database.execute(
-                "INSERT INTO verdicts (instruction_id, filter, passed, reason, run_id) VALUES (?, 'gen-instances', 0, ?, ?)",
-                [.integer(target.id), .text(reason), .integer(recorder.runID)])
+            try VerdictStore(database).insert(.init(
+                instructionID: target.id, completionID: nil, filter: "gen-instances", passed: false, reason: reason,
+                detail: nil, runID: recorder.runID))
             recorder.count("tasks_rejected")
             return 0
         }

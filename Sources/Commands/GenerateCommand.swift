@@ -167,10 +167,10 @@ public struct GenerateCommand: CommandDefinition {
                         row.source = "self-instruct:prompt-\(promptIndex)"
                         row.extra = "{\"prompt_index\":\(promptIndex),\"prompt_examples\":[\(exampleIDs.map(String.init).joined(separator: ","))]}"
                         let id = try InstructionStore(database).insert(row)
-                        try database.execute(
-                            "INSERT INTO verdicts (instruction_id, filter, passed, reason, detail, run_id) VALUES (?, ?, ?, ?, ?, ?)",
-                            [.integer(id), .text(decision.verdict.filter), .integer(decision.accepted ? 1 : 0),
-                             SQLValue(decision.verdict.reason), SQLValue(decision.verdict.detailJSON), .integer(recorder.runID)])
+                        try VerdictStore(database).insert(.init(
+                            instructionID: id, completionID: nil, filter: decision.verdict.filter,
+                            passed: decision.accepted, reason: decision.verdict.reason,
+                            detail: decision.verdict.detailJSON, runID: recorder.runID))
                         recorder.totals.rowsWritten += 1
                         if decision.accepted {
                             machine.append(PoolRow(id: id, text: decision.instruction))

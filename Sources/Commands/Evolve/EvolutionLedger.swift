@@ -110,13 +110,9 @@ struct EvolutionLedger {
         instructionID: Int64, completionID: Int64?, rule: EvolutionEliminationRule, elimination: EvolutionElimination?,
         note: String? = nil, runID: Int64
     ) throws {
-        try database.execute(
-            """
-            INSERT INTO verdicts (instruction_id, completion_id, filter, passed, reason, run_id)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """,
-            [.integer(instructionID), SQLValue(completionID), .text(rule.filterName),
-             .integer(elimination == nil ? 1 : 0), SQLValue(elimination?.reason ?? note), .integer(runID)])
+        try VerdictStore(database).insert(.init(
+            instructionID: instructionID, completionID: completionID, filter: rule.filterName,
+            passed: elimination == nil, reason: elimination?.reason ?? note, detail: nil, runID: runID))
     }
 
     /// Writes a model-evolved instruction row pointing at its parent and root, with the rewrite call.
