@@ -8,7 +8,8 @@ extension FilterCommand {
     struct Scrubber {
         let database: Database
         let runID: Int64
-        let scrubber = PIIScrubber()
+        /// Redacts the PII kinds the configuration's `pii` rule looks for.
+        let scrubber: PIIScrubber
 
         /// Returns the new rows as subjects so the same rules can judge them.
         func scrub(_ subjects: [Subject]) throws -> [Subject] {

@@ -85,6 +85,16 @@ func scalar(_ db: String, _ sql: String) throws -> String {
         #expect(try scalar(db, "SELECT count(*) FROM examples WHERE output LIKE '%alice@%' AND verdict = 'fail'") == "1")
     }
 
+    @Test func scrubRedactsOnlyTheConfiguredKinds() throws {
+        let dir = TemporaryDirectory()
+        let db = try curationFixture(dir)
+        let config = try dir.write("rules.json", #"{"pii": {"kinds": ["email"]}}"#)
+        let result = runCLI(["filter", "--db", db, "--rules", "pii", "--config", config, "--scrub"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try scalar(db, "SELECT output FROM completions WHERE origin = 'scrubbed'")
+                == "Sure, write to <EMAIL> or call 13812345678.")
+    }
+
     @Test func whereAndUsageErrors() throws {
         let dir = TemporaryDirectory()
         let db = try curationFixture(dir)
