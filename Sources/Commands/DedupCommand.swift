@@ -128,7 +128,8 @@ public struct DedupCommand: CommandDefinition {
         }
     }
 
-    /// Every instruction with its comparison text, best score and whether it failed a filter. On the
+    /// Every instruction with its comparison text, best quality score (as `examples.best_score`: complexity
+    /// measures difficulty, not quality) and whether it failed a filter. On the
     /// instruction field, instance rows of a self-instruct task (task_id set) are left out: they repeat their
     /// task's instruction on purpose, with other inputs, and the task row stands for them.
     func loadRecords(_ database: Database) throws -> [DedupRecord] {
@@ -137,7 +138,7 @@ public struct DedupCommand: CommandDefinition {
             : "i.instruction"
         let sql = """
             SELECT i.id, \(text) AS text,
-                (SELECT max(s.value) FROM scores s WHERE s.instruction_id = i.id) AS score,
+                (SELECT max(s.value) FROM scores s WHERE s.instruction_id = i.id AND s.scorer <> 'complexity') AS score,
                 EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0) AS failed
             FROM instructions i \(field == "all" ? "" : "WHERE i.task_id IS NULL") ORDER BY i.id
             """
