@@ -43,19 +43,14 @@ public struct MinHashLSH: Sendable {
         for r in 1...max(1, permutations) {
             let b = permutations / r
             if b < 1 { break }
-            let miss = pow1m(1 - pow(t, Double(r)), b)
+            let miss = power(1 - power(t, r), b)
             if miss <= maxMissProbability { best = (b, r) }
         }
         return best
     }
 
-    static func pow(_ x: Double, _ y: Double) -> Double {
-        var result = 1.0
-        for _ in 0..<Int(y) { result *= x }
-        return result
-    }
-
-    static func pow1m(_ x: Double, _ n: Int) -> Double {
+    /// x raised to a non-negative integer power, by repeated multiplication.
+    static func power(_ x: Double, _ n: Int) -> Double {
         var result = 1.0
         for _ in 0..<n { result *= x }
         return result
@@ -142,15 +137,14 @@ public struct MinHashLSH: Sendable {
     /// Turns clusters into matches against each cluster's survivor.
     static func clusterMatches(_ records: [DedupRecord], _ sets: inout UnionFind, policy: SurvivorPolicy,
                                similarity: (Int, Int) -> Double) -> [DuplicateMatch] {
-        var members: [Int: [Int]] = [:]
+        // Only records joined to another get an entry, which starts with their root: every cluster has 2+ members.
+        var clusters: [Int: [Int]] = [:]
         for i in records.indices {
             let root = sets.find(i)
-            if root != i || members[root] != nil { members[root, default: []].append(i) }
+            if root != i { clusters[root, default: [root]].append(i) }
         }
         var out: [DuplicateMatch] = []
-        for (root, list) in members {
-            let cluster = list.contains(root) ? list : list + [root]
-            if cluster.count < 2 { continue }
+        for cluster in clusters.values {
             let survivor = cluster.min { policy.prefers(records[$0], over: records[$1]) }!
             for m in cluster where m != survivor {
                 out.append(DuplicateMatch(id: records[m].id, duplicateOf: records[survivor].id,

@@ -49,7 +49,7 @@ import Testing
         let (b, r) = MinHashLSH.bandsAndRows(threshold: 0.8, permutations: 128, maxMissProbability: 1e-4)
         #expect(b == 25 && r == 5)
         var miss = 1.0
-        for _ in 0..<b { miss *= 1 - MinHashLSH.pow(0.8, Double(r)) }
+        for _ in 0..<b { miss *= 1 - MinHashLSH.power(0.8, r) }
         #expect(miss < 1e-4)
     }
 
