@@ -13,7 +13,7 @@ extension ScoreCommand {
         struct Item { var instructionID: Int64; var completionID: Int64?; var instruction: String; var input: String; var output: String? }
         var items: [Item] = []
         try database.forEachRow(sql) { row in
-            items.append(Item(instructionID: row.optionalInt64("instruction_id") ?? 0, completionID: row.optionalInt64("completion_id"),
+            items.append(Item(instructionID: row.int64("instruction_id"), completionID: row.optionalInt64("completion_id"),
                               instruction: row.string("instruction"), input: row.string("input"),
                               output: row.optionalString("output")))
         }
