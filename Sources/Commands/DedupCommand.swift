@@ -11,8 +11,9 @@ public struct DedupCommand: CommandDefinition {
         discussion: "exact compares canonical text (case, width, whitespace, punctuation ignored). minhash proposes "
             + "candidates with MinHash-LSH tuned for recall and verifies every pair by exact Jaccard (>= threshold, "
             + "inclusive) on word sets (CJK: character bigrams) or character n-grams. rouge drops rows whose ROUGE-L F "
-            + "against a kept row reaches the threshold. In each cluster the survivor is the row that passed its "
-            + "filters, then the best score (--keep best-score), then the earliest id.",
+            + "against a kept row reaches the threshold. Rows are kept in order of preference — passed its filters, "
+            + "then the best score (--keep best-score), then the earliest id — and a row that reaches the threshold "
+            + "against a kept row is dropped and points at it.",
         options: [
             .option("--method", value: "method", help: "exact, minhash or rouge.", default: "minhash",
                     allowed: ["exact", "minhash", "rouge"]),
