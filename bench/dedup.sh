@@ -3,15 +3,9 @@
 # (num_perm=128, threshold=0.8, lower-cased word sets; throwaway venv bench/.venv), printing both wall times,
 # the ratio (target >= 20x), dsbench's peak memory (target <= 150 MB) and its unverified pair count (= 0).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-DATA="${DSBENCH_DATA:-$(cd .. && pwd)/shared/data}"
-[ -f "$DATA/alpaca_en_52k.json" ] || DATA=/work/shared/data
+source "$(dirname "$0")/setup.sh"
 FILE="$DATA/alpaca_en_52k.json"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
 
-swift build -c release --product dsbench >/dev/null
-BIN="$(swift build -c release --show-bin-path)/dsbench"
 "$BIN" import --db "$WORK/b.db" "$FILE" >/dev/null
 
 /usr/bin/time -v -o "$WORK/time.txt" "$BIN" dedup --db "$WORK/b.db" --method minhash --json > "$WORK/out.json"

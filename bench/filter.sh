@@ -2,15 +2,7 @@
 # Runs the default filter rules over the 52K Alpaca examples (English, then Chinese) and prints examples/s
 # (target >= 50K/s). The dry run measures loading + rule evaluation; the real run adds writing the verdicts.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-DATA="${DSBENCH_DATA:-$(cd .. && pwd)/shared/data}"
-[ -f "$DATA/alpaca_en_52k.json" ] || DATA=/work/shared/data
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
-
-swift build -c release --product dsbench >/dev/null
-BIN="$(swift build -c release --show-bin-path)/dsbench"
-seconds() { python3 -c 'import sys,time,subprocess; t=time.perf_counter(); subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); print(f"{time.perf_counter()-t:.3f}")' "$@"; }
+source "$(dirname "$0")/setup.sh"
 
 for name in alpaca_en_52k alpaca_zh_52k; do
     "$BIN" import --db "$WORK/$name.db" "$DATA/$name.json" >/dev/null

@@ -3,14 +3,8 @@
 # (400,000 pairs, whole process timed) next to Python rouge_score scoring the same 400,000 pairs. Checks that
 # the top scores agree and prints the ratio (target >= 100x).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-DATA="${DSBENCH_DATA:-$(cd .. && pwd)/shared/data}"
-[ -f "$DATA/alpaca_en_52k.json" ] || DATA=/work/shared/data
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+source "$(dirname "$0")/setup.sh"
 
-swift build -c release --product dsbench >/dev/null
-BIN="$(swift build -c release --show-bin-path)/dsbench"
 python3 - "$DATA/alpaca_en_52k.json" "$WORK" <<'PY'
 import json, sys
 records = json.load(open(sys.argv[1], encoding="utf-8"))

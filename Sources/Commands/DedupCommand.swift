@@ -11,8 +11,9 @@ public struct DedupCommand: CommandDefinition {
         discussion: "exact compares canonical text (case, width, whitespace, punctuation ignored). minhash proposes "
             + "candidates with MinHash-LSH tuned for recall and verifies every pair by exact Jaccard (>= threshold, "
             + "inclusive) on word sets (CJK: character bigrams) or character n-grams. rouge drops rows whose ROUGE-L F "
-            + "against a kept row reaches the threshold. In each cluster the survivor is the row that passed its "
-            + "filters, then the best score (--keep best-score), then the earliest id.",
+            + "against a kept row reaches the threshold. Rows are kept in order of preference — passed its filters, "
+            + "then the best score (--keep best-score), then the earliest id — and a row that reaches the threshold "
+            + "against a kept row is dropped and points at it.",
         options: [
             .option("--method", value: "method", help: "exact, minhash or rouge.", default: "minhash",
                     allowed: ["exact", "minhash", "rouge"]),
@@ -128,7 +129,8 @@ public struct DedupCommand: CommandDefinition {
         }
     }
 
-    /// Every instruction with its comparison text, best score and whether it failed a filter. On the
+    /// Every instruction with its comparison text, best quality score (as `examples.best_score`: complexity
+    /// measures difficulty, not quality) and whether it failed a filter. On the
     /// instruction field, instance rows of a self-instruct task (task_id set) are left out: they repeat their
     /// task's instruction on purpose, with other inputs, and the task row stands for them.
     func loadRecords(_ database: Database) throws -> [DedupRecord] {
@@ -137,7 +139,7 @@ public struct DedupCommand: CommandDefinition {
             : "i.instruction"
         let sql = """
             SELECT i.id, \(text) AS text,
-                (SELECT max(s.value) FROM scores s WHERE s.instruction_id = i.id) AS score,
+                (SELECT max(s.value) FROM scores s WHERE s.instruction_id = i.id AND s.scorer <> 'complexity') AS score,
                 EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0) AS failed
             FROM instructions i \(field == "all" ? "" : "WHERE i.task_id IS NULL") ORDER BY i.id
             """

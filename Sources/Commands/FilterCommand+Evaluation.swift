@@ -16,7 +16,7 @@ extension FilterCommand {
         static func evaluate(_ rules: [any FilterRule], on subjects: [Subject]) -> [[Judgement?]] {
             let chunk = 2048
             let chunks = (subjects.count + chunk - 1) / chunk
-            let results = ResultSlots(count: chunks)
+            let results = ChunkResults<[[Judgement?]]>(repeating: [], count: chunks)
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 var local: [[Judgement?]] = []
                 for i in (c * chunk)..<min(subjects.count, (c + 1) * chunk) {
@@ -31,13 +31,5 @@ extension FilterCommand {
             }
             return results.values.flatMap { $0 }
         }
-    }
-
-    /// One slot per chunk, each written by exactly one worker.
-    final class ResultSlots: @unchecked Sendable {
-        private var slots: [[[Evaluation.Judgement?]]]
-        init(count: Int) { slots = Array(repeating: [], count: count) }
-        func set(_ index: Int, _ value: [[Evaluation.Judgement?]]) { slots.withUnsafeMutableBufferPointer { $0[index] = value } }
-        var values: [[[Evaluation.Judgement?]]] { slots }
     }
 }

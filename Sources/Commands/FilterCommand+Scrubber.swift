@@ -4,11 +4,13 @@ import Store
 extension FilterCommand {
     /// Writes redacted copies of rows containing PII, keeping the originals: an instruction with PII gets a
     /// scrubbed instruction (parent_id → original) with copies of its completions; a completion with PII
-    /// under a clean instruction gets a scrubbed sibling completion (parent_id → original).
+    /// under a clean instruction gets a scrubbed sibling completion (parent_id → original). A copy that an
+    /// earlier run already wrote with the same text is reused, so running `--scrub` again adds no second copy.
     struct Scrubber {
         let database: Database
         let runID: Int64
-        let scrubber = PIIScrubber()
+        /// Redacts the PII kinds the configuration's `pii` rule looks for.
+        let scrubber: PIIScrubber
 
         /// Returns the new rows as subjects so the same rules can judge them.
         func scrub(_ subjects: [Subject]) throws -> [Subject] {
@@ -18,6 +20,12 @@ extension FilterCommand {
                 let instruction = scrubber.scrub(subject.value.instruction)
                 let input = scrubber.scrub(subject.value.input)
                 if instruction.spans.isEmpty && input.spans.isEmpty { continue }
+                if let existing = try database.first(
+                    "SELECT id FROM instructions WHERE parent_id = ? AND origin = 'scrubbed' AND instruction = ? AND input = ?",
+                    [.integer(subject.instructionID), .text(instruction.text), .text(input.text)]) {
+                    scrubbedInstructions[subject.instructionID] = (Int64(existing.int("id")), instruction.text, input.text)
+                    continue
+                }
                 guard let original = try database.first("SELECT * FROM instructions WHERE id = ?", [.integer(subject.instructionID)]) else { continue }
                 var row = InstructionStore.NewInstruction(instruction: instruction.text, origin: .scrubbed, runID: runID)
                 row.input = input.text
@@ -39,9 +47,13 @@ extension FilterCommand {
                 let redacted = scrubber.scrub(output)
                 let parentInstruction = scrubbedInstructions[subject.instructionID]
                 if redacted.spans.isEmpty && parentInstruction == nil { continue }
+                let instructionID = parentInstruction?.id ?? subject.instructionID
+                if try database.first(
+                    "SELECT 1 FROM completions WHERE parent_id = ? AND origin = 'scrubbed' AND instruction_id = ? AND output = ?",
+                    [.integer(completionID), .integer(instructionID), .text(redacted.text)]) != nil { continue }
                 let original = try database.first("SELECT * FROM completions WHERE id = ?", [.integer(completionID)])
                 var row = CompletionStore.NewCompletion(
-                    instructionID: parentInstruction?.id ?? subject.instructionID, output: redacted.text,
+                    instructionID: instructionID, output: redacted.text,
                     origin: .scrubbed, runID: runID)
                 row.model = original?.optionalString("model")
                 row.finishReason = original?.optionalString("finish_reason")

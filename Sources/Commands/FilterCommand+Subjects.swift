@@ -21,9 +21,7 @@ extension FilterCommand {
                     SELECT instruction_id, completion_id, instruction, input, output, finish_reason
                     FROM examples WHERE (\(whereClause)) ORDER BY instruction_id, completion_id
                     """
-                let statement: Statement
-                do { statement = try database.makeStatement(sql) } catch { throw CommandError.failed("--where: \(error)") }
-                guard statement.isReadOnly else { throw CommandError.failed("--where must only read") }
+                try database.validateWhereQuery(sql)
             } else {
                 sql = """
                     SELECT i.id AS instruction_id, c.id AS completion_id, i.instruction, i.input, c.output, c.finish_reason

@@ -90,7 +90,8 @@ public struct FilterCommand: CommandDefinition {
                 }
                 try write(subjects.items, outcomes)
                 if scrub {
-                    let copies = try Scrubber(database: database, runID: run.runID).scrub(subjects.items)
+                    let scrubber = PIIScrubber(detector: PIIDetector(kinds: config.pii.kinds))
+                    let copies = try Scrubber(database: database, runID: run.runID, scrubber: scrubber).scrub(subjects.items)
                     scrubbed = copies.count
                     try write(copies, Evaluation.evaluate(rules, on: copies))
                     written += scrubbed

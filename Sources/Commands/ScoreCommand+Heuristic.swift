@@ -9,11 +9,11 @@ extension ScoreCommand {
         var sql = "SELECT instruction_id, completion_id, instruction, input, output FROM examples"
         if let whereClause { sql += " WHERE (\(whereClause))" }
         sql += " ORDER BY instruction_id, completion_id"
-        try Self.checkReadOnly(sql, database)
+        try database.validateWhereQuery(sql)
         struct Item { var instructionID: Int64; var completionID: Int64?; var instruction: String; var input: String; var output: String? }
         var items: [Item] = []
         try database.forEachRow(sql) { row in
-            items.append(Item(instructionID: row.optionalInt64("instruction_id") ?? 0, completionID: row.optionalInt64("completion_id"),
+            items.append(Item(instructionID: row.int64("instruction_id"), completionID: row.optionalInt64("completion_id"),
                               instruction: row.string("instruction"), input: row.string("input"),
                               output: row.optionalString("output")))
         }

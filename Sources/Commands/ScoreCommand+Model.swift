@@ -10,7 +10,7 @@ extension ScoreCommand {
         let database = try context.openDatabase(create: false)
         let endpoint = try llm.endpoint(environment: context.environment)
         let sql = kind.selectionSQL(condition: whereClause.map { "(\($0))" })
-        try Self.checkReadOnly(sql, database)
+        try database.validateWhereQuery(sql)
         var subjects: [ScoreSubject] = []
         try database.forEachRow(sql) { row in
             subjects.append(ScoreSubject(

@@ -63,12 +63,4 @@ public struct ScoreCommand: CommandDefinition {
             try runHeuristic(context: context)
         }
     }
-
-    /// Refuses a `--where` that is not valid SQL on the view or that would write.
-    static func checkReadOnly(_ sql: String, _ database: Database) throws {
-        do {
-            let statement = try database.makeStatement(sql)
-            guard statement.isReadOnly else { throw CommandError.failed("--where must only read") }
-        } catch let error as CommandError { throw error } catch { throw CommandError.failed("--where: \(error)") }
-    }
 }

@@ -43,7 +43,7 @@ public struct SimilarCommand: CommandDefinition {
         var ids: [Int64] = []
         var texts: [String] = []
         try database.forEachRow("SELECT id, instruction FROM instructions ORDER BY id") { row in
-            ids.append(row.optionalInt64("id") ?? 0)
+            ids.append(row.int64("id"))
             texts.append(row.string("instruction"))
         }
         let index = RougeIndex(texts)

@@ -35,4 +35,13 @@ import TestSupport
         #expect(runCLI(["dedup", "--db", db, "--shingle", "char-x"]).status == 64)
         #expect(runCLI(["dedup", "--db", db, "--method", "nope"]).status == 64)
     }
+
+    @Test func complexityDoesNotPickTheSurvivor() throws {
+        let dir = TemporaryDirectory()
+        let db = try curationFixture(dir)
+        // A harder instruction is not a better example: like examples.best_score, survival ignores complexity.
+        _ = try Database(path: db).execute("INSERT INTO scores (instruction_id, scorer, value, run_id) VALUES (6, 'complexity', 9, 1)")
+        #expect(runCLI(["dedup", "--db", db, "--method", "exact"]).status == 0)
+        #expect(try scalar(db, "SELECT instruction_id || '->' || duplicate_of FROM duplicates") == "6->1")
+    }
 }

@@ -83,6 +83,37 @@ func scalar(_ db: String, _ sql: String) throws -> String {
         // The original fails pii, the copy passes; only the copy is exported.
         #expect(try scalar(db, "SELECT verdict FROM examples WHERE completion_origin = 'scrubbed'") == "pass")
         #expect(try scalar(db, "SELECT count(*) FROM examples WHERE output LIKE '%alice@%' AND verdict = 'fail'") == "1")
+        // A second run finds the copy already there and writes no other.
+        let again = runCLI(["filter", "--db", db, "--rules", "pii", "--scrub"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("scrubbed: 0 redacted rows"))
+        #expect(try scalar(db, "SELECT count(*) FROM completions WHERE origin = 'scrubbed'") == "1")
+        #expect(try scalar(db, "SELECT count(*) FROM examples WHERE output LIKE '%<EMAIL>%'") == "1")
+    }
+
+    @Test func scrubbedInstructionIsReusedOnRerun() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        let records = [["instruction": "Write to bob@example.com about the trip.", "input": "", "output": "Dear Bob, the trip is on."]]
+        let file = dir.file("data.json")
+        try JSONSerialization.data(withJSONObject: records).write(to: URL(fileURLWithPath: file))
+        #expect(runCLI(["import", "--db", db, file]).status == 0)
+        for _ in 0..<2 { #expect(runCLI(["filter", "--db", db, "--rules", "pii", "--scrub"]).status == 0) }
+        #expect(try scalar(db, "SELECT count(*) || ':' || min(instruction) FROM instructions WHERE origin = 'scrubbed'")
+                == "1:Write to <EMAIL> about the trip.")
+        // The clean answer is copied once, under the scrubbed instruction.
+        #expect(try scalar(db, "SELECT count(*) FROM completions c JOIN instructions i ON i.id = c.instruction_id WHERE c.origin = 'scrubbed' AND i.origin = 'scrubbed'") == "1")
+        #expect(try scalar(db, "SELECT count(*) FROM completions") == "2")
+    }
+
+    @Test func scrubRedactsOnlyTheConfiguredKinds() throws {
+        let dir = TemporaryDirectory()
+        let db = try curationFixture(dir)
+        let config = try dir.write("rules.json", #"{"pii": {"kinds": ["email"]}}"#)
+        let result = runCLI(["filter", "--db", db, "--rules", "pii", "--config", config, "--scrub"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try scalar(db, "SELECT output FROM completions WHERE origin = 'scrubbed'")
+                == "Sure, write to <EMAIL> or call 13812345678.")
     }
 
     @Test func whereAndUsageErrors() throws {

@@ -1,8 +1,8 @@
 import Dispatch
 
 /// Near-duplicate detection: MinHash signatures bucketed by LSH bands to propose candidate pairs, every
-/// candidate verified by exact Jaccard (in doubles, `>=` inclusive), verified pairs clustered with
-/// union–find, one survivor per cluster.
+/// candidate verified by exact Jaccard (in doubles, `>=` inclusive), then survivors chosen greedily in
+/// preference order so each dropped record matches the kept record it points at.
 ///
 /// Bands and rows are chosen for recall, not for balance: the smallest band height whose chance of
 /// missing a pair at exactly the threshold is below `maxMissProbability` (128 permutations at 0.8 →
@@ -19,9 +19,9 @@ public struct MinHashLSH: Sendable {
     public struct Statistics: Sendable, Equatable {
         /// Pairs proposed by the LSH buckets (before verification; repeats across bands included).
         public var candidatePairs = 0
-        /// Pairs whose exact Jaccard was computed.
+        /// Candidate pairs verified by exact Jaccard: all of them (a pair repeated across bands is verified again).
         public var verifiedPairs = 0
-        /// Pairs accepted (Jaccard ≥ threshold).
+        /// Distinct pairs accepted (Jaccard ≥ threshold).
         public var acceptedPairs = 0
         /// Pairs reported as duplicates without a verification (always 0; kept to prove it).
         public var unverifiedPairs = 0
@@ -43,19 +43,14 @@ public struct MinHashLSH: Sendable {
         for r in 1...max(1, permutations) {
             let b = permutations / r
             if b < 1 { break }
-            let miss = pow1m(1 - pow(t, Double(r)), b)
+            let miss = power(1 - power(t, r), b)
             if miss <= maxMissProbability { best = (b, r) }
         }
         return best
     }
 
-    static func pow(_ x: Double, _ y: Double) -> Double {
-        var result = 1.0
-        for _ in 0..<Int(y) { result *= x }
-        return result
-    }
-
-    static func pow1m(_ x: Double, _ n: Int) -> Double {
+    /// x raised to a non-negative integer power, by repeated multiplication.
+    static func power(_ x: Double, _ n: Int) -> Double {
         var result = 1.0
         for _ in 0..<n { result *= x }
         return result
@@ -83,9 +78,11 @@ public struct MinHashLSH: Sendable {
         }
         let shingles = shingleSlots.values
 
-        // Candidate pairs per band, bands on all cores: sort (bandKey << 20 | index) and pair equal keys.
-        let rows = self.rows
-        let bandPairs = ChunkResults<[UInt64]>(repeating: [], count: bands)
+        // Bands on all cores: sort (bandKey << indexBits | index), pair the records with equal keys and verify
+        // each pair by exact Jaccard on the spot, so candidate pairs are never stored (at low thresholds there
+        // are hundreds of millions).
+        let rows = self.rows, threshold = self.threshold
+        let bandResults = ChunkResults(repeating: BandResult(), count: bands)
         let indexBits: UInt64 = n < (1 << 20) ? 20 : 32
         let indexMask: UInt64 = (1 << indexBits) - 1
         signatures.withUnsafeBufferPointer { sig in
@@ -100,61 +97,75 @@ public struct MinHashLSH: Sendable {
                     keys.append((h << indexBits) | UInt64(i))
                 }
                 keys.sort()
-                var pairs: [UInt64] = []
+                var result = BandResult()
                 var start = 0
                 while start < keys.count {
                     let key = keys[start] >> indexBits
                     var end = start + 1
                     while end < keys.count && keys[end] >> indexBits == key { end += 1 }
-                    if end - start > 1 {
-                        for x in start..<end {
-                            for y in (x + 1)..<end {
-                                pairs.append((keys[x] & indexMask) << 32 | (keys[y] & indexMask))
-                            }
+                    for x in start..<end {
+                        let i = Int(keys[x] & indexMask)
+                        for y in (x + 1)..<end {
+                            let j = Int(keys[y] & indexMask)
+                            result.candidates += 1
+                            let similarity = Shingling.jaccard(shingles[i], shingles[j])
+                            if similarity >= threshold { result.accepted.append(VerifiedPair(i: i, j: j, similarity: similarity)) }
                         }
                     }
                     start = end
                 }
-                bandPairs.set(band, pairs)
+                bandResults.set(band, result)
             }
         }
 
-        // Verify every candidate by exact Jaccard, in band order (deterministic), clustering as we go.
+        // A pair found in several bands counts once.
         var stats = Statistics()
-        var sets = UnionFind(count: n)
-        for pairs in bandPairs.values {
-            for pair in pairs {
-                stats.candidatePairs += 1
-                let i = Int(pair >> 32), j = Int(pair & 0xFFFF_FFFF)
-                if sets.find(i) == sets.find(j) { continue }
-                stats.verifiedPairs += 1
-                if Shingling.jaccard(shingles[i], shingles[j]) >= threshold {
-                    stats.acceptedPairs += 1
-                    sets.union(i, j)
-                }
+        var seen = Set<UInt64>()
+        var accepted: [VerifiedPair] = []
+        for result in bandResults.values {
+            stats.candidatePairs += result.candidates
+            for pair in result.accepted where seen.insert(UInt64(pair.i) << 32 | UInt64(pair.j)).inserted {
+                accepted.append(pair)
             }
         }
-        return (Self.clusterMatches(records, &sets, policy: policy) { i, j in
-            Shingling.jaccard(shingles[i], shingles[j])
-        }, stats)
+        stats.verifiedPairs = stats.candidatePairs
+        stats.acceptedPairs = accepted.count
+        return (Self.survivors(records, accepted, policy: policy), stats)
     }
 
-    /// Turns clusters into matches against each cluster's survivor.
-    static func clusterMatches(_ records: [DedupRecord], _ sets: inout UnionFind, policy: SurvivorPolicy,
-                               similarity: (Int, Int) -> Double) -> [DuplicateMatch] {
-        var members: [Int: [Int]] = [:]
-        for i in records.indices {
-            let root = sets.find(i)
-            if root != i || members[root] != nil { members[root, default: []].append(i) }
+    /// What one band's worker found: how many candidate pairs it verified and those that reached the threshold.
+    struct BandResult: Sendable {
+        var candidates = 0
+        var accepted: [VerifiedPair] = []
+    }
+
+    /// A candidate pair (record indices) whose exact Jaccard reached the threshold.
+    struct VerifiedPair: Sendable {
+        var i: Int
+        var j: Int
+        var similarity: Double
+    }
+
+    /// Keeps or drops the records that have verified pairs, visiting them in survivor-preference order: a
+    /// record matching an already kept one is dropped and points at the most preferred of those, otherwise it
+    /// is kept. So every dropped record reaches the threshold against its survivor and no two kept records
+    /// do — similarity does not chain (A≈B and B≈C with A≉C keeps both A and C).
+    static func survivors(_ records: [DedupRecord], _ pairs: [VerifiedPair], policy: SurvivorPolicy) -> [DuplicateMatch] {
+        var neighbours: [Int: [(index: Int, similarity: Double)]] = [:]
+        for pair in pairs {
+            neighbours[pair.i, default: []].append((pair.j, pair.similarity))
+            neighbours[pair.j, default: []].append((pair.i, pair.similarity))
         }
+        let order = neighbours.keys.sorted { policy.prefers(records[$0], over: records[$1]) }
+        var keptAt: [Int: Int] = [:]  // kept record → its position in `order`
         var out: [DuplicateMatch] = []
-        for (root, list) in members {
-            let cluster = list.contains(root) ? list : list + [root]
-            if cluster.count < 2 { continue }
-            let survivor = cluster.min { policy.prefers(records[$0], over: records[$1]) }!
-            for m in cluster where m != survivor {
-                out.append(DuplicateMatch(id: records[m].id, duplicateOf: records[survivor].id,
-                                          similarity: similarity(m, survivor)))
+        for (position, i) in order.enumerated() {
+            let survivor = neighbours[i]!.filter { keptAt[$0.index] != nil }.min { keptAt[$0.index]! < keptAt[$1.index]! }
+            if let survivor {
+                out.append(DuplicateMatch(id: records[i].id, duplicateOf: records[survivor.index].id,
+                                          similarity: survivor.similarity))
+            } else {
+                keptAt[i] = position
             }
         }
         return out.sorted { $0.id < $1.id }

@@ -8,6 +8,12 @@ public struct EmptyRule: FilterRule, Codable, Equatable {
 
     public init() {}
 
+    /// Every key optional, like the other rules: `{"empty": {}}` keeps the default placeholders.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        placeholders = try c.decodeIfPresent([String].self, forKey: .placeholders) ?? EmptyRule().placeholders
+    }
+
     public func evaluate(_ subject: FilterSubject) -> RuleOutcome {
         let text = subject.scope == .instruction ? subject.instruction : (subject.output ?? "")
         let hasASCIIWord = text.utf8.contains { PhraseScanner.isWordByte($0) }

@@ -105,18 +105,16 @@ public struct PIIDetector: Sendable {
                 j = k
             }
             var g = 0
-            var advanced = false
             while g < groups.count {
                 if let span = classify(s, groups, from: g), !taken.contains(where: { $0.start < span.span.end && span.span.start < $0.end }) {
                     out.append(span.span)
                     g = span.nextGroup
-                    advanced = true
                     i = span.span.end
                 } else {
                     g += 1
                 }
             }
-            if !advanced || i <= groups[0].start { i = groups.last!.end }
+            // Past every group (and past an ID number's trailing X, which ends one byte after its group).
             i = max(i, groups.last!.end)
         }
         return out

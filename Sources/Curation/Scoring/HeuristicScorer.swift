@@ -81,7 +81,7 @@ public struct HeuristicScorer: Sendable {
         var total = Double(distinct)
         var windows = 1
         var i = window
-        // Step over the text; a stride keeps long texts cheap.
+        // Slide the window one unit at a time, updating the counts incrementally (linear in the text length).
         while i < units.count {
             let out = units[i - window]
             counts[out]! -= 1

@@ -27,13 +27,7 @@ public enum RougeTokenizer {
         for b in text.utf8 where b >= 0x80 { isASCII = false; break }
         if isASCII {
             for b in text.utf8 {
-                if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 {
-                    run.append(b)
-                } else if b >= 0x41 && b <= 0x5A {
-                    run.append(b | 0x20)
-                } else {
-                    flush()
-                }
+                if let t = tokenByte(b) { run.append(t) } else { flush() }
             }
             flush()
             return
@@ -41,14 +35,7 @@ public enum RougeTokenizer {
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
-                let b = UInt8(v)
-                if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 {
-                    run.append(b)
-                } else if b >= 0x41 && b <= 0x5A {
-                    run.append(b | 0x20)
-                } else {
-                    flush()
-                }
+                if let t = tokenByte(UInt8(v)) { run.append(t) } else { flush() }
             } else if v == 0x212A {  // KELVIN SIGN lower-cases to "k"
                 run.append(0x6B)
             } else if v == 0x130 {  // "İ" lower-cases to "i" + U+0307, which then separates
@@ -63,5 +50,12 @@ public enum RougeTokenizer {
             }
         }
         flush()
+    }
+
+    /// An ASCII byte as it appears in a token (A-Z lower-cased), or nil for a separator.
+    @inline(__always) static func tokenByte(_ b: UInt8) -> UInt8? {
+        if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { return b }
+        if b >= 0x41 && b <= 0x5A { return b | 0x20 }
+        return nil
     }
 }

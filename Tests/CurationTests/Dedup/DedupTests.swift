@@ -49,7 +49,7 @@ import Testing
         let (b, r) = MinHashLSH.bandsAndRows(threshold: 0.8, permutations: 128, maxMissProbability: 1e-4)
         #expect(b == 25 && r == 5)
         var miss = 1.0
-        for _ in 0..<b { miss *= 1 - MinHashLSH.pow(0.8, Double(r)) }
+        for _ in 0..<b { miss *= 1 - MinHashLSH.power(0.8, r) }
         #expect(miss < 1e-4)
     }
 
@@ -107,6 +107,42 @@ import Testing
         #expect(matches.allSatisfy { $0.duplicateOf == 11 })
         let firstPolicy = MinHashLSH(threshold: 0.8, policy: .first).duplicates(records).matches
         #expect(firstPolicy.map(\.id) == [11, 12] && firstPolicy.allSatisfy { $0.duplicateOf == 10 })
+    }
+
+    @Test func similarityDoesNotChainThroughADroppedRecord() {
+        // J(A,B) = J(B,C) = 9/11 ≥ 0.8, but J(A,C) = 8/12: C is no duplicate of A once B is dropped.
+        let records = [
+            DedupRecord(id: 1, text: "w1 w2 w3 w4 w5 w6 w7 w8 w9 w10"),
+            DedupRecord(id: 2, text: "w1 w2 w3 w4 w5 w6 w7 w8 w9 x"),
+            DedupRecord(id: 3, text: "w1 w2 w3 w4 w5 w6 w7 w8 x y"),
+        ]
+        let matches = MinHashLSH(threshold: 0.8, policy: .first).duplicates(records).matches
+        #expect(matches == [DuplicateMatch(id: 2, duplicateOf: 1, similarity: 9.0 / 11.0)])
+    }
+
+    @Test func keptRecordsAreNeverNearDuplicatesAndDroppedOnesMatchTheirSurvivor() {
+        var rng = SeededGenerator(seed: 5)
+        let words = (0..<24).map { "v\($0)" }
+        let records = (0..<300).map { id in
+            DedupRecord(id: id, text: (0..<8).map { _ in words.randomElement(using: &rng)! }.joined(separator: " "),
+                        score: Double(id % 7))
+        }
+        let threshold = 0.5
+        let (matches, stats) = MinHashLSH(threshold: threshold).duplicates(records)
+        #expect(stats.acceptedPairs > matches.count)  // chains exist in this data
+        let shingles = records.map { Shingling.word.shingles($0.text) }
+        let dropped = Set(matches.map(\.id))
+        for m in matches {
+            #expect(!dropped.contains(m.duplicateOf))
+            #expect(m.similarity >= threshold)
+            #expect(m.similarity == Shingling.jaccard(shingles[m.id], shingles[m.duplicateOf]))
+        }
+        let kept = records.indices.filter { !dropped.contains($0) }
+        var keptPairsAbove = 0
+        for (x, a) in kept.enumerated() {
+            for b in kept[(x + 1)...] where Shingling.jaccard(shingles[a], shingles[b]) >= threshold { keptPairsAbove += 1 }
+        }
+        #expect(keptPairsAbove == 0)
     }
 
     @Test func chineseNearDuplicates() {

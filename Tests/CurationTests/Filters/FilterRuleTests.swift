@@ -100,6 +100,14 @@ import Testing
         let rules = try config.makeRules()
         #expect(rules.map(\.name) == config.rules)
         #expect(throws: FilterConfigError.unknownRule("nope")) { try config.makeRules(["nope"]) }
+        // Every rule's section may be empty or partial; missing keys keep their defaults.
+        let sections = FilterConfig.allRuleNames.map { "\"\($0)\": {}" }.joined(separator: ", ")
+        let empty = try FilterConfig.load(Data("{\(sections)}".utf8))
+        #expect(empty.empty.placeholders == EmptyRule().placeholders)
+        #expect(empty.length == LengthRule())
+        let placeholders = try FilterConfig.load(Data(#"{"empty": {"placeholders": ["tbd"]}}"#.utf8))
+        #expect(!placeholders.empty.evaluate(.output("TBD")).passed)
+        #expect(placeholders.empty.evaluate(.output("N/A")).passed)
         let restricted = try FilterConfig.load(Data(#"{"rules": ["pii"]}"#.utf8))
         #expect(try restricted.makeRules().map(\.name) == ["pii"])
     }
