@@ -30,12 +30,6 @@ struct ExampleSelection {
     /// Prepares the query first so a bad `--where` is reported before any file is created, and refuses
     /// anything that would write.
     func validate(in database: Database) throws {
-        let statement: Statement
-        do {
-            statement = try database.makeStatement(sql)
-        } catch {
-            throw CommandError.failed("--where: \(error)")
-        }
-        guard statement.isReadOnly else { throw CommandError.failed("--where must only read") }
+        try database.validateWhereQuery(sql)
     }
 }
