@@ -67,20 +67,10 @@ import TestSupport
         let (db, _) = try F.database(dir, Self.seeds)
         let arguments = ["evolve", "--db", db, "--model", F.model, "--rounds", "2", "--seed", "5", "--concurrency", "2"]
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProjectPaths.executable)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["OPENAI_BASE_URL"] = server.baseURL
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(30)
-        while server.requests.count < 4, Date() < deadline, process.isRunning { usleep(10_000) }
-        process.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
+        let status = try ProcessResult.interrupt(arguments, environment: ["OPENAI_BASE_URL": server.baseURL]) {
+            server.requests.count >= 4
+        }
+        #expect(status == 130)
         let run = try #require(try F.query(db, "SELECT * FROM runs WHERE command = 'evolve'").first)
         #expect(run.string("status") == "interrupted")
         let firstRequests = server.requests

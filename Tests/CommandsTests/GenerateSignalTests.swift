@@ -25,17 +25,8 @@ import TestSupport
         let db = try F.database(in: dir, seeds: F.englishSeeds)
         let arguments = ["generate", "--db", db, "--count", "16", "--base-url", server.baseURL, "--model", "scripted",
                          "--tasks-per-prompt", "2", "--batch", "2", "--concurrency", "2"]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProjectPaths.executable)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(20)
-        while server.requests.count < 3, Date() < deadline { usleep(20_000) }
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
+        let status = try ProcessResult.interrupt(arguments, timeout: 20) { server.requests.count >= 3 }
+        #expect(status == 130)
         let sent = server.requests.count
         #expect(sent < 8, "the run should stop early")
         #expect(try F.query(db, "SELECT status FROM runs WHERE command = 'generate'").first?.string("status") == "interrupted")

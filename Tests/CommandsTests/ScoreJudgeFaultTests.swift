@@ -108,20 +108,11 @@ import TestSupport
         let examples: [F.Example] = (1...12).map { ("Explain topic number \($0) in two sentences.", "", "Answer \($0).") }
         let (db, _) = try F.database(dir, examples)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProjectPaths.executable)
-        process.arguments = ["score", "--db", db, "--model", F.model, "--scorer", "judge", "--concurrency", "2"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["OPENAI_BASE_URL"] = server.baseURL
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(30)
-        while server.requests.count < 3, Date() < deadline, process.isRunning { usleep(10_000) }
-        process.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
+        let status = try ProcessResult.interrupt(
+            ["score", "--db", db, "--model", F.model, "--scorer", "judge", "--concurrency", "2"],
+            environment: ["OPENAI_BASE_URL": server.baseURL]
+        ) { server.requests.count >= 3 }
+        #expect(status == 130)
         #expect(try F.query(db, "SELECT status FROM runs WHERE command = 'score'").first?.string("status") == "interrupted")
         let firstRequests = server.requests
         #expect(firstRequests.count < 12)

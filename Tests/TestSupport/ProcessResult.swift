@@ -38,6 +38,32 @@ public struct ProcessResult: Sendable {
     }
 }
 
+extension ProcessResult {
+    /// Starts `dsbench`, sends it SIGINT once `ready()` is true (checked every 10 ms, for at most `timeout`
+    /// seconds, or sooner if the child exits on its own), waits for it and returns its exit status. Output is
+    /// discarded. For tests of Ctrl-C: the run must stop cleanly and a rerun must repeat nothing.
+    public static func interrupt(
+        _ arguments: [String], environment: [String: String] = [:], timeout: Double = 30,
+        when ready: () -> Bool
+    ) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ProjectPaths.executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "DSBENCH_DB")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while !ready(), Date() < deadline, process.isRunning { usleep(10_000) }
+        process.interrupt()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
+
 /// Reads a pipe to its end on a thread of its own.
 private final class PipeDrain: Sendable {
     private let data = Mutex(Data())
