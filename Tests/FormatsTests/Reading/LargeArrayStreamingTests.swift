@@ -9,7 +9,7 @@ struct LargeArrayStreamingTests {
         let path = NSTemporaryDirectory() + "dsbench-large-\(UUID().uuidString).json"
         defer { try? FileManager.default.removeItem(atPath: path) }
         let count = 200_000
-        FileManager.default.createFile(atPath: path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         var chunk = "[\n"
         for index in 0..<count {
