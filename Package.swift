@@ -16,22 +16,24 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        .target(name: "Store", dependencies: ["CSQLite"]),
+        .target(name: "JSONWriting"),
+        .target(name: "Store", dependencies: ["CSQLite", "JSONWriting"]),
         .target(name: "Migrations", dependencies: ["Store"]),
         .target(name: "Hashing"),
-        .target(name: "Formats", dependencies: ["Hashing"]),
-        .target(name: "Curation"),
+        .target(name: "Formats", dependencies: ["Hashing", "JSONWriting"]),
+        .target(name: "Curation", dependencies: ["JSONWriting"]),
         .target(name: "LLM", dependencies: ["Hashing"]),
         .target(name: "Synthesis", dependencies: ["LLM", "Curation"]),
         .target(
             name: "Commands",
-            dependencies: ["Store", "Migrations", "Hashing", "Formats", "LLM", "Synthesis", "Curation"]
+            dependencies: ["Store", "Migrations", "Hashing", "JSONWriting", "Formats", "LLM", "Synthesis", "Curation"]
         ),
         .executableTarget(name: "dsbench", dependencies: ["Commands"]),
 
         .target(name: "TestSupport", dependencies: ["LLM"], path: "Tests/TestSupport"),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Migrations"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "JSONWritingTests", dependencies: ["JSONWriting"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Hashing"]),
         .testTarget(name: "CurationTests", dependencies: ["Curation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),

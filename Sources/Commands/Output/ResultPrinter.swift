@@ -1,3 +1,4 @@
+import JSONWriting
 import Foundation
 import Store
 
@@ -65,7 +66,7 @@ public enum ResultPrinter {
     }
 
     static func jsonObject(_ columns: [String], _ values: [SQLValue]) -> String {
-        "{" + zip(columns, values).map { JSONText.quote($0) + ": " + jsonValue($1) }.joined(separator: ", ") + "}"
+        "{" + zip(columns, values).map { JSONString.quote($0) + ": " + jsonValue($1) }.joined(separator: ", ") + "}"
     }
 
     static func jsonValue(_ value: SQLValue) -> String {
@@ -73,8 +74,8 @@ public enum ResultPrinter {
         case .null: return "null"
         case .integer(let i): return String(i)
         case .real(let d): return d.isFinite ? "\(d)" : "null"
-        case .text(let s): return JSONText.quote(s)
-        case .blob(let bytes): return JSONText.quote(Data(bytes).base64EncodedString())
+        case .text(let s): return JSONString.quote(s)
+        case .blob(let bytes): return JSONString.quote(Data(bytes).base64EncodedString())
         }
     }
 

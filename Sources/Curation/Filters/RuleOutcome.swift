@@ -1,4 +1,5 @@
 import Foundation
+import JSONWriting
 
 /// The verdict of one rule on one subject: passed or not, a one-line reason when it failed,
 /// and measurements that explain the decision (stored as JSON).
@@ -30,10 +31,10 @@ public struct RuleOutcome: Sendable, Equatable {
         var out = "{"
         for (n, key) in detail.keys.sorted().enumerated() {
             if n > 0 { out += "," }
-            Self.appendQuoted(key, to: &out)
+            JSONString.append(key, to: &out)
             out += ":"
             switch detail[key]! {
-            case .string(let v): Self.appendQuoted(v, to: &out)
+            case .string(let v): JSONString.append(v, to: &out)
             case .int(let v): out += String(v)
             case .double(let v): out += v.isFinite ? (v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)) : "null"
             case .bool(let v): out += v ? "true" : "false"
@@ -41,32 +42,11 @@ public struct RuleOutcome: Sendable, Equatable {
                 out += "["
                 for (i, item) in list.enumerated() {
                     if i > 0 { out += "," }
-                    Self.appendQuoted(item, to: &out)
+                    JSONString.append(item, to: &out)
                 }
                 out += "]"
             }
         }
         return out + "}"
-    }
-
-    static func appendQuoted(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                        + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }

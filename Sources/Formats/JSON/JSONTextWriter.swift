@@ -1,3 +1,5 @@
+import JSONWriting
+
 /// Serializes `JSONValue`s to UTF-8 JSON text without escaping non-ASCII characters (Chinese stays readable),
 /// either compact on one line (JSONL) or indented by two spaces.
 public enum JSONTextWriter {
@@ -47,7 +49,7 @@ public enum JSONTextWriter {
         case .double(let number):
             out.append(contentsOf: formatDouble(number).utf8)
         case .string(let text):
-            appendString(text, to: &out)
+            JSONString.append(text, to: &out)
         case .array(let items):
             if items.isEmpty {
                 out.append(contentsOf: "[]".utf8)
@@ -78,7 +80,7 @@ public enum JSONTextWriter {
         for (index, pair) in pairs.enumerated() {
             if index > 0 { separator(&out, indent: indent) }
             newline(&out, indent: indent, level: level + 1)
-            appendString(pair.0, to: &out)
+            JSONString.append(pair.0, to: &out)
             out.append(UInt8(ascii: ":"))
             out.append(UInt8(ascii: " "))
             append(pair.1, to: &out, indent: indent, level: level + 1)
@@ -103,29 +105,5 @@ public enum JSONTextWriter {
     private static func formatDouble(_ number: Double) -> String {
         guard number.isFinite else { return "null" }
         return "\(number)"
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// Writes a quoted JSON string, escaping only what JSON requires.
-    public static func appendString(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
-            case UInt8(ascii: "\n"): out.append(contentsOf: [92, UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): out.append(contentsOf: [92, UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): out.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [92, UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [92, UInt8(ascii: "f")])
-            case 0..<0x20:
-                out.append(contentsOf: Array("\\u00".utf8))
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0F)])
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

@@ -1,3 +1,5 @@
+import JSONWriting
+
 /// The provenance log: every command that writes opens a run and closes it with a status and totals.
 public struct RunStore {
     public let database: Database
@@ -44,7 +46,7 @@ public struct RunStore {
     /// Closes a run with its final status, totals and error message.
     public func finish(runID: Int64, status: Status, totals: Totals, error: String? = nil) throws {
         let counters = totals.counters.sorted { $0.key < $1.key }
-            .map { "\(JSONText.quote($0.key)):\($0.value)" }.joined(separator: ",")
+            .map { "\(JSONString.quote($0.key)):\($0.value)" }.joined(separator: ",")
         try database.execute(
             """
             UPDATE runs SET status = ?, error = ?, rows_written = ?, llm_calls = ?, prompt_tokens = ?,
