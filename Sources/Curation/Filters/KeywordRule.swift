@@ -11,6 +11,9 @@ public struct KeywordRule: FilterRule, Codable {
     public var patterns: [String]
 
     private var scanner: PhraseScanner
+    /// True when a word has non-ASCII cased letters (É, Ж, Σ): the scanner folds ASCII case only, so such texts
+    /// are lower-cased in full before scanning.
+    private var foldsUnicode: Bool
     private var regexes: [NSRegularExpressionBox]
 
     enum CodingKeys: String, CodingKey { case scopes, words, patterns }
@@ -21,6 +24,9 @@ public struct KeywordRule: FilterRule, Codable {
         self.patterns = patterns
         self.scopes = scopes
         scanner = PhraseScanner(words.map { $0.lowercased() })
+        foldsUnicode = words.contains { word in
+            word.unicodeScalars.contains { $0.value >= 0x80 && $0.properties.changesWhenCaseMapped }
+        }
         regexes = try patterns.map { NSRegularExpressionBox(try NSRegularExpression(pattern: $0, options: [.caseInsensitive])) }
     }
 
@@ -43,7 +49,7 @@ public struct KeywordRule: FilterRule, Codable {
 
     public func evaluate(_ subject: FilterSubject) -> RuleOutcome {
         let text = subject.text
-        if let m = scanner.firstMatch(in: text) {
+        if let m = scanner.firstMatch(in: foldsUnicode ? text.lowercased() : text) {
             return .fail("contains \"\(words[m.phrase])\"", ["keyword": .string(words[m.phrase])])
         }
         for (i, box) in regexes.enumerated() {

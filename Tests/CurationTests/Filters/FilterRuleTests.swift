@@ -66,6 +66,11 @@ import Testing
         #expect(!rule.evaluate(.instruction("Compare GPT4 and others")).passed)
         #expect(rule.evaluate(.instruction("Compare models")).passed)
         #expect(throws: (any Error).self) { try KeywordRule(patterns: ["(unclosed"]) }
+        // Case folding beyond ASCII: accented Latin and Cyrillic keywords match in any case.
+        let accented = try KeywordRule(words: ["Écrire", "Москва"])
+        #expect(!accented.evaluate(.output("Il faut ÉCRIRE vite.")).passed)
+        #expect(!accented.evaluate(.output("Столица — москва.")).passed)
+        #expect(accented.evaluate(.output("Il faut lire vite.")).passed)
     }
 
     @Test func inputEchoRule() {
