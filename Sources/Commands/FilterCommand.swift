@@ -62,15 +62,18 @@ public struct FilterCommand: CommandDefinition {
         let database = try context.openDatabase(create: false)
         let subjects = try Subjects.load(database, whereClause: whereClause)
         let started = Date()
-        let outcomes = Evaluation.evaluate(rules, on: subjects.items)
-        try context.interrupt.check()
-        let summary = Summary(rules: rules, subjects: subjects.items, outcomes: outcomes)
         if dryRun {
+            let outcomes = Evaluation.evaluate(rules, on: subjects.items)
+            let summary = Summary(rules: rules, subjects: subjects.items, outcomes: outcomes)
             context.stdout.write(summary.render(json: json, dryRun: true, seconds: Date().timeIntervalSince(started)))
             return
         }
         var scrubbed = 0
-        try RunRecorder.record(database, arguments: arguments) { run in
+        // The run opens before the rules are evaluated, so a Ctrl-C at any point is recorded as interrupted.
+        let summary = try RunRecorder.record(database, arguments: arguments) { run in
+            let outcomes = Evaluation.evaluate(rules, on: subjects.items)
+            try context.interrupt.check()
+            let summary = Summary(rules: rules, subjects: subjects.items, outcomes: outcomes)
             try database.transaction {
                 let verdicts = VerdictStore(database)
                 var written = 0
@@ -101,6 +104,7 @@ public struct FilterCommand: CommandDefinition {
                 run.count("subjects", subjects.items.count)
                 for (name, failed) in summary.failedByRule { run.count("failed.\(name)", failed) }
             }
+            return summary
         }
         var text = summary.render(json: json, dryRun: false, seconds: Date().timeIntervalSince(started))
         if scrub && !json { text += "scrubbed: \(scrubbed) redacted rows written (origin 'scrubbed')\n" }
