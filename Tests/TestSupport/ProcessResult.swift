@@ -12,13 +12,7 @@ public struct ProcessResult: Sendable {
         _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
         directory: String? = nil
     ) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProjectPaths.executable)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "DSBENCH_DB")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        let process = makeProcess(arguments, environment: environment)
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -46,13 +40,7 @@ extension ProcessResult {
         _ arguments: [String], environment: [String: String] = [:], timeout: Double = 30,
         when ready: () -> Bool
     ) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProjectPaths.executable)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "DSBENCH_DB")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        let process = makeProcess(arguments, environment: environment)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -61,6 +49,21 @@ extension ProcessResult {
         process.interrupt()
         process.waitUntilExit()
         return process.terminationStatus
+    }
+}
+
+extension ProcessResult {
+    /// A `dsbench` child with `environment` over this process's own, minus `DSBENCH_DB` (tests name their
+    /// database explicitly).
+    static func makeProcess(_ arguments: [String], environment: [String: String]) -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ProjectPaths.executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "DSBENCH_DB")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        return process
     }
 }
 
