@@ -140,7 +140,7 @@ public struct DedupCommand: CommandDefinition {
         let sql = """
             SELECT i.id, \(text) AS text,
                 (SELECT max(s.value) FROM scores s WHERE s.instruction_id = i.id AND s.scorer <> 'complexity') AS score,
-                EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0) AS failed
+                EXISTS (SELECT 1 FROM latest_recorded_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0) AS failed
             FROM instructions i \(field == "all" ? "" : "WHERE i.task_id IS NULL") ORDER BY i.id
             """
         var records: [DedupRecord] = []

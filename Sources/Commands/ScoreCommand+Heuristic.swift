@@ -3,52 +3,62 @@ import Foundation
 import Store
 
 extension ScoreCommand {
-    /// `--scorer heuristic`: every selected example scored in one transaction, no model.
+    /// `--scorer heuristic`: no model; the selected examples are scored a chunk of instructions at a time, each
+    /// chunk on all cores and committed with the run's progress, so memory stays bounded and a rerun after
+    /// Ctrl-C continues where the interrupted run stopped.
     func runHeuristic(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
         var sql = "SELECT instruction_id, completion_id, instruction, input, output FROM examples"
-        if let whereClause { sql += " WHERE (\(whereClause))" }
+        sql += " WHERE instruction_id BETWEEN ? AND ?"
+        if let whereClause { sql += " AND (\(whereClause))" }
         sql += " ORDER BY instruction_id, completion_id"
         try database.validateWhereQuery(sql)
         struct Item { var instructionID: Int64; var completionID: Int64?; var instruction: String; var input: String; var output: String? }
-        var items: [Item] = []
-        try database.forEachRow(sql) { row in
-            items.append(Item(instructionID: row.int64("instruction_id"), completionID: row.optionalInt64("completion_id"),
-                              instruction: row.string("instruction"), input: row.string("input"),
-                              output: row.optionalString("output")))
-        }
         let started = Date()
         let heuristic = HeuristicScorer()
-        let scores = items.map { heuristic.score(instruction: $0.instruction, input: $0.input, output: $0.output) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        var scored = 0, low = 0, sum = 0.0
         try RunRecorder.record(database, arguments: arguments) { run in
-            try database.transaction {
-                let store = ScoreStore(database)
-                for (index, item) in items.enumerated() {
-                    let score = scores[index]
+            let walk = ChunkedRun(database: database, run: run, context: context)
+            let cursor = try walk.startingCursor(arguments: arguments)
+            let progress = StepProgress(
+                label: "score", unit: "instructions", total: try walk.remaining(after: cursor), sink: context.stderr,
+                enabled: context.stderrIsTerminal && !json)
+            let store = ScoreStore(database)
+            try walk.walk(from: cursor, progress: progress) { range in
+                var items: [Item] = []
+                try database.forEachRow(sql, [.integer(range.lowerBound), .integer(range.upperBound)]) { row in
+                    items.append(Item(instructionID: row.int64("instruction_id"), completionID: row.optionalInt64("completion_id"),
+                                      instruction: row.string("instruction"), input: row.string("input"),
+                                      output: row.optionalString("output")))
+                }
+                let scores = items.concurrentMap { item in
+                    let score = heuristic.score(instruction: item.instruction, input: item.input, output: item.output)
                     var detail = score.detail
                     for (name, value) in score.components { detail[name] = .double(value) }
-                    let json = (try? encoder.encode(detail)).map { String(decoding: $0, as: UTF8.self) }
+                    return (score, DetailValue.json(detail))
+                }
+                for (item, (score, detail)) in zip(items, scores) {
                     try store.insert(.init(
                         instructionID: item.instructionID, completionID: item.completionID, scorer: scorer,
-                        value: score.value, rationale: score.rationale, detail: json, runID: run.runID))
-                    if index % 4096 == 0 { try context.interrupt.check() }
+                        value: score.value, rationale: score.rationale, detail: detail, runID: run.runID))
+                    sum += score.value
+                    if score.value < 5 { low += 1 }
                 }
+                scored += items.count
+                run.totals.rowsWritten += items.count
+                run.count("scored", items.count)
+                return Int(range.count)
             }
-            run.totals.rowsWritten = items.count
-            run.count("scored", items.count)
         }
         let seconds = Date().timeIntervalSince(started)
-        let mean = scores.isEmpty ? 0 : scores.map(\.value).reduce(0, +) / Double(scores.count)
-        let low = scores.filter { $0.value < 5 }.count
+        let mean = scored == 0 ? 0 : sum / Double(scored)
         if json {
-            let object: [String: Any] = ["scorer": scorer, "scored": scores.count, "mean": (mean * 100).rounded() / 100,
+            let object: [String: Any] = ["scorer": scorer, "scored": scored, "mean": (mean * 100).rounded() / 100,
                                          "below_5": low, "seconds": (seconds * 1000).rounded() / 1000]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             context.print(String(decoding: data, as: UTF8.self))
         } else {
-            context.print("\(scorer): scored \(scores.count) examples, mean \(String(format: "%.2f", mean)), "
+            context.print("\(scorer): scored \(scored) examples, mean \(String(format: "%.2f", mean)), "
                           + "\(low) below 5, in \(String(format: "%.2f", seconds)) s")
         }
     }
