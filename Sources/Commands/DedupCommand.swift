@@ -65,19 +65,30 @@ public struct DedupCommand: CommandDefinition {
 
     public func run(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
-        let records = try loadRecords(database)
         let started = Date()
         var statistics: MinHashLSH.Statistics? = nil
         let matches: [DuplicateMatch]
+        var records: [DedupRecord] = []
+        // exact and minhash read the records in batches and keep only what they compare (canonical keys;
+        // shingles and band hashes), not the texts.
         switch method {
         case .exact:
-            matches = ExactDeduplicator(policy: policy).duplicates(records)
+            var keys: [String] = []
+            try forEachBatch(database, interrupt: context.interrupt) { batch in
+                keys += batch.concurrentMap { ExactDeduplicator.key($0.text) }
+                records += batch.map { DedupRecord(id: $0.id, text: "", score: $0.score, rank: $0.rank) }
+            }
+            matches = ExactDeduplicator(policy: policy).duplicates(records, keys: keys)
         case .minhash:
             let lsh = MinHashLSH(threshold: threshold, permutations: permutations, shingling: shingling, policy: policy)
-            let result = lsh.duplicates(records)
+            var index = lsh.makeIndex()
+            try forEachBatch(database, interrupt: context.interrupt) { index.add($0) }
+            records = index.records
+            let result = lsh.duplicates(in: index)
             matches = result.matches
             statistics = result.statistics
         case .rouge:
+            try forEachBatch(database, interrupt: context.interrupt) { records += $0 }
             matches = RougeDeduplicator(threshold: threshold, policy: policy).duplicates(records)
         }
         try context.interrupt.check()
@@ -130,10 +141,12 @@ public struct DedupCommand: CommandDefinition {
     }
 
     /// Every instruction with its comparison text, best quality score (as `examples.best_score`: complexity
-    /// measures difficulty, not quality) and whether it failed a filter. On the
+    /// measures difficulty, not quality) and whether it failed a filter, in id order, `batch` at a time. On the
     /// instruction field, instance rows of a self-instruct task (task_id set) are left out: they repeat their
     /// task's instruction on purpose, with other inputs, and the task row stands for them.
-    func loadRecords(_ database: Database) throws -> [DedupRecord] {
+    func forEachBatch(
+        _ database: Database, interrupt: InterruptSignal, batch: Int = 16_384, _ body: ([DedupRecord]) throws -> Void
+    ) throws {
         let text = field == "all"
             ? "i.instruction || char(10) || i.input || char(10) || coalesce((SELECT group_concat(c.output, char(10)) FROM completions c WHERE c.instruction_id = i.id), '')"
             : "i.instruction"
@@ -141,13 +154,19 @@ public struct DedupCommand: CommandDefinition {
             SELECT i.id, \(text) AS text,
                 (SELECT max(s.value) FROM scores s WHERE s.instruction_id = i.id AND s.scorer <> 'complexity') AS score,
                 EXISTS (SELECT 1 FROM latest_recorded_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0) AS failed
-            FROM instructions i \(field == "all" ? "" : "WHERE i.task_id IS NULL") ORDER BY i.id
+            FROM instructions i WHERE i.id > ? \(field == "all" ? "" : "AND i.task_id IS NULL") ORDER BY i.id LIMIT ?
             """
-        var records: [DedupRecord] = []
-        try database.forEachRow(sql) { row in
-            records.append(DedupRecord(id: row.int("id"), text: row.string("text"), score: row.optionalDouble("score"),
-                                       rank: row.int("failed")))
+        var cursor: Int64 = 0
+        while true {
+            try interrupt.check()
+            var records: [DedupRecord] = []
+            try database.forEachRow(sql, [.integer(cursor), .integer(Int64(batch))]) { row in
+                records.append(DedupRecord(id: row.int("id"), text: row.string("text"), score: row.optionalDouble("score"),
+                                           rank: row.int("failed")))
+            }
+            guard let last = records.last else { return }
+            cursor = Int64(last.id)
+            try body(records)
         }
-        return records
     }
 }

@@ -54,6 +54,7 @@ public struct ExportCommand: CommandDefinition {
         selection.all = arguments.flag("all")
         selection.whereClause = arguments.string("where")
         selection.minScore = try arguments.double("min-score", in: 0...10)
+        if format == .jsonl { selection.columns = nil }
         shuffle = arguments.flag("shuffle")
         let limit = try arguments.int("limit", minimum: 0)
         // With --shuffle the limit applies after shuffling, so SQL must not cut first.

@@ -56,66 +56,51 @@ public struct MinHashLSH: Sendable {
         return result
     }
 
+    /// An empty index with this configuration's shingling, permutations, bands and rows, to fill with `add`.
+    public func makeIndex() -> MinHashIndex {
+        MinHashIndex(shingling: shingling, minHash: minHash, bands: bands, rows: rows)
+    }
+
     /// Duplicates among `records` (one match per dropped record) and run statistics.
     public func duplicates(_ records: [DedupRecord]) -> (matches: [DuplicateMatch], statistics: Statistics) {
-        let n = records.count
-        let perms = minHash.permutations
-        let shingling = self.shingling, minHash = self.minHash
-        // Shingles and signatures, computed on all cores; each chunk writes its own slots.
-        let shingleSlots = ChunkResults<[UInt64]>(repeating: [], count: n)
-        var signatures = [UInt32](repeating: .max, count: n * perms)
-        let chunk = 512
-        let chunks = (n + chunk - 1) / chunk
-        signatures.withUnsafeMutableBufferPointer { buffer in
-            let base = SignatureBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for i in (c * chunk)..<min(n, (c + 1) * chunk) {
-                    let s = shingling.shingles(records[i].text)
-                    shingleSlots.set(i, s)
-                    minHash.signature(s, into: base.pointer + i * perms)
-                }
-            }
-        }
-        let shingles = shingleSlots.values
+        var index = makeIndex()
+        index.add(records)
+        return duplicates(in: index)
+    }
 
-        // Bands on all cores: sort (bandKey << indexBits | index), pair the records with equal keys and verify
-        // each pair by exact Jaccard on the spot, so candidate pairs are never stored (at low thresholds there
-        // are hundreds of millions).
-        let rows = self.rows, threshold = self.threshold
+    /// Duplicates among the records of `index`, which must come from `makeIndex()` of this configuration.
+    public func duplicates(in index: MinHashIndex) -> (matches: [DuplicateMatch], statistics: Statistics) {
+        let n = index.count
+        // Bands on all cores: sort (bandHash << 32 | record), pair the records with equal hashes and verify each
+        // pair by exact Jaccard on the spot, so candidate pairs are never stored (at low thresholds there are
+        // hundreds of millions).
+        let threshold = self.threshold
         let bandResults = ChunkResults(repeating: BandResult(), count: bands)
-        let indexBits: UInt64 = n < (1 << 20) ? 20 : 32
-        let indexMask: UInt64 = (1 << indexBits) - 1
-        signatures.withUnsafeBufferPointer { sig in
-            let signatureBase = ReadOnlySignatures(sig)
-            DispatchQueue.concurrentPerform(iterations: bands) { band in
-                var keys = [UInt64]()
-                keys.reserveCapacity(n)
-                for i in 0..<n where !shingles[i].isEmpty {
-                    var h: UInt64 = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-                    let row = signatureBase.pointer + (i * perms + band * rows)
-                    for k in 0..<rows { h = UnitHashes.finish(h ^ UInt64(row[k])) }
-                    keys.append((h << indexBits) | UInt64(i))
-                }
-                keys.sort()
-                var result = BandResult()
-                var start = 0
-                while start < keys.count {
-                    let key = keys[start] >> indexBits
-                    var end = start + 1
-                    while end < keys.count && keys[end] >> indexBits == key { end += 1 }
-                    for x in start..<end {
-                        let i = Int(keys[x] & indexMask)
-                        for y in (x + 1)..<end {
-                            let j = Int(keys[y] & indexMask)
-                            result.candidates += 1
-                            let similarity = Shingling.jaccard(shingles[i], shingles[j])
-                            if similarity >= threshold { result.accepted.append(VerifiedPair(i: i, j: j, similarity: similarity)) }
-                        }
-                    }
-                    start = end
-                }
-                bandResults.set(band, result)
+        DispatchQueue.concurrentPerform(iterations: bands) { band in
+            var keys = [UInt64]()
+            keys.reserveCapacity(n)
+            for i in 0..<n where !index.isEmpty(i) {
+                keys.append(UInt64(index.bandHash(i, band: band)) << 32 | UInt64(i))
             }
+            keys.sort()
+            var result = BandResult()
+            var start = 0
+            while start < keys.count {
+                let key = keys[start] >> 32
+                var end = start + 1
+                while end < keys.count && keys[end] >> 32 == key { end += 1 }
+                for x in start..<end {
+                    let i = Int(keys[x] & 0xFFFF_FFFF)
+                    for y in (x + 1)..<end {
+                        let j = Int(keys[y] & 0xFFFF_FFFF)
+                        result.candidates += 1
+                        let similarity = index.jaccard(i, j)
+                        if similarity >= threshold { result.accepted.append(VerifiedPair(i: i, j: j, similarity: similarity)) }
+                    }
+                }
+                start = end
+            }
+            bandResults.set(band, result)
         }
 
         // A pair found in several bands counts once.
@@ -130,7 +115,7 @@ public struct MinHashLSH: Sendable {
         }
         stats.verifiedPairs = stats.candidatePairs
         stats.acceptedPairs = accepted.count
-        return (Self.survivors(records, accepted, policy: policy), stats)
+        return (Self.survivors(index.records, accepted, policy: policy), stats)
     }
 
     /// What one band's worker found: how many candidate pairs it verified and those that reached the threshold.
@@ -170,16 +155,4 @@ public struct MinHashLSH: Sendable {
         }
         return out.sorted { $0.id < $1.id }
     }
-}
-
-/// A signature buffer shared by workers that write disjoint record ranges.
-struct SignatureBuffer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<UInt32>
-    init(_ buffer: UnsafeMutableBufferPointer<UInt32>) { pointer = buffer.baseAddress! }
-}
-
-/// Read-only view of the signatures for the band workers.
-struct ReadOnlySignatures: @unchecked Sendable {
-    let pointer: UnsafePointer<UInt32>
-    init(_ buffer: UnsafeBufferPointer<UInt32>) { pointer = buffer.baseAddress! }
 }

@@ -1,0 +1,67 @@
+/// The compact state MinHash-LSH needs per record, filled a batch at a time so a caller can stream records
+/// without holding their texts: each record's sorted shingle hashes in one flat array (for exact Jaccard
+/// verification) and one 32-bit hash per LSH band of its signature (for bucketing) instead of the full
+/// signature. At 128 permutations in 25 bands that is 100 bytes of band hashes instead of 512 bytes of
+/// signature per record; a spurious 32-bit band collision only adds a candidate that verification rejects.
+public struct MinHashIndex: Sendable {
+    public let shingling: Shingling
+    public let minHash: MinHash
+    public let bands: Int
+    public let rows: Int
+    /// Id, score and rank of every record, in insertion order (the text is dropped).
+    public private(set) var records: [DedupRecord] = []
+    /// Shingles of record i: `shingles[offsets[i]..<offsets[i + 1]]`.
+    private(set) var shingles: [UInt64] = []
+    private(set) var offsets: [Int] = [0]
+    /// Band hashes of record i: `bandHashes[i * bands..<(i + 1) * bands]`.
+    private(set) var bandHashes: [UInt32] = []
+
+    public init(shingling: Shingling, minHash: MinHash, bands: Int, rows: Int) {
+        self.shingling = shingling
+        self.minHash = minHash
+        self.bands = bands
+        self.rows = rows
+    }
+
+    public var count: Int { records.count }
+
+    /// Shingles and band-hashes `batch` on all cores and appends it.
+    public mutating func add(_ batch: [DedupRecord]) {
+        let shingling = self.shingling, minHash = self.minHash, bands = self.bands, rows = self.rows
+        let computed = batch.concurrentMap(chunk: 256) { record -> (shingles: [UInt64], bands: [UInt32]) in
+            let shingles = shingling.shingles(record.text)
+            var signature = [UInt32](repeating: .max, count: minHash.permutations)
+            signature.withUnsafeMutableBufferPointer { minHash.signature(shingles, into: $0.baseAddress!) }
+            return (shingles, Self.bandHashes(signature, bands: bands, rows: rows))
+        }
+        for (record, item) in zip(batch, computed) {
+            records.append(DedupRecord(id: record.id, text: "", score: record.score, rank: record.rank))
+            shingles.append(contentsOf: item.shingles)
+            offsets.append(shingles.count)
+            bandHashes.append(contentsOf: item.bands)
+        }
+    }
+
+    /// One hash per band of `rows` consecutive signature values.
+    static func bandHashes(_ signature: [UInt32], bands: Int, rows: Int) -> [UInt32] {
+        (0..<bands).map { band in
+            var h: UInt64 = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+            for k in 0..<rows { h = UnitHashes.finish(h ^ UInt64(signature[band * rows + k])) }
+            return UInt32(truncatingIfNeeded: h >> 32)
+        }
+    }
+
+    /// Whether record i has no shingles (an empty text takes part in no pair).
+    func isEmpty(_ i: Int) -> Bool { offsets[i] == offsets[i + 1] }
+
+    /// Exact Jaccard of records i and j on their stored shingles.
+    func jaccard(_ i: Int, _ j: Int) -> Double {
+        shingles.withUnsafeBufferPointer { all in
+            Shingling.jaccard(UnsafeBufferPointer(rebasing: all[offsets[i]..<offsets[i + 1]]),
+                              UnsafeBufferPointer(rebasing: all[offsets[j]..<offsets[j + 1]]))
+        }
+    }
+
+    /// Record i's hash in `band`.
+    func bandHash(_ i: Int, band: Int) -> UInt32 { bandHashes[i * bands + band] }
+}
