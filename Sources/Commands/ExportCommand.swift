@@ -87,7 +87,11 @@ public struct ExportCommand: CommandDefinition {
         // Without --shuffle the rows stream straight from the query; a shuffle needs them all first.
         let summary = shuffle
             ? try exporter.write(selectedRows(exporter, database), to: target, stdout: context.stdout)
-            : try exporter.stream(database: database, selection: selection, to: target, stdout: context.stdout)
+            : try exporter.stream(
+                database: database, selection: selection, to: target, stdout: context.stdout,
+                // Progress only beside a file: on a terminal stdout the records themselves are the output.
+                progress: StepProgress(label: "export", unit: "records", total: 0, sink: context.stderr,
+                                       enabled: context.stderrIsTerminal && target != nil))
         try target?.commit()
         if let outputPath {
             context.printError("wrote \(summary.count) records to \(outputPath)")

@@ -17,13 +17,20 @@ struct ExampleExporter {
     let interrupt: InterruptSignal
 
     /// Streams the selection straight to the target.
-    func stream(database: Database, selection: ExampleSelection, to file: ExportFile?, stdout: any TextSink) throws -> Summary {
+    func stream(
+        database: Database, selection: ExampleSelection, to file: ExportFile?, stdout: any TextSink,
+        progress: StepProgress? = nil
+    ) throws -> Summary {
         var writer = Writer(framing: ExportFraming(jsonArray: jsonArray), file: file, stdout: stdout)
         try writer.begin()
         try database.forEachRow(selection.sql, selection.arguments) { row in
-            if writer.summary.count % 1024 == 0 { try interrupt.check() }
+            if writer.summary.count % 1024 == 0 {
+                try interrupt.check()
+                progress?.advance(writer.summary.count == 0 ? 0 : 1024)
+            }
             try writer.append(record(for: row))
         }
+        progress?.finish()
         return try writer.end()
     }
 

@@ -7,14 +7,18 @@ final class StepProgress {
     private let enabled: Bool
     private let label: String
     private let unit: String
-    private let started = Date()
+    private let clock: () -> Date
+    private let started: Date
     private var lastDraw = Date.distantPast
     private var drawn = false
     /// The expected count; 0 when unknown (no ETA then).
     var total: Int
     private(set) var done = 0
 
-    init(label: String, unit: String, total: Int, sink: any TextSink, enabled: Bool) {
+    /// `clock` is the time source (tests pass one that advances on demand).
+    init(label: String, unit: String, total: Int, sink: any TextSink, enabled: Bool, clock: @escaping () -> Date = Date.init) {
+        self.clock = clock
+        started = clock()
         self.label = label
         self.unit = unit
         self.total = total
@@ -26,7 +30,7 @@ final class StepProgress {
     func advance(_ count: Int) {
         done += count
         guard enabled else { return }
-        let now = Date()
+        let now = clock()
         guard now.timeIntervalSince(started) >= 1, now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
         draw(now: now)
@@ -46,7 +50,7 @@ final class StepProgress {
     /// Ends the line if anything was drawn.
     func finish() {
         guard enabled, drawn else { return }
-        draw(now: Date())
+        draw(now: clock())
         sink.write("\n")
     }
 }
