@@ -64,8 +64,11 @@ public struct CompleteCommand: CommandDefinition {
             return
         }
         try ModelCallRunner.record(
-            database, arguments: arguments, options: llm, endpoint: endpoint, template: completer.template,
-            context: context
+            database, arguments: arguments,
+            settings: CompleteSettings(
+                mode: completer.mode, n: completer.samples, maxInstances: completer.maxInstances, condition: condition,
+                limit: limit),
+            options: llm, endpoint: endpoint, template: completer.template, context: context
         ) { runner in
             try completer.run(targets, runner: runner)
         }

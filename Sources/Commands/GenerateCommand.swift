@@ -70,7 +70,7 @@ public struct GenerateCommand: CommandDefinition {
             return
         }
         try ModelCallRunner.record(
-            database, arguments: arguments, options: llm, endpoint: endpoint, template: template, context: context,
-            run: generator.run)
+            database, arguments: arguments, settings: settings, options: llm, endpoint: endpoint, template: template,
+            context: context, run: generator.run)
     }
 }

@@ -25,8 +25,8 @@ extension ScoreCommand {
             return
         }
         try ModelCallRunner.record(
-            database, arguments: arguments, options: llm, endpoint: endpoint, template: kind.template, context: context,
-            plannedCalls: todo.count, json: json
+            database, arguments: arguments, settings: ScoreSettings(scorer: kind.rawValue, condition: condition), options: llm,
+            endpoint: endpoint, template: kind.template, context: context, plannedCalls: todo.count, json: json
         ) { runner in
             runner.recorder.count("selected", subjects.count)
             runner.recorder.count("already_scored", report.alreadyScored)

@@ -12,6 +12,14 @@ struct GenerateSettings: Encodable {
     /// nil: the seeds' language picks the template.
     var language: PromptLanguage?
 
+    enum CodingKeys: String, CodingKey {
+        case count, batch
+        case seedExamples = "seed_examples"
+        case machineExamples = "machine_examples"
+        case tasksPerPrompt = "tasks_per_prompt"
+        case language = "lang"
+    }
+
     /// Share of asked-for tasks assumed to pass the filters when planning calls (dry run, progress total).
     static let assumedYield = 0.5
     /// Rounds in a row without an accepted instruction after which the run gives up (`no-progress`).

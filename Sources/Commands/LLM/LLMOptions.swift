@@ -2,7 +2,7 @@ import Foundation
 import LLM
 
 /// The options every model-calling command shares (`generate`, `complete`, …), declared once.
-public struct LLMOptions: Sendable {
+public struct LLMOptions: Sendable, Encodable {
     /// Option specs to append to a command's own options.
     public static let specs: [OptionSpec] = [
         .option("--base-url", value: "url", help: "OpenAI-compatible base URL (env OPENAI_BASE_URL), e.g. http://localhost:11434/v1."),
@@ -33,6 +33,34 @@ public struct LLMOptions: Sendable {
     public var dryRun: Bool
     public var noCache: Bool
     public var json: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case baseURL = "base_url"
+        case model, temperature, seed, concurrency, timeout
+        case topP = "top_p"
+        case maxTokens = "max_tokens"
+        case maxRetries = "max_retries"
+        case maxCost = "max_cost"
+        case dryRun = "dry_run"
+        case noCache = "no_cache"
+    }
+
+    /// The options as `runs.options` records them: no API key (it is never an option), and a base URL without
+    /// any `user:password@` part. Unset sampling values are left out (the command's defaults apply).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(baseURL.map(RunRecorder.withoutCredentials), forKey: .baseURL)
+        try container.encodeIfPresent(model, forKey: .model)
+        try container.encodeIfPresent(temperature, forKey: .temperature)
+        try container.encodeIfPresent(topP, forKey: .topP)
+        try container.encodeIfPresent(maxTokens, forKey: .maxTokens)
+        try container.encodeIfPresent(seed, forKey: .seed)
+        try container.encode(concurrency, forKey: .concurrency)
+        try container.encode(maxRetries, forKey: .maxRetries)
+        try container.encode(timeout, forKey: .timeout)
+        try container.encodeIfPresent(maxCost, forKey: .maxCost)
+        try container.encode(noCache, forKey: .noCache)
+    }
 
     public init(arguments: ParsedArguments) throws(UsageError) {
         baseURL = arguments.string("base-url")
