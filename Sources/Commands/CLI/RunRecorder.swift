@@ -22,9 +22,12 @@ public final class RunRecorder {
         endpointHost: String? = nil, template: String? = nil, _ body: (RunRecorder) throws -> T
     ) throws -> T {
         let store = RunStore(database)
+        let process = ProcessInfo.processInfo
+        try store.markAbandoned(host: process.hostName, isAlive: Self.isAlive)
         let runID = try store.start(
             command: arguments.commandName, optionsJSON: options.map(effectiveOptionsJSON) ?? optionsJSON(arguments),
-            model: model, endpointHost: endpointHost, template: template)
+            model: model, endpointHost: endpointHost, template: template, pid: process.processIdentifier,
+            host: process.hostName)
         let recorder = RunRecorder(store: store, runID: runID)
         do {
             let result = try body(recorder)
@@ -44,6 +47,11 @@ public final class RunRecorder {
 
     /// Adds to a named counter in the run's totals.
     public func count(_ name: String, _ amount: Int = 1) { totals.counters[name, default: 0] += amount }
+
+    /// Whether a process with this id exists (signal 0 checks without sending; EPERM means it exists).
+    static func isAlive(_ pid: Int32) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
 
     /// A command's effective options as a JSON object with sorted keys.
     static func effectiveOptionsJSON(_ options: any Encodable) -> String {
