@@ -29,7 +29,7 @@ public struct ShowCommand: CommandDefinition {
         }
         let ancestors = try database.query(
             """
-            SELECT l.distance, i.id, i.origin, i.strategy, i.depth, i.instruction FROM lineage l
+            SELECT l.distance, i.id, i.origin, i.strategy, i.depth, i.round, i.instruction FROM lineage l
             JOIN instructions i ON i.id = l.ancestor_id WHERE l.instruction_id = ? AND l.distance > 0
             ORDER BY l.distance DESC
             """, [.integer(id)])
@@ -39,7 +39,7 @@ public struct ShowCommand: CommandDefinition {
                 SELECT id, 1 FROM instructions WHERE parent_id = ?1
                 UNION ALL SELECT i.id, below.distance + 1 FROM instructions i JOIN below ON i.parent_id = below.id
             )
-            SELECT below.distance, i.id, i.parent_id, i.origin, i.strategy, i.depth, i.instruction,
+            SELECT below.distance, i.id, i.parent_id, i.origin, i.strategy, i.depth, i.round, i.instruction,
                 (SELECT group_concat(v.filter, ',') FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)
                     AS failed_filters
             FROM below JOIN instructions i ON i.id = below.id ORDER BY i.depth, i.id
@@ -124,7 +124,7 @@ public struct ShowCommand: CommandDefinition {
 
     private func label(_ row: Row) -> String {
         guard let strategy = row.optionalString("strategy") else { return "" }
-        return " \(strategy) d\(row.int("depth"))"
+        return " \(strategy) d\(row.int("depth"))" + (row.optionalInt("round").map { " r\($0)" } ?? "")
     }
 
     private func section(_ title: String, _ rows: [Row], _ line: (Row) -> String) -> String {

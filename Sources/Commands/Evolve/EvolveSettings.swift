@@ -1,3 +1,4 @@
+import Foundation
 import Synthesis
 
 /// The validated options of one `dsbench evolve` invocation.
@@ -61,5 +62,3 @@ struct EvolveSettings: Sendable, Encodable {
         }
     }
 }
-
-import Foundation
