@@ -161,4 +161,17 @@ import TestSupport
         let none = runCLI(["evolve", "--db", db, "--backend", "rules", "--where", "1 = 0"])
         #expect(none.status == 1 && none.stderr.contains("no instructions match"))
     }
+
+    @Test func showAndStatsGiveDepthAndRound() throws {
+        let dir = TemporaryDirectory()
+        let (db, ids) = try seededDatabase(dir)
+        #expect(runCLI(["evolve", "--db", db, "--backend", "rules", "--rounds", "2", "--seed", "5"]).status == 0)
+        let show = runCLI(["show", "--db", db, String(ids[0])])
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains(" d1 r1]") && show.stdout.contains(" d2 r2]"), "\(show.stdout)")
+        let stats = runCLI(["stats", "--db", db, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        let byRound = try #require(object["evolution_by_round"] as? [[String: Any]])
+        #expect(byRound.map { $0["round"] as? Int } == [1, 2] && byRound.allSatisfy { $0["evolved"] as? Int == 3 })
+    }
 }
