@@ -66,6 +66,14 @@ public struct InstructionStore {
         try database.first("SELECT * FROM instructions WHERE id = ?", [.integer(id)])
     }
 
+    /// The scrubbed copy of `parentID` with exactly this text, if an earlier run made it.
+    public func scrubbedCopy(of parentID: Int64, instruction: String, input: String) throws -> Int64? {
+        try database.first(
+            "SELECT id FROM instructions WHERE parent_id = ? AND origin = 'scrubbed' AND instruction = ? AND input = ?",
+            [.integer(parentID), .text(instruction), .text(input)]
+        )?.int64("id")
+    }
+
     /// Records whether a Self-Instruct task is a classification task, on the task row and its instance rows.
     public func setClassification(taskID: Int64, _ isClassification: Bool) throws {
         try database.execute(
