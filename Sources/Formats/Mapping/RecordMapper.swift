@@ -128,7 +128,8 @@ public enum RecordMapper {
                 throw FormatError(line: line, field: "conversations[\(index)].\(contentKey)", reason: "expected a string, found \(object[contentKey]?.typeName ?? "nothing")")
             }
             if instruction == nil, shareGPTUserRoles.contains(role) { instruction = text }
-            if systemTurn == nil, role == "system" { systemTurn = text }
+            // Only a leading system turn is the system prompt; one inside the conversation stays a turn.
+            if index == 0, role == "system" { systemTurn = text }
             lastRole = role
             lastText = text
         }
@@ -175,16 +176,17 @@ public enum RecordMapper {
                 }
                 instruction = text
             }
-            if system == nil, role == "system" || role == "developer" { system = text }
+            if index == 0, role == "system" || role == "developer" { system = text }
             output = index == messages.count - 1 && role == "assistant" ? text : nil
         }
         guard let instruction else {
             throw FormatError(line: line, field: "messages", reason: "malformed message list: no user message")
         }
         var conversation: [String: JSONValue] = ["messages": .array(messages)]
-        if let tools = fields["tools"] { conversation["tools"] = tools }
+        // Legacy function calling names its definitions `functions`; both belong to the conversation.
+        for key in ["tools", "functions"] { if let value = fields[key] { conversation[key] = value } }
         var extra = fields
-        for key in ["messages", "tools"] { extra[key] = nil }
+        for key in ["messages", "tools", "functions"] { extra[key] = nil }
         return NeutralRecord(
             line: line, instruction: instruction, output: output, system: system, conversation: .object(conversation),
             name: fields["name"]?.stringValue, id: idString(fields["id"]), extra: extra)
