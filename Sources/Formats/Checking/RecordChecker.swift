@@ -50,6 +50,14 @@ public struct RecordChecker: Sendable {
         return problems
     }
 
+    /// Counts a record that could not be read at all (invalid JSON, not an object).
+    public mutating func reject(_ reason: String, label: String) {
+        checked += 1
+        flagged += 1
+        counts[reason, default: 0] += 1
+        if findings.count < keep { findings.append(Finding(label: label, reasons: [reason])) }
+    }
+
     /// Counts by reason, most frequent first (ties by text).
     public var sortedCounts: [(reason: String, count: Int)] {
         counts.map { ($0.key, $0.value) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
