@@ -159,7 +159,11 @@ public struct GenerateCommand: CommandDefinition {
                         return
                     }
                     let items = NumberedListParser.items(in: response.content, finishReason: response.finishReason)
-                    if items.isEmpty { recorder.count("empty_responses") }
+                    // A reply with text but no parsable item is not empty: it is kept in llm_calls for a look.
+                    if items.isEmpty {
+                        let blank = response.content.allSatisfy(\.isWhitespace)
+                        recorder.count(blank ? "empty_responses" : "unparsed_responses")
+                    }
                     for decision in filter.evaluate(items, pool: &pool) {
                         var row = InstructionStore.NewInstruction(instruction: decision.instruction, origin: .generated, runID: recorder.runID)
                         row.language = LanguageDetector.detect(decision.instruction).rawValue

@@ -15,13 +15,27 @@ public enum RecordMapper {
     public static func map(
         _ fields: [String: JSONValue], format: SourceFormat, line: Int
     ) throws(FormatError) -> [NeutralRecord] {
+        var records: [NeutralRecord]
         switch format {
-        case .selfInstruct: return try mapSelfInstruct(fields, line: line)
-        case .alpaca: return [try mapAlpaca(fields, line: line, emptyIsMissing: false)]
-        case .csv, .text: return [try mapAlpaca(fields, line: line, emptyIsMissing: true)]
-        case .sharegpt: return [try mapShareGPT(fields, line: line)]
-        case .openai: return [try mapOpenAI(fields, line: line)]
+        case .selfInstruct: records = try mapSelfInstruct(fields, line: line)
+        case .alpaca: records = [try mapAlpaca(fields, line: line, emptyIsMissing: false)]
+        case .csv, .text: records = [try mapAlpaca(fields, line: line, emptyIsMissing: true)]
+        case .sharegpt: records = [try mapShareGPT(fields, line: line)]
+        case .openai: records = [try mapOpenAI(fields, line: line)]
         }
+        if let taskType = taskType(fields) {
+            for index in records.indices { records[index].taskType = taskType }
+        }
+        return records
+    }
+
+    /// The task type seed files give (the Chinese self-instruct tutorials use `task_type`, `type`,
+    /// `category` or `domain`), first of those in that order that is a non-empty string.
+    static func taskType(_ fields: [String: JSONValue]) -> String? {
+        for key in ["task_type", "type", "category", "domain"] {
+            if let text = fields[key]?.stringValue, text.contains(where: { !$0.isWhitespace }) { return text }
+        }
+        return nil
     }
 
     // MARK: Alpaca
