@@ -28,8 +28,7 @@ public struct LlamaFactoryRules: TrainerRules {
     /// Rules for a `dataset_info.json` entry.
     public init(entry: DatasetInfoEntry) {
         if entry.formatting == "sharegpt" {
-            var tags = ["role_tag": "from", "content_tag": "value", "user_tag": "human", "assistant_tag": "gpt",
-                        "observation_tag": "observation", "function_tag": "function_call", "system_tag": "system"]
+            var tags = ShareGPTTags.shareGPT.dictionary
             for (key, value) in entry.tags ?? [:] { tags[key] = value }
             var columns = ["messages": "conversations"]
             for (key, value) in entry.columns { columns[key] = value }

@@ -37,7 +37,7 @@ public struct AlpacaLayout: ExportLayout {
             conversation.turns.removeAll { $0.role == .toolCall || $0.role == .toolResult }
         }
         let prepared: PreparedConversation
-        switch PreparedConversation.prepare(conversation, output: row.output, alternation: alternation, policy: policy) {
+        switch prepare(conversation, output: row.output, policy: policy) {
         case .failure(let reason): return .skipped(reason: reason.text)
         case .success(let value): prepared = value
         }

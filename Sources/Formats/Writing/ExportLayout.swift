@@ -27,4 +27,26 @@ extension ExportLayout {
     public var defaultTurnPolicy: TurnPolicy { .merge }
     public var needsAllColumns: Bool { false }
     public func datasetInfoEntry(fileName: String, keys: Set<String>) -> DatasetInfoEntry? { nil }
+
+    /// The outcome `write` makes of the row's conversation (stored, or built from its fields) laid out under
+    /// this layout's turn rule and `--turns`; a row the policy leaves out is skipped with its reason.
+    /// `write` gets the row's extra fields without those that went into the conversation.
+    func exportConversation(
+        _ row: ExportRow, options: ExportOptions,
+        write: (PreparedConversation, _ extra: [String: JSONValue]) -> ExportOutcome
+    ) -> ExportOutcome {
+        var extra = row.extra
+        let conversation = row.conversation(extra: &extra)
+        switch prepare(conversation, output: row.output, policy: options.turns ?? defaultTurnPolicy) {
+        case .failure(let reason): return .skipped(reason: reason.text)
+        case .success(let prepared): return write(prepared, extra)
+        }
+    }
+
+    /// The conversation laid out under this layout's turn rule and `policy`, or why the row is left out.
+    func prepare(
+        _ conversation: Conversation, output: String?, policy: TurnPolicy
+    ) -> Result<PreparedConversation, PreparedConversation.SkipReason> {
+        PreparedConversation.prepare(conversation, output: output, alternation: alternation, policy: policy)
+    }
 }

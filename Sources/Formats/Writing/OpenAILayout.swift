@@ -8,10 +8,7 @@ public struct OpenAILayout: ExportLayout {
     public init() {}
 
     /// Tags under which LLaMA-Factory reads these files as `formatting: sharegpt`.
-    public static let tags: [String: String] = [
-        "role_tag": "role", "content_tag": "content", "user_tag": "user", "assistant_tag": "assistant",
-        "observation_tag": "tool", "function_tag": "function_call", "system_tag": "system",
-    ]
+    public static let tags = ShareGPTTags.openAI.dictionary
 
     public var name: String { "openai" }
     public var summary: String { "messages[{role, content}] (+ tool_calls, tools, weight), as OpenAI fine-tuning reads" }
@@ -20,15 +17,12 @@ public struct OpenAILayout: ExportLayout {
     public var trainerRules: (any TrainerRules)? { OpenAIFineTuningRules() }
 
     public func export(_ row: ExportRow, options: ExportOptions) -> ExportOutcome {
-        var extra = row.extra
-        let conversation = row.conversation(extra: &extra)
-        let prepared: PreparedConversation
-        switch PreparedConversation.prepare(
-            conversation, output: row.output, alternation: alternation, policy: options.turns ?? defaultTurnPolicy)
-        {
-        case .failure(let reason): return .skipped(reason: reason.text)
-        case .success(let value): prepared = value
+        exportConversation(row, options: options) { prepared, extra in
+            write(prepared, extra: extra, row: row)
         }
+    }
+
+    private func write(_ prepared: PreparedConversation, extra: [String: JSONValue], row: ExportRow) -> ExportOutcome {
         var messages: [JSONValue] = []
         if let system = prepared.system ?? row.system { messages.append(Self.message("system", .string(system))) }
         var callCount = 0

@@ -7,25 +7,19 @@ public struct ShareGPTLayout: ExportLayout {
     public init() {}
 
     /// The tags every exported turn uses, as registered in `dataset_info.json`.
-    public static let tags: [String: String] = [
-        "role_tag": "from", "content_tag": "value", "user_tag": "human", "assistant_tag": "gpt",
-        "observation_tag": "observation", "function_tag": "function_call", "system_tag": "system",
-    ]
+    public static let tags = ShareGPTTags.shareGPT.dictionary
 
     public var name: String { "sharegpt" }
     public var summary: String { "conversations[{from, value}] (+ system, tools as a JSON string)" }
     public var trainerRules: (any TrainerRules)? { LlamaFactoryRules(formatting: .sharegpt(tags: Self.tags)) }
 
     public func export(_ row: ExportRow, options: ExportOptions) -> ExportOutcome {
-        var extra = row.extra
-        let conversation = row.conversation(extra: &extra)
-        let prepared: PreparedConversation
-        switch PreparedConversation.prepare(
-            conversation, output: row.output, alternation: alternation, policy: options.turns ?? defaultTurnPolicy)
-        {
-        case .failure(let reason): return .skipped(reason: reason.text)
-        case .success(let value): prepared = value
+        exportConversation(row, options: options) { prepared, extra in
+            write(prepared, extra: extra, row: row)
         }
+    }
+
+    private func write(_ prepared: PreparedConversation, extra: [String: JSONValue], row: ExportRow) -> ExportOutcome {
         var turns: [JSONValue] = []
         turns.reserveCapacity(prepared.turns.count)
         for turn in prepared.turns {
