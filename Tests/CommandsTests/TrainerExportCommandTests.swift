@@ -69,4 +69,24 @@ import TestSupport
         #expect(result.stdout.contains("line 3: invalid JSON"))
         #expect(runCLI(["validate", file]).status == 64)
     }
+
+    @Test func sharedAndBundledFilesExportWithNothingFlagged() throws {
+        let names = [
+            "sharegpt_glaive_toolcall_en_demo.json", "sharegpt_glaive_toolcall_zh_demo.json",
+            "sharegpt_fastchat_dummy_conversation.json", "llamafactory_alpaca_en_demo.json", "llamafactory_alpaca_zh_demo.json",
+        ]
+        let files = names.compactMap(ProjectPaths.sharedDataFile)
+        guard files.count == names.count else {
+            Issue.record("shared/data is absent next to the clone; skipping")
+            return
+        }
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        #expect(runCLI(["import", "--db", db] + files + [ProjectPaths.root + "/examples/seed_tasks.jsonl", "--as", "examples"]).status == 0)
+        for format in ["alpaca", "sharegpt", "openai"] {
+            let result = runCLI(["export", "--db", db, "--all", "--format", format, "--check", "-o", dir.file("\(format).jsonl")])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("records flagged") && result.stderr.contains(": 0 of "), "\(format): \(result.stderr)")
+        }
+    }
 }
