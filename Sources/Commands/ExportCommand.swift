@@ -89,6 +89,7 @@ public struct ExportCommand: CommandDefinition {
         if split != nil, output == nil { throw UsageError("--split needs -o FILE to name the split files") }
         if datasetInfo != nil, output == nil { throw UsageError("--dataset-info needs -o FILE") }
         if force, datasetInfo == nil { throw UsageError("--force only matters with --dataset-info") }
+        if strict, output == nil { throw UsageError("--strict needs -o FILE (what went to stdout cannot be taken back)") }
         check = arguments.flag("check") || strict || datasetInfo != nil
         if datasetInfo != nil, layout.datasetInfoEntry(fileName: "", keys: []) == nil {
             throw UsageError("--dataset-info: LLaMA-Factory cannot read --format \(layout.name); use alpaca, sharegpt or openai")
