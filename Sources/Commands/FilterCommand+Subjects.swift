@@ -11,15 +11,15 @@ extension FilterCommand {
 
     /// The subjects a filter run judges: each selected instruction once, and each of its completions.
     struct Subjects {
-        /// `whereClause` filters rows of the `examples` view.
-        let whereClause: String?
+        /// `condition` filters rows of the `examples` view.
+        let condition: WhereCondition?
 
         /// The query for one range of instruction ids (two parameters: first and last id).
         var sql: String {
-            if let whereClause {
+            if let condition {
                 return """
                     SELECT instruction_id, completion_id, instruction, input, output, finish_reason
-                    FROM examples WHERE instruction_id BETWEEN ? AND ? AND (\(whereClause))
+                    FROM examples WHERE instruction_id BETWEEN ? AND ? AND \(condition.sql)
                     ORDER BY instruction_id, completion_id
                     """
             }
@@ -31,9 +31,9 @@ extension FilterCommand {
                 """
         }
 
-        /// Prepares the query first so a bad `--where` is reported before any work, and refuses writes.
+        /// Checks `--where` before any work (exit 64 for a bad condition).
         func validate(in database: Database) throws {
-            if whereClause != nil { try database.validateWhereQuery(sql) }
+            try condition?.validate(in: database)
         }
 
         /// The subjects whose instruction id lies in `range`.

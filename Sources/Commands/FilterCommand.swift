@@ -29,7 +29,7 @@ public struct FilterCommand: CommandDefinition {
 
     let ruleNames: [String]?
     let configPath: String?
-    let whereClause: String?
+    let condition: WhereCondition?
     let dryRun: Bool
     let scrub: Bool
     let json: Bool
@@ -39,7 +39,7 @@ public struct FilterCommand: CommandDefinition {
         self.arguments = arguments
         ruleNames = arguments.list("rules")
         configPath = arguments.string("config")
-        whereClause = arguments.string("where")
+        condition = WhereCondition(arguments.string("where"))
         dryRun = arguments.flag("dry-run")
         scrub = arguments.flag("scrub")
         json = arguments.flag("json")
@@ -60,7 +60,7 @@ public struct FilterCommand: CommandDefinition {
             throw UsageError("the keywords rule needs words or patterns in --config (\"keywords\": {\"words\": [...]})")
         }
         let database = try context.openDatabase(create: false)
-        let subjects = Subjects(whereClause: whereClause)
+        let subjects = Subjects(condition: condition)
         try subjects.validate(in: database)
         let started = Date()
         if dryRun {
@@ -79,7 +79,7 @@ public struct FilterCommand: CommandDefinition {
         let summary = try RunRecorder.record(database, arguments: arguments) { run in
             var summary = Summary(rules: rules)
             let walk = ChunkedRun(database: database, run: run, context: context)
-            let cursor = try walk.startingCursor(arguments: arguments)
+            let cursor = try walk.startingCursor()
             let writer = VerdictWriter(database: database, rules: rules, runID: run.runID)
             try writer.recordRules()
             let scrubber = scrub ? Scrubber(database: database, runID: run.runID,

@@ -8,18 +8,18 @@ extension ScoreCommand {
     /// Ctrl-C continues where the interrupted run stopped.
     func runHeuristic(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
+        try condition?.validate(in: database)
         var sql = "SELECT instruction_id, completion_id, instruction, input, output FROM examples"
         sql += " WHERE instruction_id BETWEEN ? AND ?"
-        if let whereClause { sql += " AND (\(whereClause))" }
+        if let condition { sql += " AND \(condition.sql)" }
         sql += " ORDER BY instruction_id, completion_id"
-        try database.validateWhereQuery(sql)
         struct Item { var instructionID: Int64; var completionID: Int64?; var instruction: String; var input: String; var output: String? }
         let started = Date()
         let heuristic = HeuristicScorer()
         var scored = 0, low = 0, sum = 0.0
         try RunRecorder.record(database, arguments: arguments) { run in
             let walk = ChunkedRun(database: database, run: run, context: context)
-            let cursor = try walk.startingCursor(arguments: arguments)
+            let cursor = try walk.startingCursor()
             let progress = StepProgress(
                 label: "score", unit: "instructions", total: try walk.remaining(after: cursor), sink: context.stderr,
                 enabled: context.stderrIsTerminal && !json)
@@ -52,14 +52,7 @@ extension ScoreCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         let mean = scored == 0 ? 0 : sum / Double(scored)
-        if json {
-            let object: [String: Any] = ["scorer": scorer, "scored": scored, "mean": (mean * 100).rounded() / 100,
-                                         "below_5": low, "seconds": (seconds * 1000).rounded() / 1000]
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            context.print(String(decoding: data, as: UTF8.self))
-        } else {
-            context.print("\(scorer): scored \(scored) examples, mean \(String(format: "%.2f", mean)), "
-                          + "\(low) below 5, in \(String(format: "%.2f", seconds)) s")
-        }
+        let summary = HeuristicScoreSummary(scorer: scorer, scored: scored, mean: mean, below5: low, seconds: seconds)
+        context.print(json ? JSONOutput.line(summary) : summary.text)
     }
 }

@@ -25,12 +25,11 @@ struct ChunkedRun {
         chunk = configured > 0 ? configured : Self.defaultChunk
     }
 
-    /// The cursor to start after: that of an unfinished run with the same command and options, else 0.
-    /// Records `resumed_from` in this run's totals when it continues another.
-    func startingCursor(arguments: ParsedArguments) throws -> Int64 {
-        let options = RunRecorder.optionsJSON(arguments)
+    /// The cursor to start after: that of an unfinished run with the same command and the same recorded
+    /// options as this run, else 0. Records `resumed_from` in this run's totals when it continues another.
+    func startingCursor() throws -> Int64 {
         guard let run,
-              let previous = try RunStore(database).unfinishedRun(command: arguments.commandName, optionsJSON: options)
+              let previous = try RunStore(database).unfinishedRun(like: run.runID)
         else { return 0 }
         run.totals.counters["resumed_from"] = Int(previous.runID)
         return previous.cursor

@@ -2,7 +2,8 @@
 /// without holding their texts: each record's sorted shingle hashes in one flat array (for exact Jaccard
 /// verification) and one 32-bit hash per LSH band of its signature (for bucketing) instead of the full
 /// signature. At 128 permutations in 25 bands that is 100 bytes of band hashes instead of 512 bytes of
-/// signature per record; a spurious 32-bit band collision only adds a candidate that verification rejects.
+/// signature per record. A spurious 32-bit band-hash collision (about n²/2³³ pairs per band) only adds a
+/// candidate that verification rejects.
 public struct MinHashIndex: Sendable {
     public let shingling: Shingling
     public let minHash: MinHash
@@ -60,6 +61,11 @@ public struct MinHashIndex: Sendable {
             Shingling.jaccard(UnsafeBufferPointer(rebasing: all[offsets[i]..<offsets[i + 1]]),
                               UnsafeBufferPointer(rebasing: all[offsets[j]..<offsets[j + 1]]))
         }
+    }
+
+    /// The first band below `limit` in which records i and j have equal band hashes, or nil.
+    func firstSharedBand(_ i: Int, _ j: Int, below limit: Int) -> Int? {
+        (0..<limit).first { bandHashes[i * bands + $0] == bandHashes[j * bands + $0] }
     }
 
     /// Record i's hash in `band`.
