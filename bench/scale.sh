@@ -47,6 +47,8 @@ step "export alpaca"          export --format alpaca -o "$WORK/out.jsonl"
 PIPELINE=0
 step "stats"                  stats
 step "filter (second run)"    filter
+echo "dedup runs (pairs grow with the duplicate density: the generator draws from ~124K distinct records):"
+sqlite3 "$DB" "select '  ' || json_extract(options, '$.method') || ' ' || json_extract(options, '$.field') || ': ' || json_extract(totals, '$.records') || ' records, ' || coalesce(json_extract(totals, '$.candidate_pairs'), '-') || ' candidate pairs, ' || json_extract(totals, '$.duplicates') || ' duplicates' from runs where command = 'dedup' order by id"
 exported=$(wc -l < "$WORK/out.jsonl")
 python3 - "$WORK/wall.txt" "$exported" "$N" <<'PY'
 import sys

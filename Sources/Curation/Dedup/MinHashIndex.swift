@@ -11,11 +11,20 @@ public struct MinHashIndex: Sendable {
     public let rows: Int
     /// Id, score and rank of every record, in insertion order (the text is dropped).
     public private(set) var records: [DedupRecord] = []
-    /// Shingles of record i: `shingles[offsets[i]..<offsets[i + 1]]`.
-    private(set) var shingles: [UInt64] = []
-    private(set) var offsets: [Int] = [0]
-    /// Band hashes of record i: `bandHashes[i * bands..<(i + 1) * bands]`.
-    private(set) var bandHashes: [UInt32] = []
+    /// One segment per added batch, so growing the index never copies what it holds (a single flat array
+    /// would briefly need twice its size when it grows).
+    private var segments: [Segment] = []
+    /// The segment of record i, and its position in it.
+    private var locations: [(segment: UInt32, item: UInt32)] = []
+
+    /// One batch's records: their shingles back to back and their band hashes.
+    struct Segment: Sendable {
+        /// Shingles of item k: `shingles[starts[k]..<starts[k + 1]]`.
+        var shingles: [UInt64] = []
+        var starts: [Int] = [0]
+        /// Band hashes of item k: `bandHashes[k * bands..<(k + 1) * bands]`.
+        var bandHashes: [UInt32] = []
+    }
 
     public init(shingling: Shingling, minHash: MinHash, bands: Int, rows: Int) {
         self.shingling = shingling
@@ -35,12 +44,18 @@ public struct MinHashIndex: Sendable {
             signature.withUnsafeMutableBufferPointer { minHash.signature(shingles, into: $0.baseAddress!) }
             return (shingles, Self.bandHashes(signature, bands: bands, rows: rows))
         }
-        for (record, item) in zip(batch, computed) {
+        var segment = Segment()
+        segment.shingles.reserveCapacity(computed.reduce(0) { $0 + $1.shingles.count })
+        segment.starts.reserveCapacity(batch.count + 1)
+        segment.bandHashes.reserveCapacity(batch.count * bands)
+        for (k, (record, item)) in zip(batch, computed).enumerated() {
             records.append(DedupRecord(id: record.id, text: "", score: record.score, rank: record.rank))
-            shingles.append(contentsOf: item.shingles)
-            offsets.append(shingles.count)
-            bandHashes.append(contentsOf: item.bands)
+            locations.append((UInt32(segments.count), UInt32(k)))
+            segment.shingles.append(contentsOf: item.shingles)
+            segment.starts.append(segment.shingles.count)
+            segment.bandHashes.append(contentsOf: item.bands)
         }
+        segments.append(segment)
     }
 
     /// One hash per band of `rows` consecutive signature values.
@@ -53,21 +68,33 @@ public struct MinHashIndex: Sendable {
     }
 
     /// Whether record i has no shingles (an empty text takes part in no pair).
-    func isEmpty(_ i: Int) -> Bool { offsets[i] == offsets[i + 1] }
+    func isEmpty(_ i: Int) -> Bool {
+        let (segment, item) = locations[i]
+        let starts = segments[Int(segment)].starts
+        return starts[Int(item)] == starts[Int(item) + 1]
+    }
 
     /// Exact Jaccard of records i and j on their stored shingles.
     func jaccard(_ i: Int, _ j: Int) -> Double {
-        shingles.withUnsafeBufferPointer { all in
-            Shingling.jaccard(UnsafeBufferPointer(rebasing: all[offsets[i]..<offsets[i + 1]]),
-                              UnsafeBufferPointer(rebasing: all[offsets[j]..<offsets[j + 1]]))
+        let a = locations[i], b = locations[j]
+        return segments[Int(a.segment)].shingles.withUnsafeBufferPointer { left in
+            segments[Int(b.segment)].shingles.withUnsafeBufferPointer { right in
+                let leftStarts = segments[Int(a.segment)].starts, rightStarts = segments[Int(b.segment)].starts
+                return Shingling.jaccard(
+                    UnsafeBufferPointer(rebasing: left[leftStarts[Int(a.item)]..<leftStarts[Int(a.item) + 1]]),
+                    UnsafeBufferPointer(rebasing: right[rightStarts[Int(b.item)]..<rightStarts[Int(b.item) + 1]]))
+            }
         }
     }
 
     /// The first band below `limit` in which records i and j have equal band hashes, or nil.
     func firstSharedBand(_ i: Int, _ j: Int, below limit: Int) -> Int? {
-        (0..<limit).first { bandHashes[i * bands + $0] == bandHashes[j * bands + $0] }
+        (0..<limit).first { bandHash(i, band: $0) == bandHash(j, band: $0) }
     }
 
     /// Record i's hash in `band`.
-    func bandHash(_ i: Int, band: Int) -> UInt32 { bandHashes[i * bands + band] }
+    func bandHash(_ i: Int, band: Int) -> UInt32 {
+        let (segment, item) = locations[i]
+        return segments[Int(segment)].bandHashes[Int(item) * bands + band]
+    }
 }
