@@ -28,6 +28,8 @@ import Store
 ///
 /// Writers run on the owner thread only (the sender's child tasks never touch the database). Several `run`
 /// batches may be made in one run (evolve: rewrites, then gain checks, then answers); totals accumulate.
+/// A command that gives up on its own calls `runner.halt(.noProgress, message:)`. `--dry-run` builds the same
+/// calls and hands them to `ModelCallRunner.printDryRun(calls, report:…)`, which sends and writes nothing.
 final class ModelCallRunner {
     let database: Database
     let recorder: RunRecorder
