@@ -138,7 +138,7 @@ final class ModelCallRunner {
             let reservations = pending.map { reservation(for: calls[$0].request) }
             let gate = gate
             let pool = BlockingCallRunner(sender: sender, concurrency: concurrency, interrupt: interrupt)
-            try pool.run(
+            _ = try pool.run(
                 pending.map { calls[$0].request }, stop: stop, reserve: { gate.reserve(reservations[$0]) },
                 endsBatch: { $0.failure.flatMap(RunStoppingFailure.init) != nil }
             ) { position, outcome in
