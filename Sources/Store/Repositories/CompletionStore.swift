@@ -5,7 +5,7 @@ public struct CompletionStore {
 
     /// Where a completion came from (the `origin` column's CHECKed values).
     public enum Origin: String, Sendable, CaseIterable {
-        case imported, seed, model, scrubbed
+        case imported, seed, model, scrubbed, edited
     }
 
     /// A row to insert.
