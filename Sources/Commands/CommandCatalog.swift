@@ -14,6 +14,7 @@ public enum CommandCatalog {
             SimilarCommand.self,
             ExportCommand.self,
             ReportCommand.self,
+            ReviewCommand.self,
             SQLCommand.self,
             StatsCommand.self,
             ShowCommand.self,

@@ -42,4 +42,9 @@ public struct CompletionStore {
              SQLValue(row.llmCallID), .integer(row.runID)])
         return database.lastInsertRowID
     }
+
+    /// Removes a completion that run `runID` wrote (a reviewer's undone edit); nothing else may refer to it.
+    public func delete(id: Int64, runID: Int64) throws {
+        try database.execute("DELETE FROM completions WHERE id = ? AND run_id = ?", [.integer(id), .integer(runID)])
+    }
 }
