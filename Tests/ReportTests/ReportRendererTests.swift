@@ -1,6 +1,7 @@
 import Foundation
 import Report
 import Testing
+import TestSupport
 
 @Suite struct ReportRendererTests {
     @Test func pageIsWellFormedAndHasEverySection() {

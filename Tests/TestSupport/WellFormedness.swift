@@ -3,13 +3,13 @@
 /// `&` only in known entity references, no `<` in text or attribute values. Collects element names, ids and
 /// the decoded text on the way. Foundation's XMLParser on Linux recovers from mismatched tags, so the tests use
 /// this instead.
-struct WellFormedness {
-    private(set) var ids: [String] = []
-    private(set) var elementNames: [String] = []
-    private(set) var text = ""
+public struct WellFormedness {
+    public private(set) var ids: [String] = []
+    public private(set) var elementNames: [String] = []
+    public private(set) var text = ""
 
     /// (nil, result) when well-formed, else (a message with the byte offset, partial result).
-    static func check(_ html: String) -> (problem: String?, result: WellFormedness) {
+    public static func check(_ html: String) -> (problem: String?, result: WellFormedness) {
         var result = WellFormedness()
         do {
             try result.parse(Array(html.utf8))
@@ -19,7 +19,7 @@ struct WellFormedness {
         }
     }
 
-    struct Failure: Error { let message: String }
+    public struct Failure: Error { let message: String }
 
     private mutating func parse(_ bytes: [UInt8]) throws(Failure) {
         var i = 0
