@@ -35,10 +35,7 @@ public struct ReportCommand: CommandDefinition {
         output = arguments.string("output") ?? "report.html"
         whereClause = arguments.string("where")
         sampleSize = try arguments.int("sample", minimum: 0) ?? 50
-        guard let seed = UInt64(arguments.string("seed") ?? "0") else {
-            throw UsageError("--seed expects a non-negative integer, got '\(arguments.string("seed") ?? "")'")
-        }
-        self.seed = seed
+        seed = try arguments.uint64("seed") ?? 0
     }
 
     public func run(context: CommandContext) throws {

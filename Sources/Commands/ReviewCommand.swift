@@ -43,10 +43,7 @@ public struct ReviewCommand: CommandDefinition {
         queue.whereClause = arguments.string("where")
         queue.includeReviewed = arguments.flag("include-reviewed")
         queue.sampleSize = try arguments.int("sample", minimum: 1)
-        guard let seed = UInt64(arguments.string("seed") ?? "0") else {
-            throw UsageError("--seed expects a non-negative integer, got '\(arguments.string("seed") ?? "")'")
-        }
-        queue.seed = seed
+        queue.seed = try arguments.uint64("seed") ?? 0
         self.queue = queue
         reviewer = arguments.string("reviewer")
         stats = arguments.flag("stats")

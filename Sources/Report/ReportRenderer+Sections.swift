@@ -21,7 +21,7 @@ extension ReportRenderer {
             table.append([
                 .count(step.depth), .text(step.strategy), .count(step.made), .count(step.eliminated), .count(step.survived),
                 .number(share, NumberText.percent(share)),
-                .text(step.reasons.map { "\($0.filter) \(NumberText.count($0.count))" }.joined(separator: ", ")),
+                .text(step.reasons.map { "\($0.label) \(NumberText.count($0.count))" }.joined(separator: ", ")),
             ])
         }
         let depths = byDepth.keys.sorted()
@@ -149,7 +149,7 @@ extension ReportRenderer {
         out += grid(report.leadingWords.map { tally in
             BarChart(title: "Top leading words (\(tally.language)): top 20 = \(NumberText.percent(tally.topShare)) of "
                         + "\(NumberText.count(tally.total)), \(NumberText.count(tally.distinct)) distinct",
-                     axisTitle: "instructions", bars: tally.top.map { .init(label: $0.word, value: Double($0.count)) }).svg
+                     axisTitle: "instructions", bars: tally.top.map { .init(label: $0.label, value: Double($0.count)) }).svg
         })
         return out
     }

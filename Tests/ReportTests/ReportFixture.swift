@@ -16,7 +16,7 @@ enum ReportFixture {
         ]
         report.funnel = [
             FunnelStep(depth: 0, strategy: "imported", made: 2, eliminated: 0, reasons: []),
-            FunnelStep(depth: 1, strategy: hostile, made: 1, eliminated: 1, reasons: [.init(filter: "evol-leak", count: 1)]),
+            FunnelStep(depth: 1, strategy: hostile, made: 1, eliminated: 1, reasons: [.init(label: "evol-leak", count: 1)]),
         ]
         report.lengths = [
             LengthDistribution(language: "zh", field: "instruction", unit: "characters", lengths: [3, 10, 12, 400]),
@@ -41,8 +41,8 @@ enum ReportFixture {
         report.purposes = [PurposeCost(purpose: "evol-rewrite", model: "qwen-plus", calls: 10, failed: 1, promptTokens: 1000,
                                        completionTokens: 500, cost: 0.0123)]
         report.leadingWords = [
-            LeadingWordTally(language: "en", total: 3, top: [.init(word: "write", count: 2), .init(word: hostile, count: 1)], distinct: 2),
-            LeadingWordTally(language: "zh", total: 2, top: [.init(word: "解释", count: 2)], distinct: 1),
+            LeadingWordTally(language: "en", total: 3, top: [.init(label: "write", count: 2), .init(label: hostile, count: 1)], distinct: 2),
+            LeadingWordTally(language: "zh", total: 2, top: [.init(label: "解释", count: 2)], distinct: 1),
         ]
         var row = SampleExample(instructionID: 3, completionID: 2, origin: "evolved", language: "zh",
                                 instruction: "解释光合作用。" + hostile, input: hostile, output: hostile, system: hostile,

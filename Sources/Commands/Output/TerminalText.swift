@@ -66,9 +66,10 @@ public enum TerminalText {
         lines.append(line.trimmingTrailingSpaces)
     }
 
-    /// `text` cut to `width` columns, with "…" when cut (for one-line headers).
-    public static func truncated(_ text: String, width: Int) -> String {
-        let clean = sanitized(text).replacingOccurrences(of: "\n", with: " ")
+    /// `text` on one line (newlines shown as `newline`), cut to `width` columns with "…" when cut: for headers
+    /// and table cells.
+    public static func truncated(_ text: String, width: Int, newline: String = " ") -> String {
+        let clean = sanitized(text).replacingOccurrences(of: "\n", with: newline)
         guard DisplayWidth.of(clean) > width else { return clean }
         var out = ""
         var used = 0

@@ -1,21 +1,16 @@
 import Report
 import Store
-import Synthesis
 
-/// The reproducible sample: every selected `examples` key, shuffled by a SplitMix64 generator seeded with
-/// `--seed`, cut to `--sample N`, shown in id order with its verdicts, best score and lineage.
+/// The reproducible sample: `--sample N` rows of the selection drawn with `--seed` (`ExampleDraw`), shown in id
+/// order with their verdicts, best score and lineage.
 extension ReportCollector {
     func sample() throws -> [SampleExample] {
         guard sampleSize > 0 else { return [] }
-        var keys: [(Int64, Int64?)] = []
-        try database.forEachRow(
-            "SELECT instruction_id, completion_id FROM examples WHERE \(whereClause.map { "(\($0))" } ?? "1") "
-                + "ORDER BY instruction_id, completion_id"
-        ) { keys.append(($0.int64("instruction_id"), $0.optionalInt64("completion_id"))) }
-        var generator = SplitMix64(seed: seed)
-        generator.shuffle(&keys)
-        let chosen = keys.prefix(sampleSize).sorted { ($0.0, $0.1 ?? 0) < ($1.0, $1.1 ?? 0) }
-        return try chosen.compactMap { try example(instructionID: $0.0, completionID: $0.1) }
+        let draw = ExampleDraw(conditions: whereClause.map { ["(\($0))"] } ?? [], size: sampleSize, seed: seed)
+        let chosen = try draw.keys(in: database).sorted {
+            ($0.instructionID, $0.completionID ?? 0) < ($1.instructionID, $1.completionID ?? 0)
+        }
+        return try chosen.compactMap { try example(instructionID: $0.instructionID, completionID: $0.completionID) }
     }
 
     func example(instructionID: Int64, completionID: Int64?) throws -> SampleExample? {

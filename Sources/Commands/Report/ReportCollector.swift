@@ -68,7 +68,7 @@ struct ReportCollector {
     }
 
     func funnel() throws -> [FunnelStep] {
-        var reasons: [String: [FunnelStep.Reason]] = [:]
+        var reasons: [String: [LabelCount]] = [:]
         try database.forEachRow(
             """
             SELECT i.depth, coalesce(i.strategy, i.origin) AS step, v.filter, count(*) AS n
@@ -78,7 +78,7 @@ struct ReportCollector {
             """
         ) { row in
             reasons["\(row.int("depth"))/\(row.string("step"))", default: []]
-                .append(.init(filter: row.string("filter"), count: row.int("n")))
+                .append(LabelCount(label: row.string("filter"), count: row.int("n")))
         }
         return try database.query(
             """
@@ -142,7 +142,7 @@ struct ReportCollector {
             let words = leading[language]!
             let top = words.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(20)
             return LeadingWordTally(language: language, total: words.values.reduce(0, +),
-                                    top: top.map { .init(word: $0.key, count: $0.value) }, distinct: words.count)
+                                    top: top.map { LabelCount(label: $0.key, count: $0.value) }, distinct: words.count)
         }
         return (lengths, tallies)
     }

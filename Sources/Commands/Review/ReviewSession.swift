@@ -9,7 +9,7 @@ struct ReviewSession {
     let database: Database
     let terminal: ReviewTerminal
     let decisions: ReviewDecisions
-    let subjects: [(instructionID: Int64, completionID: Int64?)]
+    let subjects: [ExampleDraw.Key]
     let environment: [String: String]
 
     /// Decisions made, for the closing line and the run's totals.

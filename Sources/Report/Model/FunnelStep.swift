@@ -1,27 +1,18 @@
 /// One cell of the generation/evolution funnel: the instructions made at one depth by one strategy (or origin,
 /// for rows without a strategy), how many a filter eliminated and why, and how many survived.
 public struct FunnelStep: Sendable, Equatable {
-    /// A failing filter and how many of the step's instructions it failed (one instruction may fail several).
-    public struct Reason: Sendable, Equatable {
-        public let filter: String
-        public let count: Int
-        public init(filter: String, count: Int) {
-            self.filter = filter
-            self.count = count
-        }
-    }
-
     public let depth: Int
     /// The evolution strategy, or the origin (seed, imported, generated…) for rows without one.
     public let strategy: String
     public let made: Int
     /// Instructions with at least one failing latest verdict on the instruction itself.
     public let eliminated: Int
-    public let reasons: [Reason]
+    /// Failing filters and how many of the step's instructions each failed (one may fail several).
+    public let reasons: [LabelCount]
 
     public var survived: Int { made - eliminated }
 
-    public init(depth: Int, strategy: String, made: Int, eliminated: Int, reasons: [Reason]) {
+    public init(depth: Int, strategy: String, made: Int, eliminated: Int, reasons: [LabelCount]) {
         self.depth = depth
         self.strategy = strategy
         self.made = made
