@@ -46,8 +46,7 @@ struct ReviewSession {
             terminal.show("\r\n")
         }
         while true {
-            let size = terminal.size(environment: environment)
-            let screen = ReviewScreen(columns: size.columns, rows: size.rows)
+            var screen = currentScreen()
             guard index < subjects.count else {
                 terminal.show(screen.finished(total: subjects.count, counts: tally.text, message: message))
                 guard terminal.readByte() == UInt8(ascii: "u"), let step = history.popLast() else { return tally }
@@ -62,6 +61,7 @@ struct ReviewSession {
             var scroll = 0
             var decided: ReviewDecisions.Decision?? = nil
             while decided == nil {
+                screen = currentScreen()  // the window may have been resized
                 terminal.show(screen.render(item, position: index + 1, total: subjects.count, scroll: scroll, message: message))
                 message = nil
                 guard let key = terminal.readByte() else { return tally }
@@ -108,6 +108,11 @@ struct ReviewSession {
                 index += 1
             }
         }
+    }
+
+    private func currentScreen() -> ReviewScreen {
+        let size = terminal.size(environment: environment)
+        return ReviewScreen(columns: size.columns, rows: size.rows)
     }
 
     private func takeBack(_ step: Step, tally: inout Tally) throws {

@@ -78,6 +78,9 @@ public struct Histogram: Sendable {
                 out.text(label, x: x, y: baseline + 14, className: "tick", anchor: "middle")
             }
         }
+        if let last = bins.last, let upper = last.upper, (bins.count - 1) % labelEvery == 0 {
+            out.text(NumberText.compact(upper), x: Self.left + plotWidth, y: baseline + 14, className: "tick", anchor: "middle")
+        }
         out.line(x1: Self.left, y1: Self.top, x2: Self.left, y2: baseline, className: "axis")
         out.line(x1: Self.left, y1: baseline, x2: Self.left + plotWidth, y2: baseline, className: "axis")
         out.text(xTitle, x: Self.left + plotWidth / 2, y: Self.height - 10, className: "axis-title", anchor: "middle")
