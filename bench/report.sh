@@ -5,7 +5,9 @@
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 
-rss() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
+# wall s, CPU s (user + sys) and peak RSS in MB of one run, from GNU time.
+measure() { /usr/bin/time -f 'TIME %e %U %S %M' "$@" 2>&1 >/dev/null | awk '/^TIME/ {printf "%.2f %.2f %d", $2, $3 + $4, $5 / 1024}'; }
+command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
 for name in alpaca_en_52k alpaca_zh_52k; do
     db="$WORK/$name.db"
     "$BIN" import --db "$db" "$DATA/$name.json" >/dev/null
@@ -15,10 +17,12 @@ for name in alpaca_en_52k alpaca_zh_52k; do
     "$BIN" score --db "$db" --scorer heuristic >/dev/null 2>&1
     verdicts=$("$BIN" sql --db "$db" --csv "select count(*) from verdicts" | tail -1 | tr -d '\r')
     scores=$("$BIN" sql --db "$db" --csv "select count(*) from scores" | tail -1 | tr -d '\r')
-    first=$(seconds "$BIN" report --db "$db" -o "$WORK/$name.html" 2>/dev/null)
-    second=$(seconds "$BIN" report --db "$db" -o "$WORK/$name.html" 2>/dev/null)
-    peak=$(rss "$BIN" report --db "$db" -o "$WORK/$name.html")
-    stats=$(seconds "$BIN" stats --db "$db")
+    runs=""
+    for attempt in 1 2 3; do
+        read -r wall cpu mb <<<"$(measure "$BIN" report --db "$db" -o "$WORK/$name.html")"
+        runs="$runs ${wall}s"
+    done
+    read -r swall scpu smb <<<"$(measure "$BIN" stats --db "$db")"
     size=$(wc -c < "$WORK/$name.html")
-    echo "$name: $verdicts verdicts, $scores scores; report $first s (again $second s), peak RSS $((peak / 1024)) MB, $((size / 1024)) KiB HTML; dsbench stats $stats s (target: report <= 3 s)"
+    echo "$name: $verdicts verdicts, $scores scores; report wall$runs (last: CPU ${cpu}s, peak RSS ${mb} MB, $((size / 1024)) KiB HTML); dsbench stats wall ${swall}s CPU ${scpu}s; load average $(cut -d' ' -f1 /proc/loadavg) (target: report <= 3 s)"
 done

@@ -44,7 +44,11 @@ extension ReportRenderer {
                           .count(item.median), .count(item.p90), .count(item.maximum)])
         }
         out += table.html + "\n"
-        out += grid(report.lengths.map { item in
+        let charted = report.lengths.filter { $0.count >= minimumHistogramRows }
+        if charted.count < report.lengths.count {
+            out += note("Histograms are drawn for languages with at least \(minimumHistogramRows) rows.")
+        }
+        out += grid(charted.map { item in
             Histogram(title: "\(item.field) length, language \(item.language)", xTitle: "\(item.field) length (\(item.unit))",
                       yTitle: "rows", bins: item.bins).svg
         })

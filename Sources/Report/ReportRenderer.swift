@@ -56,6 +56,9 @@ public enum ReportRenderer {
         }
     }
 
+    /// Fewer rows than this make a histogram of noise; the table still lists them.
+    static let minimumHistogramRows = 20
+
     static func note(_ text: String) -> String { "<p class=\"note\">\(HTMLEscaper.escape(text))</p>\n" }
     static func empty(_ text: String) -> String { "<p class=\"empty\">\(HTMLEscaper.escape(text))</p>\n" }
     static func grid(_ items: [String]) -> String {

@@ -27,7 +27,7 @@ import TestSupport
         #expect(html.contains("refusal near the start"))
         #expect(html.contains("similarity 0.810"))
         #expect(html.contains("qwen-plus") && html.contains("dsbench-evol@1") && html.contains("$0.0042"))
-        #expect(html.contains("output length (characters)"))
+        #expect(html.contains("<td>zh</td><td>output</td><td>characters</td>"))
         #expect(html.contains("Top leading words (en)"))
         #expect(html.contains("Top leading words (zh)") && html.contains(">解释</text>"))
         #expect(sampleIDs(html).count == 3)

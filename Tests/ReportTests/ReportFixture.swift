@@ -19,8 +19,9 @@ enum ReportFixture {
             FunnelStep(depth: 1, strategy: hostile, made: 1, eliminated: 1, reasons: [.init(label: "evol-leak", count: 1)]),
         ]
         report.lengths = [
-            LengthDistribution(language: "zh", field: "instruction", unit: "characters", lengths: [3, 10, 12, 400]),
-            LengthDistribution(language: "en", field: "output", unit: "words", lengths: [1, 2, 3]),
+            LengthDistribution(language: "zh", field: "instruction", unit: "characters", lengths: Array(1...30) + [400]),
+            LengthDistribution(language: "en", field: "output", unit: "words", lengths: Array(repeating: 5, count: 25)),
+            LengthDistribution(language: "ja", field: "output", unit: "characters", lengths: [7]),
         ]
         report.ruleFailures = [RuleFailures(rule: "refusal", checked: 2, failed: 1, examples: [
             .init(instructionID: 1, completionID: 2, text: hostile, reason: "apology <first>"),

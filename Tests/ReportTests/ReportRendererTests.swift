@@ -17,6 +17,9 @@ import TestSupport
         #expect(html.contains("instruction length (characters)"))
         #expect(html.contains("output length (words)"))
         #expect(html.contains("score (0–10)"))
+        // A language with one row is in the table but gets no histogram of noise.
+        #expect(html.contains("<td>ja</td>") && !html.contains("output length, language ja"))
+        #expect(html.contains("at least 20 rows"))
         #expect(html.contains("cost (USD)"))
     }
 

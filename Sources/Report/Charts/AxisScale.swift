@@ -6,9 +6,10 @@ public struct AxisScale: Sendable, Equatable {
     /// Tick values from 0 to `maximum` inclusive.
     public let ticks: [Double]
 
-    public init(maximumValue: Double) {
+    /// `integral` keeps the step at 1 or more (for counts, which have no fractions).
+    public init(maximumValue: Double, integral: Bool = false) {
         let top = maximumValue > 0 ? maximumValue : 1
-        let step = Self.niceStep(atLeast: top / 5)
+        let step = max(Self.niceStep(atLeast: top / 5), integral ? 1 : 0)
         let count = Int((top / step).rounded(.up))
         maximum = Double(count) * step
         ticks = (0...count).map { Double($0) * step }

@@ -36,7 +36,8 @@ public struct BarChart: Sendable {
     static let bottom = 44.0
 
     public var svg: String {
-        let scale = AxisScale(maximumValue: bars.map(\.value).max() ?? 0)
+        let scale = AxisScale(maximumValue: bars.map(\.value).max() ?? 0,
+                              integral: bars.allSatisfy { $0.value == $0.value.rounded() })
         let plotWidth = Self.width - Self.labelWidth - Self.rightMargin
         let plotHeight = Double(max(bars.count, 1)) * Self.rowHeight
         let height = Self.top + plotHeight + Self.bottom

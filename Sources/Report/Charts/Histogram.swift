@@ -53,7 +53,7 @@ public struct Histogram: Sendable {
     static let bottom = 52.0
 
     public var svg: String {
-        let scale = AxisScale(maximumValue: Double(bins.map(\.count).max() ?? 0))
+        let scale = AxisScale(maximumValue: Double(bins.map(\.count).max() ?? 0), integral: true)
         let plotWidth = Self.width - Self.left - Self.right
         let plotHeight = Self.height - Self.top - Self.bottom
         let baseline = Self.top + plotHeight

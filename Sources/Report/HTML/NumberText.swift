@@ -36,8 +36,11 @@ public enum NumberText {
         return text
     }
 
-    /// A share as a percentage with one decimal: 0.4567 → "45.7%".
-    public static func percent(_ share: Double) -> String { fixed(share * 100, places: 1) + "%" }
+    /// A share as a percentage with one decimal, two below 1% so a small share does not read as none:
+    /// 0.4567 → "45.7%", 0.00023 → "0.02%".
+    public static func percent(_ share: Double) -> String {
+        fixed(share * 100, places: share > 0 && share < 0.01 ? 2 : 1) + "%"
+    }
 
     /// US dollars with four decimals: "$0.0123".
     public static func dollars(_ value: Double) -> String { "$" + fixed(value, places: 4) }

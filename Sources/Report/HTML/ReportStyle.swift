@@ -35,6 +35,7 @@ enum ReportStyle {
         .pass { color: var(--good); }
         .fail { color: var(--bad); }
         .text { white-space: pre-wrap; word-break: break-word; margin: 2px 0; font: inherit; }
+        td .text { max-height: 14em; overflow: auto; }
         .example { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; padding: 6px 10px; }
         .example summary { cursor: pointer; }
         .example dt { font-weight: 600; color: var(--muted); margin-top: 6px; }
