@@ -130,7 +130,7 @@ extension ReportRenderer {
         var runs = HTMLTable(headers: ["run", "command", "status", "started", "model", "endpoint", "template", "rows",
                                        "LLM calls", "prompt tokens", "completion tokens", "cost (USD)"])
         for run in report.runs {
-            runs.append([.number(Double(run.id), "#\(run.id)"), .text(run.command), .text(run.status), .text(run.startedAt),
+            runs.append([.number(Double(run.id), "#\(run.id)"), .text(run.command), .text(run.status), .text(Self.shortTime(run.startedAt)),
                          .text(run.model ?? "–"), .text(run.endpointHost ?? "–"), .text(run.template ?? "–"),
                          .count(run.rowsWritten), .count(run.calls), .count(run.promptTokens), .count(run.completionTokens),
                          .number(run.cost, NumberText.dollars(run.cost))])
@@ -143,6 +143,11 @@ extension ReportRenderer {
                              .count(item.promptTokens), .count(item.completionTokens), .number(item.cost, NumberText.dollars(item.cost))])
         }
         return out + "<h3>LLM calls per purpose</h3>\n" + purposes.html + "\n"
+    }
+
+    /// "2026-11-30T11:31:49.101Z" → "2026-11-30 11:31:49" (UTC, as stored).
+    static func shortTime(_ stamp: String) -> String {
+        String(stamp.prefix(19).map { $0 == "T" ? " " : $0 })
     }
 
     static func diversity(_ report: DatasetReport) -> String {

@@ -36,6 +36,15 @@ import Testing
         #expect(svg.contains("width=\"410.0\""))
     }
 
+    @Test func longLabelsAreCutToTheirColumnCountingCJKWide() {
+        let latin = String(repeating: "a", count: 60), chinese = String(repeating: "以", count: 30)
+        let svg = BarChart(title: "T", axisTitle: "n", bars: [.init(label: latin, value: 1), .init(label: chinese, value: 2)]).svg
+        #expect(svg.contains(">" + String(repeating: "a", count: 23) + "…</text>"))
+        #expect(svg.contains(">" + String(repeating: "以", count: 12) + "…</text>"))
+        // The full label stays in the tooltip.
+        #expect(svg.contains("<title>\(chinese)</title>"))
+    }
+
     @Test func numbersAreFormattedWithoutLocale() {
         #expect(NumberText.count(52002) == "52,002")
         #expect(NumberText.count(-1234567) == "-1,234,567")

@@ -16,7 +16,13 @@ public enum LeadingWord {
         var words: [Substring] = []
         var current = ""
         for character in text.prefix(160) {
-            if character.isLetter || character.isNumber || (character == "'" && !current.isEmpty) {
+            let kind = ScriptClass.of(character.unicodeScalars.first!)
+            if kind.isCJK {
+                // Chinese or Japanese text (the instruction's language guess was wrong): no English word here.
+                if words.isEmpty, current.isEmpty { return nil }
+                break
+            }
+            if kind.isWordCharacter || (character == "'" && !current.isEmpty) {
                 current.append(character)
             } else if !current.isEmpty {
                 words.append(Substring(current.lowercased()))

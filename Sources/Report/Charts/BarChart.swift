@@ -52,7 +52,7 @@ public struct BarChart: Sendable {
         for (index, bar) in bars.enumerated() {
             let y = Self.top + Double(index) * Self.rowHeight
             let length = scale.position(of: bar.value, length: plotWidth)
-            out.text(HTMLEscaper.shortened(bar.label, to: 24), x: x0 - 6, y: y + 16, className: "label", anchor: "end",
+            out.text(SVGTextWidth.fitted(bar.label, width: x0 - 10, fontSize: 12), x: x0 - 6, y: y + 16, className: "label", anchor: "end",
                      tooltip: bar.label)
             out.rect(x: x0, y: y + 4, width: length, height: Self.rowHeight - 8, className: "bar",
                      tooltip: "\(bar.label): \(bar.valueText ?? NumberText.compact(bar.value))")

@@ -12,6 +12,8 @@ import Testing
         #expect(LeadingWord.english("123 is a number") == nil)
         #expect(LeadingWord.english("please") == "please")
         #expect(LeadingWord.english("") == nil)
+        #expect(LeadingWord.english("总结以下文章 in English") == nil)
+        #expect(LeadingWord.english("Explain 光合作用") == "explain")
     }
 
     @Test func chineseTakesTheFirstTwoHanCharactersAfterRequestFrames() {
