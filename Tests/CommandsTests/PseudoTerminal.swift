@@ -99,6 +99,7 @@ final class PseudoTerminal {
         // Cursor-home starts a new screen: a line never continues across it.
         let text = String(decoding: output, as: UTF8.self).replacingOccurrences(of: "\u{1B}[H", with: "\n")
         let plain = text.replacingOccurrences(of: "\u{1B}\\[[0-9;]*[A-Za-z]", with: "", options: .regularExpression)
-        return plain.components(separatedBy: "\r\n").flatMap { $0.components(separatedBy: "\n") }
+        // The terminal turns each "\n" into "\r\n" (ONLCR), so the program's "\r\n" arrives as "\r\r\n".
+        return plain.replacingOccurrences(of: "\r", with: "").components(separatedBy: "\n")
     }
 }

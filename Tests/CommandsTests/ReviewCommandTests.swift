@@ -76,6 +76,11 @@ import TestSupport
         // Export writes the edited answer, not the original.
         let exported = runCLI(["export", "--db", fixture.path, "--all", "--format", "alpaca"])
         #expect(exported.stdout.contains("叶绿素吸收光能 (edited)"))
+        // The screens showed the failed rule with its reason, the scores and the system prompt.
+        let screens = terminal.screenLines
+        #expect(screens.contains("✗ refusal: refusal near the start"))
+        #expect(screens.contains("scores: heuristic 2") && screens.contains("scores: heuristic 8.5"))
+        #expect(screens.contains("system") && screens.contains("  你是一位耐心的老师。"))
         // Every line drawn fits the 80-column terminal (Chinese counted two columns per character).
         #expect(terminal.screenLines.filter { DisplayWidth.of($0) > 80 } == [])
         #expect(terminal.screenLines.contains { $0.hasPrefix("  光合作用是绿色植物") && DisplayWidth.of($0) >= 78 })

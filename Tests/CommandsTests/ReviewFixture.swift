@@ -32,6 +32,7 @@ struct ReviewFixture {
         for (instruction, language, output) in rows {
             var row = InstructionStore.NewInstruction(instruction: instruction, origin: .imported, runID: run)
             row.language = language
+            if language == "zh" { row.system = "你是一位耐心的老师。" }
             let id = try store.insert(row)
             instructions.append(id)
             completions.append(try CompletionStore(database).insert(.init(instructionID: id, output: output, origin: .imported, runID: run)))
