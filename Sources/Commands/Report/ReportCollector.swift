@@ -67,29 +67,33 @@ struct ReportCollector {
         }
     }
 
+    /// Made per (depth, strategy or origin) by one GROUP BY; eliminated and the reasons from one pass over the
+    /// failing instruction-level latest verdicts (few rows), so `latest_verdicts` is not probed per instruction.
     func funnel() throws -> [FunnelStep] {
-        var reasons: [String: [LabelCount]] = [:]
+        var reasons: [String: [String: Int]] = [:]
+        var eliminated: [String: Set<Int64>] = [:]
         try database.forEachRow(
             """
-            SELECT i.depth, coalesce(i.strategy, i.origin) AS step, v.filter, count(*) AS n
+            SELECT i.depth, coalesce(i.strategy, i.origin) AS step, v.instruction_id, v.filter
             FROM latest_verdicts v JOIN instructions i ON i.id = v.instruction_id
             WHERE v.completion_id IS NULL AND v.passed = 0\(scope("i.id"))
-            GROUP BY 1, 2, 3 ORDER BY 4 DESC, 3
             """
         ) { row in
-            reasons["\(row.int("depth"))/\(row.string("step"))", default: []]
-                .append(LabelCount(label: row.string("filter"), count: row.int("n")))
+            let key = "\(row.int("depth"))/\(row.string("step"))"
+            reasons[key, default: [:]][row.string("filter"), default: 0] += 1
+            eliminated[key, default: []].insert(row.int64("instruction_id"))
         }
         return try database.query(
             """
-            SELECT i.depth, coalesce(i.strategy, i.origin) AS step, count(*) AS made,
-                sum(EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.completion_id IS NULL
-                    AND v.passed = 0)) AS eliminated
+            SELECT i.depth, coalesce(i.strategy, i.origin) AS step, count(*) AS made
             FROM instructions i WHERE 1\(scope("i.id")) GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2
             """
         ).map { row in
-            FunnelStep(depth: row.int("depth"), strategy: row.string("step"), made: row.int("made"),
-                       eliminated: row.int("eliminated"), reasons: reasons["\(row.int("depth"))/\(row.string("step"))"] ?? [])
+            let key = "\(row.int("depth"))/\(row.string("step"))"
+            let ranked = (reasons[key] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            return FunnelStep(depth: row.int("depth"), strategy: row.string("step"), made: row.int("made"),
+                              eliminated: eliminated[key]?.count ?? 0,
+                              reasons: ranked.map { LabelCount(label: $0.key, count: $0.value) })
         }
     }
 
