@@ -89,7 +89,7 @@ import TestSupport
     @Test func quittingKeepsEachDecisionAndTheNextRunShowsOnlyTheRest() throws {
         let fixture = try ReviewFixture()
         let terminal = try PseudoTerminal(["review", "--db", fixture.path, "--reviewer", "tester"])
-        let mark = try terminal.waitFor("review 1/3")
+        var mark = try terminal.waitFor("review 1/3")
         terminal.send("a")
         try terminal.waitFor("review 2/3", after: mark)
         terminal.send("q")
@@ -99,9 +99,24 @@ import TestSupport
         #expect(!String(decoding: terminal.output, as: UTF8.self).contains("</script>\u{1B}"))
 
         let again = try PseudoTerminal(["review", "--db", fixture.path, "--reviewer", "tester"])
-        try again.waitFor("review 1/2")
+        mark = try again.waitFor("review 1/2")
+        again.send("s")   // a skip stores nothing
+        mark = try again.waitFor("review 2/2", after: mark)
+        again.send("r")
+        mark = try again.waitFor("reason", after: mark)
+        again.send("\u{1B}")   // Esc cancels the reject
+        try again.waitFor("reject cancelled", after: mark)
         again.send("\u{3}")   // Ctrl-C quits cleanly too
         #expect(try again.waitForExit() == 0)
+        #expect(try fixture.open().scalar("SELECT count(*) FROM verdicts WHERE filter = 'human'").intValue == 1)
+
+        // --include-reviewed shows decided rows again, with the decision.
+        let all = try PseudoTerminal(["review", "--db", fixture.path, "--include-reviewed", "--where",
+                                         "instruction_id IN (SELECT instruction_id FROM latest_verdicts WHERE filter = 'human')"])
+        try all.waitFor("review 1/1")
+        try all.waitFor("decided: accepted")
+        all.send("q")
+        #expect(try all.waitForExit() == 0)
     }
 
     @Test func withoutATerminalItExitsWithAHint() throws {
