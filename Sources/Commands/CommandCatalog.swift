@@ -13,6 +13,7 @@ public enum CommandCatalog {
             ScoreCommand.self,
             SimilarCommand.self,
             ExportCommand.self,
+            ValidateCommand.self,
             ReportCommand.self,
             ReviewCommand.self,
             SQLCommand.self,

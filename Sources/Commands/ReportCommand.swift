@@ -27,20 +27,20 @@ public struct ReportCommand: CommandDefinition {
         ])
 
     let output: String
-    let whereClause: String?
+    let condition: WhereCondition?
     let sampleSize: Int
     let seed: UInt64
 
     public init(arguments: ParsedArguments) throws(UsageError) {
         output = arguments.string("output") ?? "report.html"
-        whereClause = arguments.string("where")
+        condition = WhereCondition(arguments.string("where"))
         sampleSize = try arguments.int("sample", minimum: 0) ?? 50
         seed = try arguments.uint64("seed") ?? 0
     }
 
     public func run(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
-        let collector = ReportCollector(database: database, whereClause: whereClause, sampleSize: sampleSize, seed: seed,
+        let collector = ReportCollector(database: database, condition: condition, sampleSize: sampleSize, seed: seed,
                                         interrupt: context.interrupt)
         let report = try collector.collect(
             title: (context.databasePath as NSString).lastPathComponent,

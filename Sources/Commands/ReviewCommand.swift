@@ -40,7 +40,7 @@ public struct ReviewCommand: CommandDefinition {
     public init(arguments: ParsedArguments) throws(UsageError) {
         self.arguments = arguments
         var queue = ReviewQueue()
-        queue.whereClause = arguments.string("where")
+        queue.condition = WhereCondition(arguments.string("where"))
         queue.includeReviewed = arguments.flag("include-reviewed")
         queue.sampleSize = try arguments.int("sample", minimum: 1)
         queue.seed = try arguments.uint64("seed") ?? 0

@@ -71,7 +71,7 @@ import TestSupport
         let fixture = try ReviewFixture()
         let target = fixture.directory.file("bad.html")
         let result = runCLI(["report", "--db", fixture.path, "-o", target, "--where", "no_such_column = 1"])
-        #expect(result.status == 1)
+        #expect(result.status == 64)
         #expect(result.stderr.contains("--where") && result.stderr.contains("no_such_column"))
         #expect(!FileManager.default.fileExists(atPath: target))
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.directory.path).allSatisfy { !$0.contains("bad.html") })

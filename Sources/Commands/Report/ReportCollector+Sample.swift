@@ -6,7 +6,7 @@ import Store
 extension ReportCollector {
     func sample() throws -> [SampleExample] {
         guard sampleSize > 0 else { return [] }
-        let draw = ExampleDraw(conditions: whereClause.map { ["(\($0))"] } ?? [], size: sampleSize, seed: seed)
+        let draw = ExampleDraw(conditions: condition.map { [$0.sql] } ?? [], size: sampleSize, seed: seed)
         let chosen = try draw.keys(in: database).sorted {
             ($0.instructionID, $0.completionID ?? 0) < ($1.instructionID, $1.completionID ?? 0)
         }

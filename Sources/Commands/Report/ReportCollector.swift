@@ -12,32 +12,32 @@ import Synthesis
 /// `examples` row (kept in a TEMP table for the connection); runs and LLM costs always cover the whole database.
 struct ReportCollector {
     let database: Database
-    let whereClause: String?
+    let condition: WhereCondition?
     let sampleSize: Int
     let seed: UInt64
     let interrupt: InterruptSignal
 
     /// Checks the condition, then fills the temporary scope table it needs.
     func prepare() throws {
-        guard let whereClause else { return }
-        try database.validateWhereQuery("SELECT instruction_id FROM examples WHERE (\(whereClause))")
+        guard let condition else { return }
+        try condition.validate(in: database)
         try database.executeScript(
             "CREATE TEMP TABLE IF NOT EXISTS report_scope (instruction_id INTEGER PRIMARY KEY); DELETE FROM temp.report_scope;")
         try database.makeStatement(
-            "INSERT OR IGNORE INTO temp.report_scope SELECT instruction_id FROM examples WHERE (\(whereClause))").execute([])
+            "INSERT OR IGNORE INTO temp.report_scope SELECT instruction_id FROM examples WHERE \(condition.sql)").execute([])
     }
 
     /// ` AND column IN (scope)` with a `--where`, else nothing.
     func scope(_ column: String) -> String {
-        whereClause == nil ? "" : " AND \(column) IN (SELECT instruction_id FROM temp.report_scope)"
+        condition == nil ? "" : " AND \(column) IN (SELECT instruction_id FROM temp.report_scope)"
     }
 
     func collect(title: String, generatedAt: String) throws -> DatasetReport {
         try prepare()
-        var report = DatasetReport(title: title, generatedAt: generatedAt, selection: whereClause)
+        var report = DatasetReport(title: title, generatedAt: generatedAt, selection: condition?.text)
         report.instructions = try count("SELECT count(*) FROM instructions i WHERE 1" + scope("i.id"))
         report.completions = try count("SELECT count(*) FROM completions c WHERE 1" + scope("c.instruction_id"))
-        report.examples = try count("SELECT count(*) FROM examples WHERE " + (whereClause.map { "(\($0))" } ?? "1"))
+        report.examples = try count("SELECT count(*) FROM examples WHERE " + (condition?.sql ?? "1"))
         report.counts = try counts()
         report.funnel = try funnel()
         try interrupt.check()

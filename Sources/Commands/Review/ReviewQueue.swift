@@ -9,16 +9,17 @@ struct ReviewQueue {
             AND h.instruction_id = examples.instruction_id AND h.completion_id IS examples.completion_id)
         """
 
-    var whereClause: String?
+    var condition: WhereCondition?
     var includeReviewed = false
     var sampleSize: Int?
     var seed: UInt64 = 0
 
     /// The subjects to show, in review order.
     func subjects(in database: Database) throws -> [ExampleDraw.Key] {
+        try condition?.validate(in: database)
         var draw = ExampleDraw(size: sampleSize, seed: seed)
         if !includeReviewed { draw.conditions.append(Self.unreviewed) }
-        if let whereClause { draw.conditions.append("(\(whereClause))") }
+        if let condition { draw.conditions.append(condition.sql) }
         return try draw.keys(in: database)
     }
 }
