@@ -79,6 +79,7 @@ import TestSupport
         // The screens showed the failed rule with its reason, the scores and the system prompt.
         let screens = terminal.screenLines
         #expect(screens.contains("✗ refusal: refusal near the start"))
+        #expect(screens.contains("rules: 1 passed, none failed"))
         #expect(screens.contains("scores: heuristic 2") && screens.contains("scores: heuristic 8.5"))
         #expect(screens.contains("system") && screens.contains("  你是一位耐心的老师。"))
         // Every line drawn fits the 80-column terminal (Chinese counted two columns per character).

@@ -17,6 +17,8 @@ struct ReviewItem {
     let turns: [(role: String, text: String)]
     /// Failing latest verdicts: (filter, reason).
     let failures: [(filter: String, reason: String)]
+    /// Rules that passed it (latest verdicts), to tell "no failures" from "not checked".
+    let passedRules: Int
     /// (scorer, value).
     let scores: [(scorer: String, value: Double)]
     /// The person's current decision on this subject, if any (accepted / rejected with reason).
@@ -32,6 +34,7 @@ struct ReviewItem {
         else { return nil }
         var failures: [(String, String)] = []
         var human: (Bool, String?)? = nil
+        var passedRules = 0
         try database.forEachRow(
             """
             SELECT filter, passed, reason FROM latest_verdicts
@@ -42,6 +45,8 @@ struct ReviewItem {
                 human = (verdict.bool("passed"), verdict.optionalString("reason"))
             } else if !verdict.bool("passed") {
                 failures.append((verdict.string("filter"), verdict.optionalString("reason") ?? ""))
+            } else {
+                passedRules += 1
             }
         }
         let scores = try database.query(
@@ -56,6 +61,7 @@ struct ReviewItem {
             instructionID: instructionID, completionID: completionID, sampleIndex: row.int("sample_index"),
             origin: row.string("origin"), language: row.string("language"), instruction: row.string("instruction"),
             input: row.string("input"), output: row.optionalString("output"), system: row.optionalString("system"),
-            turns: turns.count > 1 ? turns : [], failures: failures, scores: scores, humanVerdict: human)
+            turns: turns.count > 1 ? turns : [], failures: failures, passedRules: passedRules, scores: scores,
+            humanVerdict: human)
     }
 }

@@ -14,7 +14,7 @@ struct ReviewScreen {
     func body(_ item: ReviewItem) -> [String] {
         var lines: [String] = []
         if item.failures.isEmpty {
-            lines.append("rules: no failures")
+            lines.append(item.passedRules > 0 ? "rules: \(item.passedRules) passed, none failed" : "rules: not checked yet")
         } else {
             for failure in item.failures {
                 let text = "✗ \(failure.filter): \(failure.reason)"
