@@ -29,6 +29,15 @@ import TestSupport
         let generated = try Self.summary(generate.stdout, command: "generate")
         #expect(generated.calls == generation.requests.count && generated.calls > 0)
         #expect(generated.stopped == .completed && generated.failed == 0 && generated.promptTokens > 0)
+        // runs.options holds what the run used: defaults included, numbers as numbers.
+        let options = try #require(try F.query(seeds, """
+            SELECT json_extract(options, '$.count') AS count, json_type(options, '$.concurrency') AS ct,
+                json_extract(options, '$.concurrency') AS c, json_extract(options, '$.seed_examples') AS s,
+                json_extract(options, '$.timeout') AS tt, json_extract(options, '$.base_url') AS url
+            FROM runs WHERE command = 'generate'
+            """).first)
+        #expect(options.int("count") == 3 && options.string("ct") == "integer" && options.int("c") == 8)
+        #expect(options.int("s") == 6 && options.double("tt") == 60 && options.string("url") == generation.baseURL)
 
         let echo = try ScriptedLLMServer(queue: [], fallback: .echo)
         defer { echo.stop() }
@@ -118,5 +127,18 @@ import TestSupport
         #expect(result.status == 0, "\(result.stderr)")
         let summary = try Self.summary(result.stdout, command: "complete")
         #expect(summary.calls == 4 && summary.failed == 1 && summary.stopped == .completed)
+    }
+
+    @Test func generateGivesUpWithNoProgressAfterFiveFruitlessRounds() throws {
+        let server = try ScriptedLLMServer { _ in .completion("9. Give three tips for staying healthy.") }
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let db = try F.database(in: dir, seeds: F.englishSeeds)
+        let result = F.run(["generate", "--db", db, "--count", "5", "--base-url", server.baseURL, "--model", "scripted",
+                            "--batch", "1", "--concurrency", "1", "--json"])
+        #expect(result.status == 1)
+        #expect(server.requests.count == 5)
+        #expect(try Self.summary(result.stdout, command: "generate").stopped == .noProgress)
+        #expect(result.stderr.contains("no instruction accepted in 5 rounds in a row"), "\(result.stderr)")
     }
 }

@@ -10,8 +10,8 @@ import Store
 /// Usage — a command's `run()`:
 /// ```swift
 /// try ModelCallRunner.record(
-///     database, arguments: arguments, options: llm, endpoint: endpoint, template: "my-template@1",
-///     context: context, plannedCalls: targets.count
+///     database, arguments: arguments, settings: settings /* Encodable: the command's effective options */,
+///     options: llm, endpoint: endpoint, template: "my-template@1", context: context, plannedCalls: targets.count
 /// ) { runner in                                  // inside an open `runs` row (runner.recorder)
 ///     let calls = targets.map { ModelCall(request(for: $0), purpose: "my-purpose") }
 ///     let stop = try runner.run(calls) { result in  // on this thread, in the call's transaction
@@ -28,6 +28,8 @@ import Store
 ///
 /// Writers run on the owner thread only (the sender's child tasks never touch the database). Several `run`
 /// batches may be made in one run (evolve: rewrites, then gain checks, then answers); totals accumulate.
+/// A command that gives up on its own calls `runner.halt(.noProgress, message:)`. `--dry-run` builds the same
+/// calls and hands them to `ModelCallRunner.printDryRun(calls, report:…)`, which sends and writes nothing.
 final class ModelCallRunner {
     let database: Database
     let recorder: RunRecorder
@@ -69,9 +71,9 @@ final class ModelCallRunner {
     /// run: succeeded, interrupted (rethrown as `CommandError.interrupted`) or failed (`CommandError.failed`
     /// carrying the stop message). `sender` defaults to an `LLMClient` for `endpoint` with the options' retries
     /// and timeout.
-    static func record<Report: ModelCallReport>(
-        _ database: Database, arguments: ParsedArguments, options: LLMOptions, endpoint: EndpointConfiguration,
-        template: String, context: CommandContext, plannedCalls: Int = 0, json: Bool? = nil,
+    static func record<Report: ModelCallReport, Settings: Encodable>(
+        _ database: Database, arguments: ParsedArguments, settings: Settings, options: LLMOptions,
+        endpoint: EndpointConfiguration, template: String, context: CommandContext, plannedCalls: Int = 0, json: Bool? = nil,
         sender: (any ModelCallSender)? = nil, run body: (ModelCallRunner) throws -> Report
     ) throws {
         let json = json ?? options.json
@@ -84,7 +86,8 @@ final class ModelCallRunner {
             label: arguments.commandName, total: plannedCalls, sink: context.stderr,
             enabled: context.stderrIsTerminal && !json)
         try RunRecorder.record(
-            database, arguments: arguments, model: endpoint.model, endpointHost: endpoint.host, template: template
+            database, arguments: arguments, options: RunOptions(settings: settings, llm: options), model: endpoint.model,
+            endpointHost: endpoint.host, template: template
         ) { recorder in
             let runner = ModelCallRunner(
                 database: database, recorder: recorder, sender: sender ?? options.makeClient(endpoint),
@@ -120,6 +123,7 @@ final class ModelCallRunner {
         let hashes = calls.map { sender.hash(of: $0.request) }
         progress.total = max(progress.total, progress.done + calls.count)
         var pending: [Int] = []
+        var notStarted = 0
         for index in calls.indices {
             if stop.isStopped { break }
             if let answer = try cachedOutcome(calls[index], hash: hashes[index]) {
@@ -135,7 +139,7 @@ final class ModelCallRunner {
             let reservations = pending.map { reservation(for: calls[$0].request) }
             let gate = gate
             let pool = BlockingCallRunner(sender: sender, concurrency: concurrency, interrupt: interrupt)
-            try pool.run(
+            notStarted = try pool.run(
                 pending.map { calls[$0].request }, stop: stop, reserve: { gate.reserve(reservations[$0]) },
                 endsBatch: { $0.failure.flatMap(RunStoppingFailure.init) != nil }
             ) { position, outcome in
@@ -154,7 +158,9 @@ final class ModelCallRunner {
         if stopped == .completed {
             if interrupt.isRequested {
                 stopped = .interrupted
-            } else if gate.budgetReached {
+            } else if notStarted > 0 && gate.budgetReached {
+                // Calls were left unsent because the budget refused them (not because the caller's target was
+                // reached: then the batch is complete even if the money ran out with its last call).
                 stopped = .maxCost
             }
         }

@@ -47,4 +47,16 @@ public struct CompletionStore {
     public func delete(id: Int64, runID: Int64) throws {
         try database.execute("DELETE FROM completions WHERE id = ? AND run_id = ?", [.integer(id), .integer(runID)])
     }
+
+    /// One completion row by id.
+    public func row(id: Int64) throws -> Row? {
+        try database.first("SELECT * FROM completions WHERE id = ?", [.integer(id)])
+    }
+
+    /// Whether an earlier run already wrote this scrubbed copy of completion `parentID`.
+    public func hasScrubbedCopy(of parentID: Int64, instructionID: Int64, output: String) throws -> Bool {
+        try database.first(
+            "SELECT 1 FROM completions WHERE parent_id = ? AND origin = 'scrubbed' AND instruction_id = ? AND output = ?",
+            [.integer(parentID), .integer(instructionID), .text(output)]) != nil
+    }
 }
