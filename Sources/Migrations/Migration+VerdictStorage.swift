@@ -7,7 +7,7 @@
 /// `latest_verdicts` keeps its columns and meaning (the newest verdict per subject and filter; newest = highest
 /// run, then highest id), as the union of `latest_recorded_verdicts` (stored rows nothing newer overrides) and
 /// `latest_implied_passes` (id, reason and detail NULL); `verdict_history` lists every verdict, stored or
-/// implied. The `examples` view keeps its columns and rows.
+/// implied. The `examples` view keeps its columns and rows (and i15-review's hiding of edited completions).
 /// Existing databases are converted: a passing row of a filter run becomes implied when its subject was judged
 /// by every rule its run applied to that scope; the passes' detail (the measurements) is not kept.
 /// Never edit once shipped.
@@ -168,6 +168,9 @@ FROM (
         ) AS duplicate_of
     FROM instructions i
     LEFT JOIN completions c ON c.instruction_id = i.id
+        -- i15-review: a completion that a person's edit replaced is hidden; the edit (origin 'edited',
+        -- parent_id -> the original) stands in its place.
+        AND NOT EXISTS (SELECT 1 FROM completions r WHERE r.parent_id = c.id AND r.origin = 'edited')
 ) e;
 """#)
 }

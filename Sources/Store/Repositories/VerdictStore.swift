@@ -61,4 +61,12 @@ public struct VerdictStore {
             "INSERT INTO verdict_checks (instruction_id, completion_id, run_id) VALUES (?, ?, ?)",
             [.integer(instructionID), SQLValue(completionID), .integer(runID)])
     }
+
+    /// Takes back the verdicts that run `runID` gave one subject under `filter` (a reviewer's undo), so the
+    /// subject's latest verdict is again whatever it was before that run.
+    public func retract(instructionID: Int64, completionID: Int64?, filter: String, runID: Int64) throws {
+        try database.execute(
+            "DELETE FROM verdicts WHERE instruction_id = ? AND completion_id IS ? AND filter = ? AND run_id = ?",
+            [.integer(instructionID), SQLValue(completionID), .text(filter), .integer(runID)])
+    }
 }
