@@ -150,21 +150,37 @@ public struct MinHashLSH: Sendable {
     /// is kept. So every dropped record reaches the threshold against its survivor and no two kept records
     /// do — similarity does not chain (A≈B and B≈C with A≉C keeps both A and C).
     static func survivors(_ records: [DedupRecord], _ pairs: [VerifiedPair], policy: SurvivorPolicy) -> [DuplicateMatch] {
-        var neighbours: [Int: [(index: Int, similarity: Double)]] = [:]
+        // Neighbour lists as flat arrays (compressed sparse rows): a dictionary of arrays costs several times
+        // the pairs' own size at millions of pairs.
+        let n = records.count
+        var starts = [Int](repeating: 0, count: n + 1)
         for pair in pairs {
-            neighbours[pair.i, default: []].append((pair.j, pair.similarity))
-            neighbours[pair.j, default: []].append((pair.i, pair.similarity))
+            starts[pair.i + 1] += 1
+            starts[pair.j + 1] += 1
         }
-        let order = neighbours.keys.sorted { policy.prefers(records[$0], over: records[$1]) }
-        var keptAt: [Int: Int] = [:]  // kept record → its position in `order`
+        for k in 0..<n { starts[k + 1] += starts[k] }
+        var fill = starts
+        var neighbour = [Int32](repeating: 0, count: starts[n])
+        var similarity = [Double](repeating: 0, count: starts[n])
+        for pair in pairs {
+            neighbour[fill[pair.i]] = Int32(pair.j); similarity[fill[pair.i]] = pair.similarity; fill[pair.i] += 1
+            neighbour[fill[pair.j]] = Int32(pair.i); similarity[fill[pair.j]] = pair.similarity; fill[pair.j] += 1
+        }
+        let order = (0..<n).filter { starts[$0 + 1] > starts[$0] }
+            .sorted { policy.prefers(records[$0], over: records[$1]) }
+        var keptAt = [Int32](repeating: -1, count: n)  // kept record → its position in `order`, else -1
         var out: [DuplicateMatch] = []
         for (position, i) in order.enumerated() {
-            let survivor = neighbours[i]!.filter { keptAt[$0.index] != nil }.min { keptAt[$0.index]! < keptAt[$1.index]! }
-            if let survivor {
-                out.append(DuplicateMatch(id: records[i].id, duplicateOf: records[survivor.index].id,
-                                          similarity: survivor.similarity))
+            var survivor = -1, best = Int32.max
+            for slot in starts[i]..<starts[i + 1] {
+                let at = keptAt[Int(neighbour[slot])]
+                if at >= 0 && at < best { best = at; survivor = slot }
+            }
+            if survivor >= 0 {
+                out.append(DuplicateMatch(id: records[i].id, duplicateOf: records[Int(neighbour[survivor])].id,
+                                          similarity: similarity[survivor]))
             } else {
-                keptAt[i] = position
+                keptAt[i] = Int32(position)
             }
         }
         return out.sorted { $0.id < $1.id }
