@@ -7,6 +7,8 @@ public enum RefusalCueKind: Sendable, Equatable {
     /// speaker is the writer (I/we, 我) and a task verb follows ("help", "provide", "提供", "回答") or the
     /// clause ends there ("I won't.").
     case modal
+    /// The Chinese potential complement "V不了" ("读取不了", "提供不了"): counts when a task verb comes before it.
+    case potential
     /// "超出…范围/能力" in Chinese: counts when the writer's own scope is meant (我, 本助手…) .
     case scope
 }

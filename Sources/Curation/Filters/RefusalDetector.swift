@@ -68,6 +68,7 @@ public struct RefusalDetector: Sendable {
         add(RefusalLexicon.chinesePhrases, .phrase, true)
         add(RefusalLexicon.chineseModals, .modal, true)
         add(RefusalLexicon.chineseScope, .scope, true)
+        add(RefusalLexicon.chinesePotential, .potential, true)
         cues = PhraseScanner(phrases)
         cueKinds = kinds
         cueIsChinese = chinese
@@ -155,7 +156,7 @@ public struct RefusalDetector: Sendable {
 
     /// Why an English cue counts, or nil when it does not.
     private func confirmEnglish(_ bytes: [UInt8], _ hit: PhraseScanner.Match, _ clause: TextSegment) -> String? {
-        let words = Self.englishWords(bytes, clause)
+        let words = LatinWords(bytes, clause.start..<clause.end).words
         guard let m = words.firstIndex(where: { $0.end > hit.start }) else { return nil }
         if cueKinds[hit.phrase] == .phrase { return "declining phrase" }
         // The writer must be the subject: the first word before the modal that is not an adverb or softener.
@@ -204,32 +205,6 @@ public struct RefusalDetector: Sendable {
         return false
     }
 
-    /// Lower-cased words (letters, digits, apostrophes; ’ read as ') of a clause with their byte offsets.
-    static func englishWords(_ bytes: [UInt8], _ clause: TextSegment) -> [(text: String, start: Int, end: Int)] {
-        var out: [(text: String, start: Int, end: Int)] = []
-        var word: [UInt8] = []
-        var start = clause.start
-        var i = clause.start
-        func flush(_ end: Int) {
-            while word.last == 0x27 { word.removeLast() }
-            if !word.isEmpty { out.append((String(decoding: word, as: UTF8.self), start, end)) }
-            word.removeAll(keepingCapacity: true)
-        }
-        while i < clause.end {
-            let b = bytes[i]
-            if PhraseScanner.isWordByte(b) || (b == 0x27 && !word.isEmpty) {
-                if word.isEmpty { start = i }
-                word.append(PhraseScanner.fold(b)); i += 1
-            } else if b == 0xE2 && i + 2 < clause.end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99 && !word.isEmpty {
-                word.append(0x27); i += 3
-            } else {
-                flush(i); i += 1
-            }
-        }
-        flush(clause.end)
-        return out
-    }
-
     /// Why a Chinese cue counts, or nil when it does not.
     private func confirmChinese(_ bytes: [UInt8], _ hit: PhraseScanner.Match, _ clauses: [TextSegment], _ c: Int) -> String? {
         let clause = clauses[c]
@@ -241,24 +216,38 @@ public struct RefusalDetector: Sendable {
         let phraseBefore = recent.split(whereSeparator: { "，,、：:".contains($0) }).last.map(String.init) ?? ""
         let firstPerson = recent.contains("我") || recent.contains("本助手") || recent.contains("本人") || cue.contains("我")
             || after.hasPrefix("你") || after.hasPrefix("您")
-        if !firstPerson {
+        let kind = cueKinds[hit.phrase]
+        // The words after the cue up to the next comma: what is declined.
+        let phraseAfter = String(after.prefix(while: { !"，,、；;：:".contains($0) }))
+            .trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        if !firstPerson && kind != .scope {
             // Without 我 the clause must have no subject of its own ("这个算法不能…", "植物无法…", "他帮不了…"):
             // only softeners and a pointer to the request ("这个", "这类内容", "实在") may come before the cue.
             var topic = Substring(phraseBefore)
             var changed = true
+            if kind == .potential { topic = topic.dropLast(2) }  // the verb before "不了" is part of the cue
             while changed {
                 changed = false
+                if let first = topic.first, first.isPunctuation || first.isWhitespace {
+                    topic = topic.dropFirst(); changed = true; continue
+                }
                 for word in RefusalLexicon.chineseTopicWords where topic.hasPrefix(word) {
                     topic = topic.dropFirst(word.count); changed = true; break
                 }
             }
             if !topic.isEmpty { return nil }
         }
-        switch cueKinds[hit.phrase] {
+        switch kind {
+        case .potential:
+            guard let verb = RefusalLexicon.chineseTaskVerbs.first(where: { before.hasSuffix($0) }) else { return nil }
+            if phraseAfter.count > 4 && !RefusalLexicon.chineseRequestWords.contains(where: { phraseAfter.hasPrefix($0) }) {
+                return nil
+            }
+            return "\(firstPerson ? "first person + " : "")'\(verb)不了'"
         case .phrase:
-            // "做不到/帮不了" end their clause or name the request; "我做不到像他那样早起" is about oneself.
+            // "做不到/帮不了" end their phrase or name the request; "我做不到像他那样早起" is about oneself.
             if RefusalLexicon.chineseBareInabilities.contains(cue) {
-                let rest = after.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+                let rest = phraseAfter
                 if rest.count > 4 && !RefusalLexicon.chineseRequestWords.contains(where: { rest.hasPrefix($0) }) { return nil }
             }
             return firstPerson ? "first person + declining phrase" : "declining phrase"
@@ -273,7 +262,7 @@ public struct RefusalDetector: Sendable {
         case .modal:
             let window = String(after.prefix(8))
             // "这个我不能做。": a one-character verb that ends the clause.
-            let bare = after.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+            let bare = phraseAfter
             if let first = bare.first, bare.count <= 2, "做干办帮写说给答讲".contains(first) {
                 return "\(firstPerson ? "first person + " : "")modal + '\(bare)' at clause end"
             }

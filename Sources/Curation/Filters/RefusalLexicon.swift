@@ -22,7 +22,10 @@ enum RefusalLexicon {
         "i do not have the capability", "i lack the ability", "i'm not allowed to", "i am not allowed to",
         "i'm not permitted to", "i am not permitted to", "i'll have to say no", "i have to say no", "i must say no",
         "i'm going to have to say no", "i'm going to say no", "that's a no from me", "i'm not the right",
-        "i am not the right", "cannot comply", "can't comply", "i cannot in good conscience", "i can't in good conscience",
+        "i am not the right", "cannot comply", "can't comply", "task cannot be completed", "task can't be completed",
+        "request cannot be fulfilled", "request cannot be completed", "request can't be fulfilled",
+        "instruction cannot be completed", "instruction cannot be followed", "task cannot be performed",
+        "task is not possible", "request is not something", "this is not a task i", "i cannot in good conscience", "i can't in good conscience",
     ]
     /// Negated ability or willingness; confirmed by `englishTaskVerbs`.
     static let englishModals = [
@@ -39,7 +42,8 @@ enum RefusalLexicon {
         "conscience", "ethically", "legally", "responsibly", "safely", "directly", "fully", "you", "your",
         "afraid", "sorry", "honestly", "still", "unfortunately", "therefore", "so", "truly", "always",
         "ever", "at", "this", "time", "moment", "here", "able", "going", "am", "not", "is", "are", "that",
-        "please", "kindly", "any", "further", "more", "anymore", "also", "either", "the", "a", "an", "with",
+        "please", "kindly", "any", "further", "more", "anymore", "also", "either", "the", "a", "an", "with", "and",
+        "or", "will", "won't", "can't", "cannot", "should", "ever",
         "being", "of", "for", "on", "by", "assistance", "me", "really", "now", "today", "then", "i", "i'm",
     ]
     /// Verbs of doing the task after a negated modal ("can't *help*", "won't be *providing*").
@@ -48,7 +52,7 @@ enum RefusalLexicon {
         "respond", "reply", "do", "comply", "fulfill", "fulfil", "complete", "offer", "support", "make", "tell",
         "engage", "participate", "discuss", "continue", "process", "browse", "access", "perform", "supply",
         "reveal", "disclose", "comment", "draft", "compose", "describe", "condone", "encourage", "endorse",
-        "facilitate", "contribute", "walk", "pretend", "roleplay", "play", "act", "honor", "honour",
+        "facilitate", "contribute", "walk", "roleplay", "play", "act", "honor", "honour",
         "accommodate", "grant", "accept", "satisfy", "carry", "search", "retrieve", "fetch", "open",
         "view", "see", "read", "watch", "listen", "hear", "send", "email", "call", "book", "order", "buy",
         "execute", "run", "install", "predict", "speculate", "express", "locate", "identify", "track", "dox",
@@ -56,7 +60,8 @@ enum RefusalLexicon {
         "summarize", "summarise", "explain", "elaborate", "say", "divulge", "release", "publish", "post",
         "confirm", "verify", "diagnose", "prescribe", "get", "look", "teach", "show", "list", "detail",
         "outline", "instruct", "explain", "aid", "serve", "handle", "entertain", "fulfilling", "put", "invent",
-        "fabricate", "impersonate", "obtain",
+        "fabricate", "impersonate", "obtain", "draw", "paint", "sketch", "render", "illustrate", "sing", "physically",
+        "touch", "taste", "smell", "feel", "visit", "meet", "drive", "cook", "deliver", "attach", "upload", "download",
     ]
     /// Words after a task verb that turn a phrase into an idiom ("can't help but", "can't say enough").
     static let englishIdiomTails: Set<String> = ["but", "enough", "why", "without", "feeling", "thinking", "away", "over"]
@@ -86,6 +91,8 @@ enum RefusalLexicon {
     /// Inabilities that decline only when they end their clause or name the request ("这个忙我帮不上").
     static let chineseBareInabilities: Set<String> = ["做不到", "办不到", "帮不了", "帮不上", "帮不到"]
     static let chineseRequestWords = ["你", "您", "这", "那", "此", "忙", "了", "啊", "呀", "呢", "哦", "的", "请求", "要求"]
+    /// The potential complement after a verb: "读取不了", "回答不了".
+    static let chinesePotential = ["不了"]
     /// "超出…范围/能力": the writer's scope.
     static let chineseScope = ["超出", "超过了我", "超越了我", "不在我", "不属于我"]
     /// Task verbs after a Chinese modal.
@@ -94,6 +101,7 @@ enum RefusalLexicon {
         "告知", "给出", "给你", "给您", "参与", "执行", "访问", "浏览", "查询", "查看", "讨论", "评论", "支持", "答复",
         "回复", "继续", "办理", "答应", "从命", "推荐", "翻译", "解答", "说明", "泄露", "效劳", "代劳", "配合", "相助",
         "展示", "输出", "编造", "伪造", "制作", "描述", "谈论", "代写", "代做", "做这", "做那", "照做", "给予", "实现",
+        "读取", "打开", "查", "看", "访问", "识别", "下载", "上传", "记住", "保存", "播放", "运行", "计算", "画",
         "联网", "上网", "搜索", "获取", "打开", "发送", "预测", "诊断", "开具", "教", "指导", "讲", "说", "出谋划策",
         "做到", "办到", "接受", "同意", "配合", "遵从", "照办", "应允", "为你", "为您",
     ]

@@ -54,6 +54,7 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         "not", "also", "both", "either", "neither", "this", "these", "those", "each", "every", "some", "any",
         "e.g", "i.e", "etc.,", "among", "under", "over", "after", "before", "since", "upon", "whether", "where",
     ]
+    static let particles: Set<String> = ["on", "in", "over", "up", "after", "before", "since", "about", "through", "by"]
     static let danglingChinese = [
         "和", "与", "以及", "或者", "或", "因为", "但是", "而且", "并且", "所以", "例如", "比如", "包括", "如下", "为", "的",
         "把", "将", "被", "在", "是", "对", "从", "向", "给", "让", "使", "由", "而", "及", "并", "如果", "虽然", "即",
@@ -165,8 +166,14 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
     func danglingWord(_ lastLine: String, _ cls: ScriptClass) -> String? {
         if cls == .latin {
             let word = lastLine.split(whereSeparator: { $0 == " " }).last.map { String($0).lowercased() } ?? ""
-            guard lastLine.contains(" ") else { return nil }
-            return Self.danglingEnglish.contains(word) ? word : nil
+            guard lastLine.contains(" "), Self.danglingEnglish.contains(word) else { return nil }
+            // A particle after an object pronoun ends a phrasal verb: "Turn it on", "Log me in", "Figure it out".
+            let words = lastLine.lowercased().split(whereSeparator: { $0 == " " })
+            if Self.particles.contains(word), words.count >= 2,
+               ["it", "them", "him", "her", "me", "us", "this", "that", "you", "everything", "things"].contains(String(words[words.count - 2])) {
+                return nil
+            }
+            return word
         }
         if cls == .han {
             return Self.danglingChinese.first(where: { lastLine.hasSuffix($0) && lastLine.count > $0.count })

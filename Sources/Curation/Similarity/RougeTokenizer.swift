@@ -5,11 +5,11 @@
 ///   separate, "café" → "caf"). Only two non-ASCII characters lower-case to ASCII in Python (U+0130 İ → "i" +
 ///   combining dot, U+212A Kelvin sign → "k"); they are mapped the same way, so scores equal rouge_score's.
 /// - Han, Kana, Hangul: one token per character (rouge_score drops them and scores CJK text 0).
-/// - Thai, Lao, Khmer, Myanmar (written without spaces between words): one token per character, with its
-///   combining marks.
-/// - Other alphabets (Cyrillic, Greek, Arabic, Hebrew, Devanagari, …): lower-cased words, split at Unicode
-///   word boundaries (a word is a run of letters, digits and combining marks of those scripts), where
-///   rouge_score would drop them and score identical texts 0.
+/// - Texts whose letters are mostly in other alphabets (Cyrillic, Greek, Arabic, Hebrew, Devanagari, …):
+///   those letters form lower-cased words split at Unicode word boundaries (a word is a run of letters,
+///   digits and combining marks), where rouge_score would drop them and score identical texts 0. Thai, Lao,
+///   Khmer and Myanmar, written without spaces between words, give one token per character with its
+///   combining marks. A mostly-Latin text keeps rouge_score's tokens, so a "π" in English is dropped as there.
 public enum RougeTokenizer {
     /// Tokens of `text` as strings.
     public static func tokens(_ text: String) -> [String] {
@@ -42,6 +42,20 @@ public enum RougeTokenizer {
             flush()
             return
         }
+        // Texts mostly in other alphabets get word tokens for those letters; texts mostly in Latin letters keep
+        // rouge_score's tokens exactly (a "π" or "ΔT" inside English is dropped, as rouge_score drops it).
+        var latinLetters = 0, otherLetters = 0
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 { if tokenByte(UInt8(scalar.value)) != nil { latinLetters += 1 } }
+            else {
+                switch ScriptClass.of(scalar) {
+                case .latin: latinLetters += 1
+                case .otherLetter: otherLetters += 1
+                default: break
+                }
+            }
+        }
+        let otherScript = otherLetters > latinLetters
         func append(_ scalar: Unicode.Scalar, lowered: Bool) {
             if lowered && scalar.properties.changesWhenLowercased {
                 run.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
@@ -83,7 +97,7 @@ public enum RougeTokenizer {
                 if kind == .word || kind == .cluster { append(scalar, lowered: false) } else { flush() }
                 continue
             }
-            guard cls == .otherLetter || (cls == .digit && kind == .word) else {
+            guard otherScript, cls == .otherLetter || (cls == .digit && kind == .word) else {
                 flush()  // accented Latin, non-ASCII punctuation, symbols, spaces: separators, as in rouge_score
                 continue
             }

@@ -80,3 +80,14 @@ extension CurationAccuracyTests {
 
     @Test func truncatedHeldOut() throws { try Self.check("truncated", "truncated.heldout", floor: 0.80) }
 }
+
+extension CurationAccuracyTests {
+    @Test func toxicity() throws {
+        try Self.check("toxicity", "toxicity.dev", floor: 0.95)
+        let records = try Self.records("toxicity.dev")
+        #expect(records.count >= 300)
+        #expect(Double(records.filter { !$0.label }.count) >= 0.35 * Double(records.count))
+    }
+
+    @Test func toxicityHeldOut() throws { try Self.check("toxicity", "toxicity.heldout", floor: 0.80) }
+}

@@ -54,8 +54,15 @@ import Testing
     }
 
     @Test func ipv4() {
-        #expect(kinds("Server at 192.168.1.10 is down") == [.ipAddress])
-        #expect(kinds("服务器地址：10.0.0.1。") == [.ipAddress])
+        #expect(kinds("Server at 93.184.216.34 is down") == [.ipAddress])
+        #expect(kinds("服务器地址：8.8.4.4。") == [.ipAddress])
+        // Private, loopback, unspecified, documentation addresses and masks identify nobody by default…
+        #expect(kinds("Server at 192.168.1.10 is down") == [])
+        #expect(kinds("服务器地址：10.0.0.1。") == [])
+        // …and count with "ip": "all".
+        let all = PIIDetector(ipScope: .all)
+        #expect(all.spans(in: "Server at 192.168.1.10 is down").map(\.kind) == [.ipAddress])
+        #expect(all.spans(in: "mask 255.255.255.0").map(\.kind) == [.ipAddress])
         #expect(kinds("999.1.1.1") == [])
         #expect(kinds("version 1.2.3.4.5") == [])
         #expect(kinds("Pi is 3.14159") == [])
