@@ -5,10 +5,10 @@ enum RefusalLexicon {
     static let englishPhrases = [
         "not something i", "not something that i", "isn't something i", "not something we", "no can do",
         "not in a position to", "not in the position to", "beyond what i", "outside what i", "outside of what i",
-        "beyond my capabilit", "beyond my abilit", "outside my capabilit", "outside my abilit", "beyond my scope",
+        "beyond my capabilit*", "beyond my abilit*", "outside my capabilit*", "outside my abilit*", "beyond my scope",
         "outside my scope", "outside the scope of what i", "beyond the scope of what i", "not possible for me",
         "inappropriate for me to", "not appropriate for me to", "against my guidelines", "against my principles",
-        "against my programming", "against my polic", "against my ethical", "i must decline", "i have to decline",
+        "against my programming", "against my polic*", "against my ethical", "i must decline", "i have to decline",
         "i'll have to decline", "i will have to decline", "i need to decline", "i'm going to decline",
         "i am going to decline", "i respectfully decline", "i must respectfully decline", "i'd have to decline",
         "i would have to decline", "i'll decline", "i will decline", "i decline to", "i'm declining",
@@ -110,7 +110,7 @@ enum RefusalLexicon {
 
     /// Clauses that apologise or soften, and carry no answer.
     static let apologies = [
-        "sorry", "apolog", "unfortunately", "i'm afraid", "i am afraid", "regret", "regrettably", "forgive me",
+        "sorry", "apolog*", "unfortunately", "i'm afraid", "i am afraid", "regret", "regrettably", "forgive me",
         "with respect", "respectfully", "thanks for asking", "thank you for asking", "thank you for your",
         "thanks for your", "i understand", "i appreciate", "i hear you", "that's a", "hmm", "oh", "well",
         "抱歉", "对不起", "不好意思", "很遗憾", "遗憾", "见谅", "感谢你", "感谢您", "谢谢你", "谢谢您", "理解你", "理解您",
@@ -120,7 +120,7 @@ enum RefusalLexicon {
     static let offers = [
         "i can help", "i could help", "i can assist", "i'd be happy", "i would be happy", "i'd be glad",
         "i would be glad", "happy to help", "glad to help", "happy to assist", "if you", "feel free", "let me know",
-        "instead", "you could", "you might", "you may want", "you can", "consider", "i recommend", "i suggest",
+        "instead", "you could", "you might", "you may want", "you can", "consider*", "i recommend", "i suggest",
         "i'd suggest", "i would suggest", "please consult", "please contact", "reach out", "anything else",
         "other question", "something else", "another topic", "a different", "i'm happy to", "i am happy to",
         "happy to talk", "happy to discuss", "i can offer", "i can provide general", "i can give general",
@@ -132,11 +132,11 @@ enum RefusalLexicon {
     /// Clauses that explain why the writer declines.
     static let reasons = [
         "because", "since", "as it", "as this", "as that", "due to", "could", "would", "might", "may ",
-        "harm", "hurt", "danger", "illegal", "unlawful", "unethical", "ethic", "privacy", "private", "personal",
-        "safety", "unsafe", "violat", "polic", "guideline", "consent", "inappropriate", "abuse", "misuse",
-        "malicious", "explicit", "offensive", "copyright", "confidential", "sensitive", "risk", "against", "rules",
-        "crime", "criminal", "weapon", "exploit", "deceive", "mislead", "fraud", "scam", "defam", "involves",
-        "request", "real-time", "internet", "capabilit", "designed", "trained", "not allowed", "allowed",
+        "harm*", "hurt*", "danger*", "illegal*", "unlawful", "unethical", "ethic*", "privacy*", "private*", "personal*",
+        "safety", "unsafe*", "violat*", "polic*", "guideline*", "consent*", "inappropriate*", "abuse*", "misuse*",
+        "malicious*", "explicit*", "offensive*", "copyright*", "confidential*", "sensitive*", "risk*", "against", "rules",
+        "crime*", "criminal*", "weapon*", "exploit*", "deceive", "mislead*", "fraud*", "scam*", "defam*", "involves",
+        "request*", "real-time", "internet", "capabilit*", "designed", "trained", "not allowed", "allowed",
         "因为", "由于", "涉及", "违反", "违法", "侵犯", "隐私", "有害", "危险", "安全", "不当", "伤害", "不道德",
         "政策", "规定", "敏感", "版权", "风险", "原则", "法律", "犯罪", "欺诈", "诈骗", "个人信息", "不合适",
         "不适合", "准则", "实时", "联网", "请求", "要求", "内容", "范围", "能力",
@@ -148,11 +148,11 @@ enum RefusalLexicon {
     /// Instruction words that ask for declining or transformed text, so a refusal in the output is the
     /// task's answer: translations, rewrites, sentiment labels, apology or rejection messages, dialogues.
     static let instructionCues = [
-        "translat", "rewrite", "rephrase", "paraphrase", "proofread", "correct the", "correct this", "grammar",
-        "sentiment", "classify", "categori", "decline", "declining", "refus", "reject", "apolog", "say no",
-        "turn down", "turning down", "politely", "polite", "dialogue", "dialog", "conversation", "role-play",
-        "roleplay", "script", "screenplay", "quote", "example of a", "respond as", "reply as", "in the voice",
-        "make it more", "make this more", "formal", "informal", "tone", "rejection", "excuse", "saying no",
+        "translat*", "rewrite*", "rephrase*", "paraphrase*", "proofread*", "correct the", "correct this", "grammar",
+        "sentiment*", "classify", "categori*", "decline*", "declining", "refus*", "reject*", "apolog*", "say no",
+        "turn down", "turning down", "politely", "polite*", "dialogue*", "dialog", "conversation*", "role-play",
+        "roleplay", "script*", "screenplay", "quote*", "example of a", "respond as", "reply as", "in the voice",
+        "make it more", "make this more", "formal", "informal", "tone", "rejection*", "excuse*", "saying no",
         "翻译", "译成", "译为", "改写", "润色", "改正", "纠正", "校对", "情感", "情绪", "分类", "拒绝", "婉拒", "道歉",
         "回绝", "推辞", "对话", "扮演", "说不", "致歉", "语气", "礼貌", "委婉", "改成", "改为", "转换", "英文", "中文",
         "English", "Chinese",

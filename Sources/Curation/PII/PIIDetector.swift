@@ -207,10 +207,12 @@ public struct PIIDetector: Sendable {
         return nil
     }
 
-    /// Words after which a dotted number is a version ("firmware 3.0.1.2", "版本3.0.1.2"), lower-cased.
+    /// Words after which a dotted number is a version or section number ("firmware 3.0.1.2", "版本3.0.1.2",
+    /// "Section 1.2.3.4"), lower-cased.
     static let versionWords: [[UInt8]] = [
         "version", "ver", "v", "firmware", "release", "build", "kernel", "patch", "update", "updated to",
-        "upgrade to", "upgraded to", "版本", "版本号", "固件", "内核", "升级到", "更新到", "补丁",
+        "upgrade to", "upgraded to", "section", "chapter", "clause", "article", "paragraph", "step", "rule", "item",
+        "figure", "table", "appendix", "no.", "§", "版本", "版本号", "固件", "内核", "升级到", "更新到", "补丁", "第", "章节", "条款",
     ].map { Array($0.utf8) }
 
     /// True when the number at `start` follows a version word (spaces, colons and "：" between are skipped).

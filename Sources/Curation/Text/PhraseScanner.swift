@@ -1,8 +1,10 @@
 /// Finds many fixed phrases in one pass over a text's UTF-8 bytes (Aho–Corasick automaton).
 ///
 /// Matching ignores ASCII case; a phrase that begins or ends with an ASCII letter or digit only
-/// matches at a word boundary, so "i won't" does not fire inside "hi won't". Curly apostrophes (’)
-/// in the text match straight ones in phrases. Built once, shared read-only between threads.
+/// matches at a word boundary, so "i won't" does not fire inside "hi won't". A phrase written with a
+/// trailing `*` is a stem: it needs the boundary before it only ("translat*" finds "translation").
+/// Curly apostrophes (’) in the text match straight ones in phrases. Built once, shared read-only
+/// between threads.
 public struct PhraseScanner: Sendable {
     /// A phrase occurrence: which phrase, and its byte range in the text's UTF-8.
     public struct Match: Sendable, Equatable {
@@ -13,6 +15,8 @@ public struct PhraseScanner: Sendable {
 
     public let phrases: [String]
     private let patternBytes: [[UInt8]]
+    /// True for stems (phrases written with a trailing `*`): no word boundary needed after them.
+    private let isStem: [Bool]
     /// Dense transition table: state * 256 + byte → next state.
     private let next: [Int32]
     /// For each state, the phrases ending there (own and through suffix links).
@@ -20,7 +24,10 @@ public struct PhraseScanner: Sendable {
 
     public init(_ phrases: [String]) {
         self.phrases = phrases
-        let patterns = phrases.map { Array($0.utf8).map(PhraseScanner.fold) }
+        isStem = phrases.map { $0.count > 1 && $0.hasSuffix("*") }
+        let patterns = phrases.map { phrase in
+            Array((phrase.count > 1 && phrase.hasSuffix("*") ? String(phrase.dropLast()) : phrase).utf8).map(PhraseScanner.fold)
+        }
         patternBytes = patterns
         var goto: [[Int32]] = [[Int32](repeating: -1, count: 256)]
         var out: [[Int32]] = [[]]
@@ -111,7 +118,7 @@ public struct PhraseScanner: Sendable {
                     if PhraseScanner.isWordByte(pattern[0]), start > 0, PhraseScanner.isWordByte(folded[start - 1]) {
                         continue
                     }
-                    if PhraseScanner.isWordByte(pattern[pattern.count - 1]), position + 1 < folded.count,
+                    if !isStem[Int(p)], PhraseScanner.isWordByte(pattern[pattern.count - 1]), position + 1 < folded.count,
                        PhraseScanner.isWordByte(folded[position + 1]) {
                         continue
                     }

@@ -146,13 +146,13 @@ enum ToxicityLexicon {
     /// Words that show a term is mentioned, not used: explained, translated, quoted, reported, or listed for
     /// moderation.
     static let mentionCues = [
-        "the word", "the term", "the phrase", "the slur", "a slur", "slurs", "insult", "profanit", "swear word", "swearing", "curse word",
-        "means", "meaning", "translat", "banned", "prohibited", "blocked", "blocklist", "block list", "blacklist",
-        "filter", "moderat", "offensive", "derogatory", "pejorative", "etymolog", "originally", "derived from",
+        "the word", "the term", "the phrase", "the slur", "a slur", "slurs", "insult*", "profanit*", "swear word", "swearing", "curse word",
+        "means", "meaning", "translat*", "banned", "prohibited*", "blocked", "blocklist", "block list", "blacklist",
+        "filter*", "moderat*", "offensive*", "derogatory", "pejorative*", "etymolog*", "originally", "derived from",
         "considered rude", "vulgar", "claimed", "propaganda", "described", "called", "labelled", "labeled", "branded",
-        "rhetoric", "stereotype", "myth", "portray", "depict", "hate speech", "example of", "such as", "phrases like",
-        "words like", "terms like", "lyrics", "dialogue", "character says", "said that", "quote", "flag", "report",
-        "detect", "classif", "toxic", "abusive", "harass", "bully", "troll", "policy", "guideline", "community standards",
+        "rhetoric", "stereotype*", "myth", "portray*", "depict*", "hate speech", "example of", "such as", "phrases like",
+        "words like", "terms like", "lyrics*", "dialogue", "character says", "said that", "quote*", "flag*", "report*",
+        "detect*", "classif*", "toxic*", "abusive", "harass*", "bully*", "troll*", "policy*", "guideline*", "community standards",
         "wrote", "according to", "historian", "the author", "critics",
         "这个词", "这个字", "一词", "词语", "词汇", "骂人的话", "脏话", "粗口", "意思是", "意为", "翻译", "译为", "译成",
         "违禁词", "屏蔽词", "敏感词", "禁用", "侮辱性", "贬义", "不文明用语", "禁止使用", "审核", "过滤", "例如", "比如",
