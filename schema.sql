@@ -14,7 +14,7 @@ CREATE TABLE runs (
     model TEXT,
     endpoint_host TEXT,
     template TEXT,
-    status TEXT NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'succeeded', 'failed', 'interrupted')),
+    status TEXT NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'succeeded', 'failed', 'interrupted', 'abandoned')),
     error TEXT,
     rows_written INTEGER NOT NULL DEFAULT 0,
     llm_calls INTEGER NOT NULL DEFAULT 0,
@@ -23,7 +23,9 @@ CREATE TABLE runs (
     cost_usd REAL NOT NULL DEFAULT 0,
     totals TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(totals)),
     started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-    finished_at TEXT
+    finished_at TEXT,
+    pid INTEGER,
+    host TEXT
 ) STRICT;
 CREATE INDEX runs_command ON runs (command, id);
 
@@ -83,7 +85,7 @@ CREATE TABLE instructions (
     input TEXT NOT NULL DEFAULT '',
     system TEXT,
     conversation TEXT CHECK (conversation IS NULL OR json_valid(conversation)),
-    origin TEXT NOT NULL CHECK (origin IN ('seed', 'imported', 'generated', 'evolved', 'rules', 'scrubbed')),
+    origin TEXT NOT NULL CHECK (origin IN ('seed', 'imported', 'generated', 'evolved', 'rules', 'scrubbed', 'document', 'magpie')),
     task_id INTEGER REFERENCES instructions (id),
     parent_id INTEGER REFERENCES instructions (id),
     root_id INTEGER REFERENCES instructions (id),
@@ -110,7 +112,7 @@ CREATE TABLE completions (
     id INTEGER PRIMARY KEY,
     instruction_id INTEGER NOT NULL REFERENCES instructions (id),
     output TEXT NOT NULL,
-    origin TEXT NOT NULL CHECK (origin IN ('imported', 'seed', 'model', 'scrubbed')),
+    origin TEXT NOT NULL CHECK (origin IN ('imported', 'seed', 'model', 'scrubbed', 'edited')),
     model TEXT,
     finish_reason TEXT,
     sample_index INTEGER NOT NULL DEFAULT 0,

@@ -38,6 +38,15 @@ public struct Migrator {
         try check(database)
         var applied: [String] = []
         for (index, migration) in migrations.enumerated() {
+            if migration.rebuildsTables {
+                // Outside any transaction: SQLite ignores PRAGMA foreign_keys inside one.
+                try database.executeScript("PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON")
+            }
+            defer {
+                if migration.rebuildsTables {
+                    try? database.executeScript("PRAGMA legacy_alter_table = OFF; PRAGMA foreign_keys = ON")
+                }
+            }
             // Re-read inside the write transaction: another process may have migrated meanwhile.
             let done: Bool = try database.transaction {
                 try database.executeScript(Self.bookkeepingSQL)

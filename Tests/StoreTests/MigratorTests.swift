@@ -83,4 +83,35 @@ import Testing
         }
         #expect(try migrator.version(of: database) == 0)
     }
+
+    @Test func tableRebuildKeepsRowsAndEveryReferenceToTheRebuiltTables() throws {
+        let database = try Database(path: ":memory:")
+        try Migrator(migrations: [Migration.all[0]]).migrate(database)
+        try database.executeScript("""
+            INSERT INTO runs (id, command, status) VALUES (1, 'import', 'succeeded');
+            INSERT INTO instructions (id, instruction, origin, run_id) VALUES (1, '写一首诗', 'seed', 1);
+            INSERT INTO instructions (id, instruction, origin, parent_id, root_id, depth, run_id)
+                VALUES (2, 'Write a poem', 'evolved', 1, 1, 1, 1);
+            INSERT INTO completions (id, instruction_id, output, origin, run_id) VALUES (1, 2, 'Roses…', 'model', 1);
+            INSERT INTO verdicts (instruction_id, completion_id, filter, passed, run_id) VALUES (2, 1, 'empty', 1, 1);
+            """)
+        #expect(try Migrator().migrate(database) == Migration.all.dropFirst().map(\.name))
+        #expect(try database.scalar("SELECT group_concat(instruction, '|') FROM instructions").stringValue
+                    == "写一首诗|Write a poem")
+        #expect(try database.scalar("SELECT count(*) FROM examples WHERE verdict = 'pass'").intValue == 1)
+        // Other tables still name the rebuilt tables, not the renamed copies that were dropped.
+        let leftovers = try database.scalar("SELECT count(*) FROM sqlite_master WHERE sql LIKE '%before_002%'")
+        #expect(leftovers.intValue == 0)
+        #expect(try database.query("PRAGMA foreign_key_check").isEmpty)
+        #expect(try database.scalar("PRAGMA foreign_keys").intValue == 1)
+        // The widened enums and new columns are usable; the old ones still refuse bad values.
+        try database.execute("INSERT INTO runs (command, status, pid, host) VALUES ('x', 'abandoned', 7, 'h')")
+        try database.execute("INSERT INTO completions (instruction_id, output, origin, run_id) VALUES (2, 'y', 'edited', 1)")
+        #expect(throws: DatabaseError.self) {
+            try database.execute("INSERT INTO completions (instruction_id, output, origin, run_id) VALUES (99, 'y', 'model', 1)")
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.execute("INSERT INTO instructions (instruction, origin, run_id) VALUES ('z', 'nonsense', 1)")
+        }
+    }
 }
