@@ -10,27 +10,19 @@ public struct ToxicityRule: FilterRule, Codable {
     /// The user's additions, matched like the keywords rule (whole words, any case; ICU regular expressions).
     private var additions: KeywordRule
 
-    enum CodingKeys: String, CodingKey { case scopes, words, patterns }
-
     /// Builds the rule; throws when a pattern is not a valid regular expression.
     public init(words: [String] = [], patterns: [String] = [], scopes: Set<RuleScope> = [.instruction, .output]) throws {
         self.scopes = scopes
         additions = try KeywordRule(words: words, patterns: patterns, scopes: scopes)
     }
 
+    /// Reads `words`, `patterns` and `scopes`, the keys of the keywords rule.
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        try self.init(words: try c.decodeIfPresent([String].self, forKey: .words) ?? [],
-                      patterns: try c.decodeIfPresent([String].self, forKey: .patterns) ?? [],
-                      scopes: try c.decodeIfPresent(Set<RuleScope>.self, forKey: .scopes) ?? [.instruction, .output])
+        additions = try KeywordRule(from: decoder)
+        scopes = additions.scopes
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(additions.words, forKey: .words)
-        try c.encode(additions.patterns, forKey: .patterns)
-        try c.encode(scopes.map(\.rawValue).sorted(), forKey: .scopes)
-    }
+    public func encode(to encoder: Encoder) throws { try additions.encode(to: encoder) }
 
     public func evaluate(_ subject: FilterSubject) -> RuleOutcome {
         let text = subject.text
