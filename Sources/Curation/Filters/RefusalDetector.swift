@@ -115,11 +115,10 @@ public struct RefusalDetector: Sendable {
         let hits = cues.matches(in: text)
         if hits.isEmpty { return nil }
         let clauses = ClauseSegmenter.clauses(bytes)
-        let quoted = QuotedSpans(bytes)
-        let dialogue = DialogueLines(bytes)
+        // Quotes and dialogue are looked up only once a cue is confirmed (most texts never get that far).
+        var scene: (quoted: QuotedSpans, dialogue: DialogueLines)? = nil
         var confirmed: (hit: PhraseScanner.Match, clause: Int, why: String)? = nil
         for hit in hits {
-            if quoted.contains(hit.start) || dialogue.isSpeech(hit.start) { continue }
             guard let c = clauses.firstIndex(where: { $0.start <= hit.start && hit.start < $0.end }) else { continue }
             let why: String?
             if cueIsChinese[hit.phrase] {
@@ -127,7 +126,11 @@ public struct RefusalDetector: Sendable {
             } else {
                 why = confirmEnglish(bytes, hit, clauses[c])
             }
-            if let why { confirmed = (hit, c, why); break }
+            guard let why else { continue }
+            if scene == nil { scene = (QuotedSpans(bytes), DialogueLines(bytes)) }
+            if scene!.quoted.contains(hit.start) || scene!.dialogue.isSpeech(hit.start) { continue }
+            confirmed = (hit, c, why)
+            break
         }
         guard let (hit, clauseIndex, why) = confirmed else { return nil }
         let context = input.isEmpty ? instruction : instruction + "\n" + input

@@ -85,11 +85,13 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         }
         let text = String(decoding: bytes[..<end], as: UTF8.self)
         let prose = fences > 0 ? LanguageMismatchRule.removingCodeBlocks(text) : text
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-        guard let lastLine = lines.last else { return .pass() }
+        // The last line, found from the end (the whole text is split into lines only when an ending is in doubt).
+        var lineStart = end
+        while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let lastLine = String(decoding: bytes[lineStart..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        guard !lastLine.isEmpty else { return .pass() }
         let endsWithFence = text.hasSuffix("```")
-        if !endsWithFence, let problem = openStructure(prose, lastLine: lastLine, lines: lines) { return problem }
+        if !endsWithFence, let problem = openStructure(prose, lastLine: lastLine) { return problem }
         if endsWithFence { return .pass() }
 
         // The last scalar.
@@ -105,13 +107,15 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         if let word = danglingWord(lastLine, cls), units >= minUnitsForDanglingWord {
             return .fail("ends with the dangling word '\(word)'", ["ending": .string(word)])
         }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
         if lines.count >= 2 && LanguageMismatchRule.looksLikeCode(text) { return .pass() }
         return openEnding(lastLine, lines: lines, cls: cls)
     }
 
     // MARK: structure
 
-    func openStructure(_ prose: String, lastLine: String, lines: [String]) -> RuleOutcome? {
+    func openStructure(_ prose: String, lastLine: String) -> RuleOutcome? {
         if Self.isEmptyListItem(lastLine) {
             return .fail("the list's last item is empty", ["ending": .string(lastLine)])
         }

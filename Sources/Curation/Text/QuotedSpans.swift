@@ -18,8 +18,11 @@ public struct QuotedSpans: Sendable {
             var scalar = UInt32(b)
             if b >= 0xC0 {
                 width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                scalar = 0
                 if i + width <= n {
-                    scalar = String(decoding: bytes[i..<i + width], as: UTF8.self).unicodeScalars.first?.value ?? 0
+                    // Decode the UTF-8 sequence by hand: this runs on every character of Chinese text.
+                    scalar = UInt32(b) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                    for k in 1..<width { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
                 }
             }
             if let current = open {

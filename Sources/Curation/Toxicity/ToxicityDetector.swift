@@ -18,6 +18,7 @@ public struct ToxicityDetector: Sendable {
     private let entries: [ToxicityLexicon.Entry]
     private let isChinese: [Bool]
     private let mentions = PhraseScanner(ToxicityLexicon.mentionCues)
+    private let violentVerbs = PhraseScanner(ToxicityLexicon.violentVerbs.sorted())
     private let chineseTargets = ["你", "您", "他", "她", "这人", "那人", "这货", "那货", "这家伙", "这个", "那个", "这些", "那些"]
     private let chineseDehumanising = PhraseScanner([
         "垃圾", "畜生", "该死", "去死", "低等", "劣等", "寄生虫", "蟑螂", "滚出", "不配", "骗子", "小偷", "婊子", "下贱", "蠢", "笨",
@@ -170,6 +171,7 @@ public struct ToxicityDetector: Sendable {
 
     /// First person + violent verb + you ("I'm going to hurt you"), found without a lexicon phrase.
     public func threat(_ text: String) -> String? {
+        guard violentVerbs.firstMatch(in: text) != nil else { return nil }
         let bytes = Array(text.utf8)
         let words = LatinWords(bytes, 0..<bytes.count).words
         for (i, w) in words.enumerated() where ToxicityLexicon.violentVerbs.contains(w.text) && i + 1 < words.count {
