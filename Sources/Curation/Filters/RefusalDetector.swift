@@ -165,8 +165,9 @@ public struct RefusalDetector: Sendable {
         // The writer must be the subject: the first word before the modal that is not an adverb or softener.
         var b = m - 1
         while b >= 0 && Self.backwardFillers.contains(words[b].text) { b -= 1 }
-        // "Sorry — can't help with that": the subject may be left out at the start of a clause.
-        let elided = b < 0
+        // "Sorry — can't help with that": the subject may be left out after an apology or at the very start;
+        // "What has keys but can't open locks?" has a subject of its own.
+        let elided = b < 0 && (m == 0 && clause.start == 0 || words[..<m].contains { Self.apologyWords.contains($0.text) })
         guard elided || RefusalLexicon.englishSubjects.contains(words[b].text) else { return nil }
         // A task verb must follow (after fillers), or the clause must end there ("I won't.").
         var f = m
@@ -188,6 +189,8 @@ public struct RefusalDetector: Sendable {
     static let emphasisAfterHow: Set<String> = [
         "much", "happy", "glad", "grateful", "excited", "sorry", "many", "thankful", "proud", "relieved", "lucky", "often",
     ]
+
+    static let apologyWords: Set<String> = ["sorry", "nope", "no", "apologies", "afraid", "unfortunately", "alas", "regrettably"]
 
     static let backwardFillers: Set<String> = [
         "nope", "no", "apologies", "sorry", "alas", "oh", "well", "hmm", "um", "okay", "ok",

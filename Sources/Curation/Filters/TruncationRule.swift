@@ -37,7 +37,7 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
     ].map { Array($0.utf8) }
     /// Endings that cannot close a text. ';' '+' '-' '=' are left out: code and formulas end with them.
     static let danglingPunctuation: Set<UInt32> = Set([
-        ",", "，", "、", "；", ":", "：", "(", "（", "[", "【", "{", "“", "‘", "《", "「", "—", "&", "/",
+        ",", "，", "、", "；", ":", "：", "(", "（", "[", "【", "{", "“", "‘", "《", "「", "—", "&",
     ].map { $0.unicodeScalars.first!.value })
     /// Scalars that close a sentence or a structure.
     static let closingScalars: Set<UInt32> = Set([
@@ -124,7 +124,7 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
             if lastLine.allSatisfy({ "|-: ".contains($0) }) { return .fail("the table has no rows", ["ending": "table"]) }
         }
         let proseBytes = Array(prose.utf8)
-        if Self.count(proseBytes, "**") % 2 == 1 {
+        if Self.openEmphasis(proseBytes) {
             return .fail("Markdown emphasis left open", ["ending": "**"])
         }
         if Self.count(proseBytes, "`") % 2 == 1 {
@@ -152,6 +152,24 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         (0x28, 0x29), (0x5B, 0x5D),
     ]
 
+    /// True when a Markdown `**` opens (before a letter, after a space or line start) more often than one closes.
+    /// `**` between operands (`16 ** 2`, `radius**2`) is Python's power operator and does not count.
+    static func openEmphasis(_ b: [UInt8]) -> Bool {
+        var opened = 0, i = 0
+        while i + 1 < b.count {
+            guard b[i] == 0x2A, b[i + 1] == 0x2A else { i += 1; continue }
+            let before: UInt8 = i > 0 ? b[i - 1] : 0x20
+            let after: UInt8 = i + 2 < b.count ? b[i + 2] : 0x20
+            let spaceBefore = before == 0x20 || before == 0x0A || before == 0x28 || before == 0x2D
+            let spaceAfter = after == 0x20 || after == 0x0A || after == 0x3A || after == 0x2E || after == 0x2C
+            if spaceBefore && !spaceAfter && !PIIDetector.isDigit(after) && after != 0x28 { opened += 1 }
+            else if !spaceBefore && spaceAfter && !PIIDetector.isDigit(before) && opened > 0 { opened -= 1 }
+            else if !spaceBefore && !spaceAfter && opened > 0 && !PIIDetector.isDigit(after) { opened -= 1 }
+            i += 2
+        }
+        return opened > 0
+    }
+
     /// "3.", "-", "*", "•", "3、", "(c)", "第三步：" with nothing after.
     static func isEmptyListItem(_ line: String) -> Bool {
         if ["-", "*", "•", "+"].contains(line) { return true }
@@ -169,8 +187,11 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
 
     func danglingWord(_ lastLine: String, _ cls: ScriptClass) -> String? {
         if cls == .latin {
-            let word = lastLine.split(whereSeparator: { $0 == " " }).last.map { String($0).lowercased() } ?? ""
-            guard lastLine.contains(" "), Self.danglingEnglish.contains(word) else { return nil }
+            let original = lastLine.split(whereSeparator: { $0 == " " }).last.map(String.init) ?? ""
+            let word = original.lowercased()
+            // "AND", "OR" in capitals are keywords or acronyms, not a dangling conjunction.
+            guard lastLine.contains(" "), Self.danglingEnglish.contains(word), original != original.uppercased() || original.count == 1
+            else { return nil }
             // A particle after an object pronoun ends a phrasal verb: "Turn it on", "Log me in", "Figure it out".
             let words = lastLine.lowercased().split(whereSeparator: { $0 == " " })
             if Self.particles.contains(word), words.count >= 2,
@@ -194,12 +215,16 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         let punctuated = earlier.filter { Self.endsClosed($0) }.count
         let unpunctuated = earlier.count - punctuated
         // Poems, headings and bare lists written without punctuation set their own style.
-        if earlier.count >= 2 && unpunctuated * 2 >= earlier.count { return .pass() }
-        if Self.looksLikeTitle(lastLine) || lastLine.hasPrefix("#") { return .pass() }
+        if earlier.count >= 1 && unpunctuated * 2 >= earlier.count { return .pass() }
+        if Self.looksLikeTitle(Self.valueAfterLabel(lastLine)) || lastLine.hasPrefix("#") { return .pass() }
+        // A tweet ending in hashtags, a URL, or a comma list of short items ("desk, chair, table") is complete.
+        if let lastWord = lastLine.split(separator: " ").last, lastWord.hasPrefix("#") || lastWord.contains("://") { return .pass() }
+        if Self.isShortItemList(Self.valueAfterLabel(body ?? lastLine)) { return .pass() }
         if isListItem {
             let earlierItems = earlier.compactMap(Self.listItemBody)
             if !earlierItems.isEmpty {
-                if earlierItems.allSatisfy({ Self.endsClosed($0) }) && lineUnits >= 1 {
+                let sentences = earlierItems.filter { !$0.hasSuffix(":") && !$0.hasSuffix("：") }
+                if sentences.count >= 1 && sentences.allSatisfy({ Self.endsSentence($0) }) && lineUnits >= 1 {
                     return .fail("the list's last item is cut", ["ending": "list item"])
                 }
                 return .pass()
@@ -220,6 +245,27 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
             return .fail("ends mid-sentence (no closing punctuation)", ["ending": "open", "line_units": .int(size)])
         }
         return .pass()
+    }
+
+    /// "desk, chair, table", "红色、蓝色、绿色": items of at most three words (or six characters) separated by commas.
+    /// Items are content words only (no "the", "is", "and"…) and the last is more than one letter, so a cut
+    /// sentence ("In summary, the proposal r", "flour, sugar, b") is not taken for a list. Chinese separates
+    /// list items with "、"; "，" separates clauses of a sentence.
+    static func isShortItemList(_ line: String) -> Bool {
+        let items = line.split(whereSeparator: { $0 == "," || $0 == "、" || $0 == ";" })
+        guard items.count >= 2, let last = items.last, last.trimmingCharacters(in: .whitespaces).count >= 2 else { return false }
+        return items.allSatisfy { item in
+            let c = ScriptCounts(String(item))
+            return c.latinWords + c.otherWords + c.numbers <= 3 && c.cjk <= 6 && c.englishFunctionWords == 0
+                && !item.contains("，")
+        }
+    }
+
+    /// True when a line ends with . ! ? 。！？ … or a closing quote or bracket after one.
+    static func endsSentence(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: CharacterSet(charactersIn: "\"'”’」』）)*"))
+        guard let last = trimmed.unicodeScalars.last else { return false }
+        return ".!?。！？…".unicodeScalars.contains(last)
     }
 
     /// The part of a line after a short label ("Answer: …", "类别：…"), or the whole line.
@@ -271,17 +317,20 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
 
     /// True when a sentence ends inside the line ("It rains. Then the"): the text punctuates its sentences.
     static func hasInnerSentenceEnd(_ line: String) -> Bool {
-        line.contains(". ") || line.contains("。") || line.contains("！") || line.contains("？") || line.contains("! ")
-            || line.contains("? ")
+        for mark in [". ", "。", "！", "？", "! ", "? "] {
+            guard let r = line.range(of: mark), r.upperBound < line.endIndex else { continue }
+            // "A. crust", "Q. What": an enumerator is not a sentence.
+            if TextLength.units(String(line[..<r.lowerBound])) >= 2 { return true }
+        }
+        return false
     }
 
     /// Title Case lines ("The Art of War", "Benefits of Regular Exercise") are headings, not cut sentences.
     static func looksLikeTitle(_ line: String) -> Bool {
         let words = line.split(separator: " ")
         guard words.count >= 2, words.count <= 12, line.unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
-        let small: Set<Substring> = ["of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "or", "vs"]
-        return words.allSatisfy { w in small.contains(w) || w.first.map { $0.isUppercase || $0.isNumber } ?? false }
-            && words.first!.first!.isUppercase
+        let capitalised = words.filter { w in w.first.map { $0.isUppercase || $0.isNumber } ?? false }.count
+        return words.first!.first!.isUppercase && capitalised * 3 >= words.count * 2
     }
 
     func continuationMarker(_ bytes: [UInt8], _ end: Int) -> String? {

@@ -113,7 +113,9 @@ public struct ToxicityDetector: Sendable {
                 return "aimed at 'you'"
             }
             // Vocative: ", dickhead:", "Moron!", "Listen, idiot,".
-            if !ToxicityLexicon.mildInsults.contains(entry.term), Self.isVocative(bytes, hit, sentence) { return "said to the reader" }
+            if entry.category == .insult, !ToxicityLexicon.mildInsults.contains(entry.term), Self.isVocative(bytes, hit, sentence) {
+                return "said to the reader"
+            }
             return nil
         case .group:
             var f = h + entry.term.split(separator: " ").count

@@ -53,9 +53,7 @@ enum ToxicityLexicon {
         "kill", "murder", "hurt", "beat", "stab", "shoot", "strangle", "rape", "destroy", "break", "smash", "burn",
         "choke", "slaughter", "gut", "punch", "bash", "slap", "torture", "cut", "hunt", "end", "bury", "ruin",
     ]
-    static let futureMarkers: Set<String> = [
-        "i'll", "i'm", "gonna", "will", "going", "i'd", "we'll", "we're", "i", "we", "shall", "to",
-    ]
+    static let futureMarkers: Set<String> = ["i'll", "gonna", "will", "going", "we'll", "shall", "wanna"]
     /// Mild insults that count only when aimed at "you": in narrative ("he was a fool to trust them") they
     /// describe rather than abuse.
     static let mildInsults: Set<String> = [
