@@ -110,13 +110,13 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         if lines.count >= 2 && LanguageMismatchRule.looksLikeCode(text) { return .pass() }
-        return openEnding(lastLine, lines: lines, cls: cls)
+        return openEnding(lastLine, lines: lines, cls: cls, instruction: subject.instruction)
     }
 
     // MARK: structure
 
     func openStructure(_ prose: String, lastLine: String) -> RuleOutcome? {
-        if Self.isEmptyListItem(lastLine) {
+        if Self.isEmptyListItem(lastLine) && prose.contains("\n") {
             return .fail("the list's last item is empty", ["ending": .string(lastLine)])
         }
         if lastLine.hasPrefix("|") {
@@ -138,6 +138,8 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
                 if scalar.value == pair.open { balance[k] += 1 } else if scalar.value == pair.close { balance[k] -= 1 }
             }
         }
+        // A text that ends its last sentence is finished even if a quote was never closed (a translation slip).
+        if Self.endsSentence(lastLine) { return nil }
         for (k, pair) in Self.bracketPairs.enumerated() where balance[k] > 0 {
             let open = String(Unicode.Scalar(pair.open)!)
             if lastLine.unicodeScalars.contains(where: { $0.value == pair.open }) {
@@ -206,7 +208,7 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         return nil
     }
 
-    func openEnding(_ lastLine: String, lines: [String], cls: ScriptClass) -> RuleOutcome {
+    func openEnding(_ lastLine: String, lines: [String], cls: ScriptClass, instruction: String) -> RuleOutcome {
         let body = Self.listItemBody(lastLine)
         let isListItem = body != nil
         let counts = ScriptCounts(body ?? lastLine)
@@ -219,6 +221,15 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         if Self.looksLikeTitle(Self.valueAfterLabel(lastLine)) || lastLine.hasPrefix("#") { return .pass() }
         // A tweet ending in hashtags, a URL, or a comma list of short items ("desk, chair, table") is complete.
         if let lastWord = lastLine.split(separator: " ").last, lastWord.hasPrefix("#") || lastWord.contains("://") { return .pass() }
+        if let hash = lastLine.lastIndex(of: "#"), lastLine.distance(from: hash, to: lastLine.endIndex) <= 16 { return .pass() }
+        // An attribution after a dash ("… —马拉拉·优素福扎伊", "- Albert Einstein").
+        if let dash = lastLine.lastIndex(where: { $0 == "—" || $0 == "-" || $0 == "–" }),
+           dash > lastLine.startIndex, Self.endsSentence(String(lastLine[..<dash]).trimmingCharacters(in: .whitespaces)),
+           TextLength.units(String(lastLine[lastLine.index(after: dash)...])) <= 8 {
+            return .pass()
+        }
+        // A title, name, slogan or list the instruction asked for needs no closing punctuation.
+        if Self.asksForUnpunctuatedForm(instruction), lines.count <= 3, TextLength.units(lastLine) <= 20 { return .pass() }
         if Self.isShortItemList(Self.valueAfterLabel(body ?? lastLine)) { return .pass() }
         if isListItem {
             let earlierItems = earlier.compactMap(Self.listItemBody)
@@ -252,13 +263,29 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
     /// sentence ("In summary, the proposal r", "flour, sugar, b") is not taken for a list. Chinese separates
     /// list items with "、"; "，" separates clauses of a sentence.
     static func isShortItemList(_ line: String) -> Bool {
-        let items = line.split(whereSeparator: { $0 == "," || $0 == "、" || $0 == ";" })
+        var items = line.split(whereSeparator: { $0 == "," || $0 == "、" || $0 == ";" })
+        // "挪威， 丹麦， 瑞士， 摩纳哥": names separated by full-width commas.
+        let commaItems = line.split(separator: "，")
+        if commaItems.count >= 3 && commaItems.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).count <= 4 }) { items = commaItems }
         guard items.count >= 2, let last = items.last, last.trimmingCharacters(in: .whitespaces).count >= 2 else { return false }
         return items.allSatisfy { item in
             let c = ScriptCounts(String(item))
             return c.latinWords + c.otherWords + c.numbers <= 3 && c.cjk <= 6 && c.englishFunctionWords == 0
                 && !item.contains("，")
         }
+    }
+
+    static let unpunctuatedForms = PhraseScanner([
+        "title*", "headline*", "slogan*", "tagline*", "motto*", "name*", "hashtag*", "caption*", "keyword*", "phrase*",
+        "word*", "synonym*", "antonym*", "label*", "categor*", "classif*", "tweet*", "subject line*",
+        "标题", "题目", "口号", "标语", "名称", "名字", "起名", "命名", "短语", "词语", "单词", "关键词", "同义词", "反义词",
+        "书名", "推文", "分类", "类别", "标签", "话题",
+    ])
+
+    /// True when an instruction asks for a form written without closing punctuation: a title, headline,
+    /// slogan, name, hashtag, tweet, words or a label (applied to short answers only).
+    static func asksForUnpunctuatedForm(_ instruction: String) -> Bool {
+        !instruction.isEmpty && unpunctuatedForms.firstMatch(in: instruction) != nil
     }
 
     /// True when a line ends with . ! ? 。！？ … or a closing quote or bracket after one.
