@@ -168,7 +168,7 @@ public struct RefusalDetector: Sendable {
         // "Sorry — can't help with that": the subject may be left out after an apology or at the very start;
         // "What has keys but can't open locks?" has a subject of its own.
         let elided = b < 0 && (m == 0 && clause.start == 0 || words[..<m].contains { Self.apologyWords.contains($0.text) })
-        guard elided || RefusalLexicon.englishSubjects.contains(words[b].text) else { return nil }
+        guard elided || (b >= 0 && RefusalLexicon.englishSubjects.contains(words[b].text)) else { return nil }
         // A task verb must follow (after fillers), or the clause must end there ("I won't.").
         var f = m
         while f < words.count && words[f].start < hit.end { f += 1 }

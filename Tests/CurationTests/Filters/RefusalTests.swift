@@ -74,6 +74,9 @@ import Testing
         #expect(rule.evaluate(.output("Agent: I'm sorry, I can't accept returns.\nCustomer: I see.")).passed)
         #expect(rule.evaluate(.output("I can't wait to see the new exhibition.")).passed)
         #expect(rule.evaluate(.output("这个算法不能处理负权边，应改用贝尔曼-福特算法。")).passed)
+        // A modal with nothing but fillers before it and someone else's subject (crashed once on Alpaca).
+        #expect(rule.evaluate(.output("What has keys but can't open locks?\nAnswer: A piano.")).passed)
+        #expect(rule.evaluate(.output("but can't open locks")).passed)
     }
 
     @Test func anApologyFollowedByTheAnswerIsAnAnswer() {
