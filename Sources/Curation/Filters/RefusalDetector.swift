@@ -177,10 +177,13 @@ public struct RefusalDetector: Sendable {
         guard f < words.count else { return skipped <= 3 ? "first person + modal at clause end" : nil }
         let verb = words[f].text
         guard Self.isTaskVerb(verb) else { return nil }
-        var t = f + 1
-        if t < words.count && (words[t].text == "you" || words[t].text == "your") { t += 1 }
-        if t < words.count && RefusalLexicon.englishIdiomTails.contains(words[t].text) { return nil }
-        if verb == "help" && t < words.count && words[t].text == "it" { return nil }  // "I can't help it"
+        // Idioms read past the clause end ("I can't help but…" is cut at "but"): look at the next few words.
+        let tail = LatinWords(bytes, words[f].end..<min(bytes.count, words[f].end + 32)).words.map(\.text)
+        let next = tail.first == "you" || tail.first == "your" ? Array(tail.dropFirst()) : tail
+        if let n = next.first, RefusalLexicon.englishIdiomTails.contains(n) { return nil }
+        if verb == "help" && next.first == "it" { return nil }  // "I can't help it"
+        if verb == "make" && next.first == "sense" { return nil }  // "I can't make sense of it"
+        let t = f + 1 + (tail.count - next.count)
         // "I can't tell you how much…" is emphasis, "I can't tell you how to…" declines.
         if t + 1 < words.count && words[t].text == "how" && Self.emphasisAfterHow.contains(words[t + 1].text) { return nil }
         return "\(elided ? "elided first person" : "first person") + modal + task verb '\(verb)'"

@@ -29,7 +29,7 @@ enum RefusalLexicon {
     ]
     /// Negated ability or willingness; confirmed by `englishTaskVerbs`.
     static let englishModals = [
-        "can't", "cannot", "can not", "won't", "will not", "couldn't", "could not", "wouldn't", "would not",
+        "can't", "cannot", "can not", "won't", "will not", "wouldn't", "would not", "couldn't possibly", "could not possibly",
         "unable to", "not able to", "not going to", "not gonna", "can no longer",
     ]
     /// Subjects that make a modal the writer's own.
@@ -60,8 +60,7 @@ enum RefusalLexicon {
         "summarize", "summarise", "explain", "elaborate", "say", "divulge", "release", "publish", "post",
         "confirm", "verify", "diagnose", "prescribe", "get", "look", "teach", "show", "list", "detail",
         "outline", "instruct", "explain", "aid", "serve", "handle", "entertain", "fulfilling", "put", "invent",
-        "fabricate", "impersonate", "obtain", "draw", "paint", "sketch", "render", "illustrate", "sing", "physically",
-        "touch", "taste", "smell", "feel", "visit", "meet", "drive", "cook", "deliver", "attach", "upload", "download",
+        "fabricate", "impersonate", "obtain", "draw", "paint", "sketch", "render", "illustrate", "physically", "upload", "download",
     ]
     /// Words after a task verb that turn a phrase into an idiom ("can't help but", "can't say enough").
     static let englishIdiomTails: Set<String> = ["but", "enough", "why", "without", "feeling", "thinking", "away", "over"]

@@ -98,6 +98,8 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         var start = end - 1
         while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
         guard let last = String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.first else { return .pass() }
+        // A form with empty fields ("Name:\nCountry:") ends each line with a colon.
+        if (last == ":" || last == "：") && Self.isFormTemplate(bytes[..<end]) { return .pass() }
         if Self.danglingPunctuation.contains(last.value) {
             return .fail("ends with a dangling '\(last)'", ["ending": .string(String(last))])
         }
@@ -170,6 +172,17 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
             i += 2
         }
         return opened > 0
+    }
+
+    /// True when at least three lines end with a colon: a template of fields to fill in.
+    static func isFormTemplate(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var fields = 0
+        var previous: UInt8 = 0
+        for b in bytes {
+            if b == 0x0A && (previous == 0x3A || previous == 0x9A) { fields += 1 }
+            if b != 0x20 && b != 0x0D { previous = b }
+        }
+        return fields >= 2
     }
 
     /// "3.", "-", "*", "•", "3、", "(c)", "第三步：" with nothing after.

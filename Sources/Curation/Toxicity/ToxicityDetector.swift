@@ -145,6 +145,8 @@ public struct ToxicityDetector: Sendable {
         var a = hit.end
         while a < sentence.upperBound && bytes[a] == 0x20 { a += 1 }
         let after: UInt8 = a < sentence.upperBound ? bytes[a] : 0x2E
+        // ", hoe, mulch": between two commas a word is an item of a list, not a form of address.
+        if before == 0x2C && after == 0x2C { return false }
         return (before == 0x2C || before == 0x0A) && [0x2C, 0x3A, 0x21, 0x3F].contains(after)
     }
 

@@ -59,7 +59,7 @@ enum ToxicityLexicon {
     static let mildInsults: Set<String> = [
         "fool", "ignorant", "useless", "failure", "coward", "nobody", "jerk", "clown", "creep", "pest", "witch", "hag",
         "crap", "shit", "disgusting", "pathetic", "ugly", "fat", "stupid", "dumb", "pig", "cow", "rat", "trash",
-        "garbage", "freak", "loser", "losers", "brainless", "worthless",
+        "garbage", "freak", "loser", "losers", "brainless", "worthless", "hoe", "witch",
     ]
     /// Verbs of saying and thinking: "don't let anyone *tell* you you're worthless" reports, not insults.
     static let reportingVerbs: Set<String> = ["tell", "told", "say", "said", "call", "called", "think", "believe", "feel", "let", "make"]

@@ -77,6 +77,11 @@ import Testing
         // A modal with nothing but fillers before it and someone else's subject (crashed once on Alpaca).
         #expect(rule.evaluate(.output("What has keys but can't open locks?\nAnswer: A piano.")).passed)
         #expect(rule.evaluate(.output("but can't open locks")).passed)
+        // Found on Alpaca: idioms cut by the clause split, narrative "couldn't", a negated example sentence.
+        #expect(rule.evaluate(.output("The cakes were so yummy that I can't help but feel like I'm in heaven!")).passed)
+        #expect(rule.evaluate(.output("It was so dark that I couldn't see my own hand.")).passed)
+        #expect(rule.evaluate(.output("I can't make sense of it.")).passed)
+        #expect(!rule.evaluate(.output("Sorry, the task involves visual output. We cannot complete this task.")).passed)
     }
 
     @Test func anApologyFollowedByTheAnswerIsAnAnswer() {

@@ -15,6 +15,8 @@ import Testing
             #expect(!flagged(text), "\(text)")
         }
         #expect(flagged("You stupid bitch."))
+        #expect(!flagged("Trowel, spade, rake, hoe, mulch, soil."))  // a list item, not a form of address
+        #expect(flagged("Listen, dickhead: nobody cares."))
     }
 
     @Test func insultsNeedATargetAndMentionsPass() {
