@@ -34,10 +34,6 @@ public struct ToxicityRule: FilterRule, Codable {
                 "severity": .string(found.severity.rawValue), "why": .string(found.why),
             ])
         }
-        if !text.utf8.isEmpty, context.isEmpty || !Self.isLanguageTask(context), let threat = detector.threat(text) {
-            return .fail("threat: \"\(threat)\"", ["category": "threat", "term": .string(threat), "severity": "high",
-                                                    "why": "first person + violent verb + target"])
-        }
         if !additions.isEmpty {
             let outcome = additions.evaluate(subject)
             if !outcome.passed {
@@ -49,7 +45,4 @@ public struct ToxicityRule: FilterRule, Codable {
         return .pass()
     }
 
-    static func isLanguageTask(_ context: String) -> Bool {
-        ToxicityDetector.standard.isMentionContext(context)
-    }
 }

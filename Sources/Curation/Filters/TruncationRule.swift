@@ -88,10 +88,13 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         // The last line, found from the end (the whole text is split into lines only when an ending is in doubt).
         var lineStart = end
         while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
-        let lastLine = String(decoding: bytes[lineStart..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        while lineStart < end && (bytes[lineStart] == 0x20 || bytes[lineStart] == 0x09) { lineStart += 1 }
+        let lastLine = String(decoding: bytes[lineStart..<end], as: UTF8.self)
         guard !lastLine.isEmpty else { return .pass() }
-        let endsWithFence = text.hasSuffix("```")
-        if !endsWithFence, let problem = openStructure(prose, lastLine: lastLine) { return problem }
+        let endsWithFence = end >= 3 && bytes[end - 1] == 0x60 && bytes[end - 2] == 0x60 && bytes[end - 3] == 0x60
+        if !endsWithFence, let problem = openStructure(prose, fences > 0 ? Array(prose.utf8) : bytes, lastLine: lastLine) {
+            return problem
+        }
         if endsWithFence { return .pass() }
 
         // The last scalar.
@@ -117,7 +120,7 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
 
     // MARK: structure
 
-    func openStructure(_ prose: String, lastLine: String) -> RuleOutcome? {
+    func openStructure(_ prose: String, _ proseBytes: [UInt8], lastLine: String) -> RuleOutcome? {
         if Self.isEmptyListItem(lastLine) && prose.contains("\n") {
             return .fail("the list's last item is empty", ["ending": .string(lastLine)])
         }
@@ -125,13 +128,14 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
             if !lastLine.hasSuffix("|") { return .fail("the table's last row is cut", ["ending": "table"]) }
             if lastLine.allSatisfy({ "|-: ".contains($0) }) { return .fail("the table has no rows", ["ending": "table"]) }
         }
-        let proseBytes = Array(prose.utf8)
         if Self.openEmphasis(proseBytes) {
             return .fail("Markdown emphasis left open", ["ending": "**"])
         }
         if Self.count(proseBytes, "`") % 2 == 1 {
             return .fail("inline code left open", ["ending": "`"])
         }
+        // A text that ends its last sentence is finished even if a quote was never closed (a translation slip).
+        if Self.endsSentence(lastLine) { return nil }
         // One pass counts every opener and closer; only a bracket opened on the last line counts ("1) 2)"
         // lists and smileys elsewhere do not matter).
         var balance = [Int](repeating: 0, count: Self.bracketPairs.count)
@@ -140,8 +144,6 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
                 if scalar.value == pair.open { balance[k] += 1 } else if scalar.value == pair.close { balance[k] -= 1 }
             }
         }
-        // A text that ends its last sentence is finished even if a quote was never closed (a translation slip).
-        if Self.endsSentence(lastLine) { return nil }
         for (k, pair) in Self.bracketPairs.enumerated() where balance[k] > 0 {
             let open = String(Unicode.Scalar(pair.open)!)
             if lastLine.unicodeScalars.contains(where: { $0.value == pair.open }) {
@@ -303,9 +305,14 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
 
     /// True when a line ends with . ! ? 。！？ … or a closing quote or bracket after one.
     static func endsSentence(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: CharacterSet(charactersIn: "\"'”’」』）)*"))
-        guard let last = trimmed.unicodeScalars.last else { return false }
-        return ".!?。！？…".unicodeScalars.contains(last)
+        for scalar in line.unicodeScalars.reversed() {
+            switch scalar {
+            case "\"", "'", "”", "’", "」", "』", "）", ")", "*", " ": continue
+            case ".", "!", "?", "。", "！", "？", "…": return true
+            default: return false
+            }
+        }
+        return false
     }
 
     /// The part of a line after a short label ("Answer: …", "类别：…"), or the whole line.

@@ -18,7 +18,6 @@ public struct ToxicityDetector: Sendable {
     private let entries: [ToxicityLexicon.Entry]
     private let isChinese: [Bool]
     private let mentions = PhraseScanner(ToxicityLexicon.mentionCues)
-    private let violentVerbs = PhraseScanner(ToxicityLexicon.violentVerbs.sorted())
     private let chineseTargets = ["你", "您", "他", "她", "这人", "那人", "这货", "那货", "这家伙", "这个", "那个", "这些", "那些"]
     private let chineseDehumanising = PhraseScanner([
         "垃圾", "畜生", "该死", "去死", "低等", "劣等", "寄生虫", "蟑螂", "滚出", "不配", "骗子", "小偷", "婊子", "下贱", "蠢", "笨",
@@ -29,15 +28,20 @@ public struct ToxicityDetector: Sendable {
         let all = ToxicityLexicon.english + ToxicityLexicon.chinese
         entries = all
         isChinese = ToxicityLexicon.english.map { _ in false } + ToxicityLexicon.chinese.map { _ in true }
-        scanner = PhraseScanner(all.map(\.term))
+        // Violent verbs ride along in the same pass (indexes past the entries) so threats cost no second scan.
+        scanner = PhraseScanner(all.map(\.term) + ToxicityLexicon.violentVerbs.sorted())
     }
 
     /// The first toxic term that counts in `text`, or nil. `context` is the instruction (and input) a text
     /// answers, used only to recognise translation, explanation and moderation tasks.
     public func detect(_ text: String, context: String = "") -> ToxicityFinding? {
         var hits: [PhraseScanner.Match] = []
-        scanner.scan(text) { hits.append($0); return true }
-        if hits.isEmpty { return nil }
+        var violentVerb = false
+        scanner.scan(text) { match in
+            if match.phrase >= entries.count { violentVerb = true } else { hits.append(match) }
+            return true
+        }
+        if hits.isEmpty && !violentVerb { return nil }
         let bytes = Array(text.utf8)
         if !context.isEmpty, mentions.firstMatch(in: context) != nil { return nil }
         // "翻译：…", "Translation: …", "Banned words: …": a label naming a mention covers the whole text.
@@ -62,6 +66,10 @@ public struct ToxicityDetector: Sendable {
             return ToxicityFinding(category: entry.category, severity: entry.severity,
                                    term: String(decoding: bytes[hit.start..<hit.end], as: UTF8.self),
                                    offset: hit.start, why: why)
+        }
+        if violentVerb, let (offset, phrase) = threat(bytes) {
+            return ToxicityFinding(category: .threat, severity: .high, term: phrase, offset: offset,
+                                   why: "first person + violent verb + target")
         }
         return nil
     }
@@ -174,9 +182,7 @@ public struct ToxicityDetector: Sendable {
     }
 
     /// First person + violent verb + you ("I'm going to hurt you"), found without a lexicon phrase.
-    public func threat(_ text: String) -> String? {
-        guard violentVerbs.firstMatch(in: text) != nil else { return nil }
-        let bytes = Array(text.utf8)
+    func threat(_ bytes: [UInt8]) -> (offset: Int, phrase: String)? {
         let words = LatinWords(bytes, 0..<bytes.count).words
         for (i, w) in words.enumerated() where ToxicityLexicon.violentVerbs.contains(w.text) && i + 1 < words.count {
             let object = words[i + 1].text
@@ -188,7 +194,7 @@ public struct ToxicityDetector: Sendable {
             let sentence = Self.sentence(bytes, around: w.start)
             if mentions.firstMatch(in: String(decoding: bytes[sentence], as: UTF8.self)) != nil { continue }
             if QuotedSpans(bytes).contains(w.start) { continue }
-            return "\(before.joined(separator: " ")) \(w.text) \(object)"
+            return (w.start, "\(before.joined(separator: " ")) \(w.text) \(object)")
         }
         return nil
     }
