@@ -16,17 +16,18 @@ import Foundation
 /// An instruction that asks for declining or transformed text (translate, rewrite, a rejection e-mail, a
 /// dialogue, sentiment; 翻译, 婉拒, 道歉) makes a declining output the task's answer.
 /// Disclaimers require the first person ("As an AI language model, I"), so text *about* AI is not flagged.
-public struct RefusalDetector: Sendable {
+public final class RefusalDetector: Sendable {
     /// Shared default instance.
     public static let standard = RefusalDetector()
 
     /// Most units of other text (English words; Chinese counts two characters per unit) a refusal may carry.
-    public var maxAnswerUnits = 14
+    public let maxAnswerUnits = 14
 
     private let cues: PhraseScanner
     private let cueKinds: [RefusalCueKind]
     private let cueIsChinese: [Bool]
-    private let disclaimers: PhraseScanner
+    /// Index of the first disclaimer phrase in `cues`.
+    private let firstDisclaimer: Int
     private let apologies = PhraseScanner(RefusalLexicon.apologies)
     private let offers = PhraseScanner(RefusalLexicon.offers)
     private let reasons = PhraseScanner(RefusalLexicon.reasons)
@@ -69,9 +70,6 @@ public struct RefusalDetector: Sendable {
         add(RefusalLexicon.chineseModals, .modal, true)
         add(RefusalLexicon.chineseScope, .scope, true)
         add(RefusalLexicon.chinesePotential, .potential, true)
-        cues = PhraseScanner(phrases)
-        cueKinds = kinds
-        cueIsChinese = chinese
         var disclaimerPhrases: Set<String> = []
         for phrase in Self.englishDisclaimers + Self.chineseDisclaimers {
             disclaimerPhrases.insert(phrase)
@@ -79,7 +77,11 @@ public struct RefusalDetector: Sendable {
             disclaimerPhrases.insert(phrase.replacingOccurrences(of: ",", with: "，"))
             if phrase.hasPrefix("as ") { disclaimerPhrases.insert(phrase.replacingOccurrences(of: ", i", with: " i")) }
         }
-        disclaimers = PhraseScanner(disclaimerPhrases.sorted())
+        // Disclaimers share the cues' automaton (one pass over every output), marked by index.
+        firstDisclaimer = phrases.count
+        cues = PhraseScanner(phrases + disclaimerPhrases.sorted())
+        cueKinds = kinds
+        cueIsChinese = chinese
     }
 
     /// Judges an output on its own (no instruction).
@@ -90,9 +92,16 @@ public struct RefusalDetector: Sendable {
     /// Judges an output in the context of its instruction and input: a refusal when a confirmed cue is found
     /// and little else is said, else the first-person AI disclaimer if there is one, else nil.
     public func detect(output text: String, instruction: String, input: String) -> RefusalFinding? {
+        var hits: [PhraseScanner.Match] = []
+        var disclaimer: PhraseScanner.Match? = nil
+        cues.scan(text) { match in
+            if match.phrase < firstDisclaimer { hits.append(match) } else if disclaimer == nil { disclaimer = match }
+            return true
+        }
+        if hits.isEmpty && disclaimer == nil { return nil }
         let bytes = Array(text.utf8)
-        if let refusal = refusal(text, bytes, instruction: instruction, input: input) { return refusal }
-        guard let m = disclaimers.firstMatch(in: text) else { return nil }
+        if !hits.isEmpty, let refusal = refusal(hits, bytes, instruction: instruction, input: input) { return refusal }
+        guard let m = disclaimer else { return nil }
         let phrase = String(decoding: bytes[m.start..<m.end], as: UTF8.self)
         return RefusalFinding(kind: .aiDisclaimer, phrase: phrase, offset: m.start,
                               unitsAfter: Self.unitsAfterSentence(text, from: m.start),
@@ -111,9 +120,7 @@ public struct RefusalDetector: Sendable {
 
     // MARK: refusal
 
-    private func refusal(_ text: String, _ bytes: [UInt8], instruction: String, input: String) -> RefusalFinding? {
-        let hits = cues.matches(in: text)
-        if hits.isEmpty { return nil }
+    private func refusal(_ hits: [PhraseScanner.Match], _ bytes: [UInt8], instruction: String, input: String) -> RefusalFinding? {
         let clauses = ClauseSegmenter.clauses(bytes)
         // Quotes and dialogue are looked up only once a cue is confirmed (most texts never get that far).
         var scene: (quoted: QuotedSpans, dialogue: DialogueLines)? = nil
@@ -142,14 +149,14 @@ public struct RefusalDetector: Sendable {
             let s = String(decoding: bytes[clause.start..<clause.end], as: UTF8.self)
             if answerMarkers.firstMatch(in: s) != nil { return nil }
             if Self.startsListItem(bytes, clause.start) { listItems += 1 }
-            if cues.firstMatch(in: s) != nil && clause.units <= 30 { continue }
+            if let m = cues.firstMatch(in: s), m.phrase < firstDisclaimer, clause.units <= 30 { continue }
             if clause.units <= 10 && apologies.firstMatch(in: s) != nil { continue }
             if clause.units <= 40 && offers.firstMatch(in: s) != nil { continue }
             if clause.units <= 30 && reasons.firstMatch(in: s) != nil { continue }
             other += clause.units
         }
         if listItems >= 2 { return nil }
-        let counts = ScriptCounts(text)
+        let counts = ScriptCounts(String(decoding: bytes, as: UTF8.self))
         let limit = counts.cjk > counts.latinWords ? maxAnswerUnits * 2 : maxAnswerUnits
         guard other <= limit else { return nil }
         let cue = String(decoding: bytes[hit.start..<hit.end], as: UTF8.self)

@@ -93,37 +93,55 @@ public struct PhraseScanner: Sendable {
     public func scan(_ text: String, _ body: (Match) -> Bool) {
         var text = text
         text.withUTF8 { bytes in
-            var state = 0
-            var i = 0
-            // Curly apostrophe U+2019 (E2 80 99) is read as a straight one.
+            // Curly apostrophe U+2019 (E2 80 99) is read as a straight one; texts without it (nearly all) are
+            // scanned in place, folding case on the fly, with no copy.
+            var curly = false
+            var k = 0
+            while k + 2 < bytes.count {
+                if bytes[k] == 0xE2 && bytes[k + 1] == 0x80 && bytes[k + 2] == 0x99 { curly = true; break }
+                k += 1
+            }
+            if !curly {
+                run(bytes, original: nil, body)
+                return
+            }
             var folded = [UInt8]()
             folded.reserveCapacity(bytes.count)
             var original = [Int]()  // folded index → original byte offset
             original.reserveCapacity(bytes.count + 1)
+            var i = 0
             while i < bytes.count {
                 if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
                     folded.append(0x27); original.append(i); i += 3
                 } else {
-                    folded.append(PhraseScanner.fold(bytes[i])); original.append(i); i += 1
+                    folded.append(bytes[i]); original.append(i); i += 1
                 }
             }
             original.append(bytes.count)
-            for (position, b) in folded.enumerated() {
-                state = Int(next[state &* 256 &+ Int(b)])
-                let hits = outputs[state]
-                if hits.isEmpty { continue }
-                for p in hits {
-                    let pattern = patternBytes[Int(p)]
-                    let start = position + 1 - pattern.count
-                    if PhraseScanner.isWordByte(pattern[0]), start > 0, PhraseScanner.isWordByte(folded[start - 1]) {
-                        continue
-                    }
-                    if !isStem[Int(p)], PhraseScanner.isWordByte(pattern[pattern.count - 1]), position + 1 < folded.count,
-                       PhraseScanner.isWordByte(folded[position + 1]) {
-                        continue
-                    }
-                    if !body(Match(phrase: Int(p), start: original[start], end: original[position + 1])) { return }
+            folded.withUnsafeBufferPointer { run($0, original: original, body) }
+        }
+    }
+
+    /// The automaton over `bytes` (case folded here); `original` maps positions back when bytes were rewritten.
+    private func run(_ bytes: UnsafeBufferPointer<UInt8>, original: [Int]?, _ body: (Match) -> Bool) {
+        var state = 0
+        for position in 0..<bytes.count {
+            state = Int(next[state &* 256 &+ Int(PhraseScanner.fold(bytes[position]))])
+            let hits = outputs[state]
+            if hits.isEmpty { continue }
+            for p in hits {
+                let pattern = patternBytes[Int(p)]
+                let start = position + 1 - pattern.count
+                if PhraseScanner.isWordByte(pattern[0]), start > 0, PhraseScanner.isWordByte(bytes[start - 1]) {
+                    continue
                 }
+                if !isStem[Int(p)], PhraseScanner.isWordByte(pattern[pattern.count - 1]), position + 1 < bytes.count,
+                   PhraseScanner.isWordByte(bytes[position + 1]) {
+                    continue
+                }
+                let match = original.map { Match(phrase: Int(p), start: $0[start], end: $0[position + 1]) }
+                    ?? Match(phrase: Int(p), start: start, end: position + 1)
+                if !body(match) { return }
             }
         }
     }

@@ -11,7 +11,7 @@ import Foundation
 /// - `group` terms need a dehumanising claim: "[group] are vermin", "[group]都该死";
 /// - threats also come as first person + violent verb + you ("I'm going to hurt you").
 /// "Kill the process", "杀死进程", "breast cancer", "Moby-Dick", "Sussex", "垃圾分类" and news of violence pass.
-public struct ToxicityDetector: Sendable {
+public final class ToxicityDetector: Sendable {
     public static let standard = ToxicityDetector()
 
     private let scanner: PhraseScanner
