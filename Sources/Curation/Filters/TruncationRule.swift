@@ -192,7 +192,8 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         if ["-", "*", "•", "+"].contains(line) { return true }
         var rest = Substring(line)
         if rest.hasPrefix("(") || rest.hasPrefix("（") { rest = rest.dropFirst() }
-        let digits = rest.prefix(while: { $0.isASCII && ($0.isNumber || ($0.isLetter && rest.count <= 3)) })
+        let short = rest.utf8.count <= 3
+        let digits = rest.prefix(while: { $0.isASCII && ($0.isNumber || ($0.isLetter && short)) })
         guard !digits.isEmpty, digits.count <= 3 else {
             return line.hasPrefix("第") && (line.hasSuffix("：") || line.hasSuffix(":")) && line.count <= 5
         }
@@ -398,12 +399,19 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
     }
 
     /// Occurrences of an ASCII token in the bytes.
-    static func count(_ bytes: [UInt8], _ token: String) -> Int {
-        let t = Array(token.utf8)
-        var n = 0, i = 0
-        while i + t.count <= bytes.count {
-            if bytes[i] == t[0] && (1..<t.count).allSatisfy({ bytes[i + $0] == t[$0] }) { n += 1; i += t.count } else { i += 1 }
+    static func count(_ bytes: [UInt8], _ token: StaticString) -> Int {
+        token.withUTF8Buffer { t in
+            var n = 0, i = 0
+            let first = t[0]
+            while i + t.count <= bytes.count {
+                if bytes[i] == first {
+                    var k = 1
+                    while k < t.count && bytes[i + k] == t[k] { k += 1 }
+                    if k == t.count { n += 1; i += t.count; continue }
+                }
+                i += 1
+            }
+            return n
         }
-        return n
     }
 }
