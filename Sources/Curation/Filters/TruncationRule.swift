@@ -112,8 +112,7 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         if let word = danglingWord(lastLine, cls), units >= minUnitsForDanglingWord {
             return .fail("ends with the dangling word '\(word)'", ["ending": .string(word)])
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(Self.trimmed).filter { !$0.isEmpty }
         if lines.count >= 2 && LanguageMismatchRule.looksLikeCode(text) { return .pass() }
         return openEnding(lastLine, lines: lines, cls: cls, instruction: subject.instruction)
     }
@@ -176,6 +175,19 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         return opened > 0
     }
 
+    /// A line without its leading and trailing spaces and tabs (cheaper than Foundation's trimming).
+    static func trimmed(_ line: Substring) -> String {
+        let utf8 = line.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end && (utf8[start] == 0x20 || utf8[start] == 0x09 || utf8[start] == 0x0D) { start = utf8.index(after: start) }
+        while end > start {
+            let before = utf8.index(before: end)
+            guard utf8[before] == 0x20 || utf8[before] == 0x09 || utf8[before] == 0x0D else { break }
+            end = before
+        }
+        return String(line[start..<end])
+    }
+
     /// True when at least three lines end with a colon: a template of fields to fill in.
     static func isFormTemplate(_ bytes: ArraySlice<UInt8>) -> Bool {
         var fields = 0
@@ -189,6 +201,7 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
 
     /// "3.", "-", "*", "•", "3、", "(c)", "第三步：" with nothing after.
     static func isEmptyListItem(_ line: String) -> Bool {
+        guard line.utf8.count <= 12 else { return false }  // "第十二步：" is the longest
         if ["-", "*", "•", "+"].contains(line) { return true }
         var rest = Substring(line)
         if rest.hasPrefix("(") || rest.hasPrefix("（") { rest = rest.dropFirst() }
