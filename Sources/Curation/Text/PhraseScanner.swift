@@ -17,8 +17,12 @@ public struct PhraseScanner: Sendable {
     private let patternBytes: [[UInt8]]
     /// True for stems (phrases written with a trailing `*`): no word boundary needed after them.
     private let isStem: [Bool]
-    /// Dense transition table: state * 256 + byte → next state.
+    /// Dense transition table: state * width + byte class → next state.
     private let next: [Int32]
+    /// Byte → class (0 for bytes in no phrase; A-Z share their lower-case class).
+    private let byteClass: [UInt8]
+    /// Number of byte classes.
+    private let width: Int
     /// For each state, the phrases ending there (own and through suffix links).
     private let outputs: [[Int32]]
 
@@ -29,36 +33,50 @@ public struct PhraseScanner: Sendable {
             Array((phrase.count > 1 && phrase.hasSuffix("*") ? String(phrase.dropLast()) : phrase).utf8).map(PhraseScanner.fold)
         }
         patternBytes = patterns
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: 256)]
+        // Bytes that occur in no phrase all behave alike: they share class 0, so rows hold one entry per byte
+        // class instead of 256 and the table stays small enough for the cache.
+        var classes = [UInt8](repeating: 0, count: 256)
+        var classCount = 1
+        for pattern in patterns {
+            for b in pattern where classes[Int(b)] == 0 {
+                classes[Int(b)] = UInt8(classCount); classCount += 1
+            }
+        }
+        // Upper-case ASCII letters read as their lower-case class (the text is folded through this map).
+        for b in 0x41...0x5A { classes[b] = classes[b | 0x20] }
+        byteClass = classes
+        width = classCount
+        var goto: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
         var out: [[Int32]] = [[]]
         for (index, pattern) in patterns.enumerated() {
             var state = 0
             for b in pattern {
-                if goto[state][Int(b)] < 0 {
-                    goto[state][Int(b)] = Int32(goto.count)
-                    goto.append([Int32](repeating: -1, count: 256))
+                let c = Int(classes[Int(b)])
+                if goto[state][c] < 0 {
+                    goto[state][c] = Int32(goto.count)
+                    goto.append([Int32](repeating: -1, count: classCount))
                     out.append([])
                 }
-                state = Int(goto[state][Int(b)])
+                state = Int(goto[state][c])
             }
             if !pattern.isEmpty { out[state].append(Int32(index)) }
         }
         var fail = [Int](repeating: 0, count: goto.count)
         var queue: [Int] = []
-        for b in 0..<256 {
-            let s = goto[0][b]
-            if s < 0 { goto[0][b] = 0 } else { fail[Int(s)] = 0; queue.append(Int(s)) }
+        for c in 0..<classCount {
+            let s = goto[0][c]
+            if s < 0 { goto[0][c] = 0 } else { fail[Int(s)] = 0; queue.append(Int(s)) }
         }
         var head = 0
         while head < queue.count {
             let r = queue[head]; head += 1
-            for b in 0..<256 {
-                let s = goto[r][b]
+            for c in 0..<classCount {
+                let s = goto[r][c]
                 if s < 0 {
-                    goto[r][b] = goto[fail[r]][b]
+                    goto[r][c] = goto[fail[r]][c]
                 } else {
                     queue.append(Int(s))
-                    fail[Int(s)] = Int(goto[fail[r]][b])
+                    fail[Int(s)] = Int(goto[fail[r]][c])
                     out[Int(s)].append(contentsOf: out[fail[Int(s)]])
                 }
             }
@@ -126,7 +144,7 @@ public struct PhraseScanner: Sendable {
     private func run(_ bytes: UnsafeBufferPointer<UInt8>, original: [Int]?, _ body: (Match) -> Bool) {
         var state = 0
         for position in 0..<bytes.count {
-            state = Int(next[state &* 256 &+ Int(PhraseScanner.fold(bytes[position]))])
+            state = Int(next[state &* width &+ Int(byteClass[Int(bytes[position])])])
             let hits = outputs[state]
             if hits.isEmpty { continue }
             for p in hits {
