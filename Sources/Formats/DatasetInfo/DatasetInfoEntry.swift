@@ -60,6 +60,12 @@ public struct DatasetInfoEntry: Sendable, Equatable {
     /// The text of `dataset_info.json` with this entry stored under `name`, keeping every other entry of
     /// `existing` (the current file's bytes, or nil when there is none). Throws when the file is not a JSON object.
     public func merged(into existing: [UInt8]?, name: String) throws(FormatError) -> [UInt8] {
+        try Self.merge(jsonValue, into: existing, name: name)
+    }
+
+    /// The text of `dataset_info.json` with `entry` (any entry object, e.g. a preference layout's) stored under
+    /// `name`, keeping every other entry of `existing`. Throws when the file is not a JSON object.
+    public static func merge(_ entry: JSONValue, into existing: [UInt8]?, name: String) throws(FormatError) -> [UInt8] {
         var entries: [String: JSONValue] = [:]
         if let existing, existing.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
             let parsed: JSONValue
@@ -75,7 +81,7 @@ public struct DatasetInfoEntry: Sendable, Equatable {
         }
         var record = OrderedRecord()
         for key in entries.keys.sorted() where key != name { record.append(key, entries[key]!) }
-        record.append(name, jsonValue)
+        record.append(name, entry)
         var out: [UInt8] = []
         JSONTextWriter.append(record, to: &out, indent: 2, level: 0)
         out.append(0x0A)

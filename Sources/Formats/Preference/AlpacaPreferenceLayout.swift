@@ -1,0 +1,36 @@
+/// LLaMA-Factory ranking data in the Alpaca layout (data/README, "Preference Dataset"):
+/// `{"instruction", "input", "chosen", "rejected", "system"?, "history"?}` with `chosen`/`rejected` plain
+/// strings (the converter skips a ranking row whose answers are not strings) and `history` a list of
+/// `[user, assistant]` pairs. The user turn goes whole into `instruction` with `input` empty, so a prompt that
+/// was instruction + input is not joined twice.
+/// dataset_info: `"ranking": true`, columns prompt/query/chosen/rejected (+ system, history).
+public struct AlpacaPreferenceLayout: PreferenceLayout {
+    public let name = "alpaca-preference"
+
+    public init() {}
+
+    public func record(for example: PreferenceExample) -> Result<OrderedRecord, PreferenceSkip> {
+        pairAnswers(example).map { chosen, rejected in
+            var record = OrderedRecord()
+            record.append("instruction", .string(example.prompt.user))
+            record.append("input", .string(""))
+            record.append("chosen", .string(chosen))
+            record.append("rejected", .string(rejected))
+            if let system = example.prompt.system { record.append("system", .string(system)) }
+            if !example.prompt.history.isEmpty {
+                record.append("history", .array(example.prompt.history.map { .array([.string($0.user), .string($0.assistant)]) }))
+            }
+            return record
+        }
+    }
+
+    public func datasetInfoEntry(fileName: String, keys: Set<String>) -> JSONValue? {
+        var columns: [String: JSONValue] = [
+            "prompt": .string("instruction"), "query": .string("input"), "chosen": .string("chosen"),
+            "rejected": .string("rejected"),
+        ]
+        if keys.contains("system") { columns["system"] = .string("system") }
+        if keys.contains("history") { columns["history"] = .string("history") }
+        return .object(["file_name": .string(fileName), "ranking": .bool(true), "columns": .object(columns)])
+    }
+}
