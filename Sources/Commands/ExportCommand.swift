@@ -16,7 +16,7 @@ public struct ExportCommand: CommandDefinition {
             + "-o data/out.json the files are data/out_train.json and data/out_test.json.",
         options: [
             .option("--format", value: "format", help: "Output layout.", default: "alpaca",
-                    allowed: ExportFormat.allCases.map(\.rawValue)),
+                    allowed: ExportFormat.allCases.map(\.rawValue) + PreferenceLayouts.all.map(\.name)),
             .option("--output", short: "-o", value: "file", help: "Output file (default: stdout)."),
             .flag("--json-array", help: "Write one indented JSON array instead of JSON Lines."),
             .option("--where", value: "sql", help: "Extra SQL condition on the examples view."),
@@ -27,12 +27,16 @@ public struct ExportCommand: CommandDefinition {
             .option("--seed", value: "n", help: "Seed for --shuffle and --split.", default: "0"),
             .option("--split", value: "name=fraction,...", help: "Write several files, e.g. train=0.9,test=0.1."),
             .option("--dataset-info", value: "dir", help: "Write or merge DIR/dataset_info.json for LLaMA-Factory."),
+            .option("--kto-threshold", value: "x", help: "trl-kto: a rating of at least x (0-10) is desirable.", default: "7"),
+            .option("--kto-scorer", value: "name", help: "trl-kto: whose ratings label answers (judge, pairwise, ...).", default: "judge"),
         ],
         examples: [
             "dsbench export --format alpaca -o data/train.json --json-array",
             "dsbench export --format sharegpt --min-score 7 -o sft.jsonl",
             "dsbench export --format alpaca --json-array --split train=0.9,test=0.1 --seed 42 -o data/zh.json --dataset-info data",
             "dsbench export --format jsonl --all --where \"language = 'zh'\" > zh.jsonl",
+            "dsbench export --format sharegpt-preference -o data/dpo.json --json-array --dataset-info data",
+            "dsbench export --format trl-kto --kto-threshold 7 -o kto.jsonl",
         ])
 
     let format: ExportFormat
@@ -45,9 +49,12 @@ public struct ExportCommand: CommandDefinition {
     let datasetInfo: String?
     /// Rows to write at most; applied in SQL, or after the shuffle with --shuffle.
     let limit: Int?
+    /// Set for the preference layouts, which read `latest_preferences` (or rated answers) instead of `examples`.
+    let preference: PreferenceExport?
 
     public init(arguments: ParsedArguments) throws(UsageError) {
         format = ExportFormat(rawValue: arguments.string("format") ?? "alpaca") ?? .alpaca
+        preference = try Self.preferenceExport(arguments)
         output = arguments.string("output")
         jsonArray = arguments.flag("json-array")
         var selection = ExampleSelection()
@@ -75,6 +82,10 @@ public struct ExportCommand: CommandDefinition {
 
     public func run(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
+        if let preference {
+            try writePreferences(preference, database: database, context: context)
+            return
+        }
         try selection.validate(in: database)
         let exporter = ExampleExporter(format: format, jsonArray: jsonArray, interrupt: context.interrupt)
         let outputPath = output.map(context.resolve)
@@ -92,6 +103,65 @@ public struct ExportCommand: CommandDefinition {
             context.printError("wrote \(summary.count) records to \(outputPath)")
             try registerDatasetInfo([(outputPath, summary)], context: context)
         }
+    }
+
+    /// The preference export for a preference `--format`, refusing the options that select `examples` rows.
+    private static func preferenceExport(_ arguments: ParsedArguments) throws(UsageError) -> PreferenceExport? {
+        guard let layout = PreferenceLayouts.named(arguments.string("format") ?? "") else {
+            for option in ["kto-threshold", "kto-scorer"] where arguments.string(option) != nil {
+                throw UsageError("--\(option) applies to --format trl-kto")
+            }
+            return nil
+        }
+        for option in ["where", "all", "min-score", "shuffle", "split", "seed"] where arguments.ordered.contains(where: { $0.key == option }) {
+            throw UsageError("--\(option) does not apply to --format \(layout.name): it exports the pairs of the latest 'dsbench preferences' run; select there (--where, --min-margin)")
+        }
+        if !layout.isUnpaired, let option = ["kto-threshold", "kto-scorer"].first(where: { arguments.string($0) != nil }) {
+            throw UsageError("--\(option) applies to --format trl-kto")
+        }
+        if arguments.string("dataset-info") != nil, layout.datasetInfoEntry(fileName: "", keys: []) == nil {
+            throw UsageError("--dataset-info applies to LLaMA-Factory layouts (alpaca-preference, sharegpt-preference), not \(layout.name)")
+        }
+        let scorer = arguments.string("kto-scorer") ?? "judge"
+        return PreferenceExport(
+            layout: layout, jsonArray: arguments.flag("json-array"), limit: try arguments.int("limit", minimum: 0),
+            ktoScorer: scorer, ktoThreshold: try arguments.double("kto-threshold", in: 0...10) ?? 7)
+    }
+
+    /// Writes a preference layout to -o (renamed into place when complete) or stdout, then its dataset_info entry.
+    private func writePreferences(_ export: PreferenceExport, database: Database, context: CommandContext) throws {
+        let outputPath = output.map(context.resolve)
+        let target = try outputPath.map { try ExportFile(path: $0) }
+        let summary = try export.write(database: database, to: target, stdout: context.stdout, interrupt: context.interrupt)
+        try target?.commit()
+        var line = "wrote \(summary.written) \(export.layout.name) records\(outputPath.map { " to \($0)" } ?? "")"
+        let skipped = summary.skipped.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
+        if !skipped.isEmpty { line += "; skipped " + skipped.joined(separator: ", ") }
+        context.printError(line)
+        guard let datasetInfo, let outputPath else { return }
+        let directory = context.resolve(datasetInfo)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let infoPath = (directory as NSString).appendingPathComponent("dataset_info.json")
+        guard let entry = export.layout.datasetInfoEntry(fileName: Self.relativePath(outputPath, to: directory), keys: summary.keys) else { return }
+        let bytes: [UInt8]
+        do {
+            bytes = try DatasetInfoEntry.merge(
+                entry, into: FileManager.default.contents(atPath: infoPath).map { [UInt8]($0) },
+                name: URL(fileURLWithPath: outputPath).deletingPathExtension().lastPathComponent)
+        } catch {
+            throw CommandError.data(file: infoPath, line: error.line, field: error.field, reason: error.reason)
+        }
+        let file = try ExportFile(path: infoPath)
+        try file.write(bytes)
+        try file.commit()
+        context.printError("registered 1 dataset(s) in \(infoPath)")
+    }
+
+    /// `path` relative to `directory` when inside it, else absolute (dataset_info's `file_name`).
+    static func relativePath(_ path: String, to directory: String) -> String {
+        let standardDirectory = URL(fileURLWithPath: directory).standardizedFileURL.path + "/"
+        let standardPath = URL(fileURLWithPath: path).standardizedFileURL.path
+        return standardPath.hasPrefix(standardDirectory) ? String(standardPath.dropFirst(standardDirectory.count)) : standardPath
     }
 
     /// Every selected row in memory, shuffled with --shuffle and then cut to --limit.
@@ -140,9 +210,7 @@ public struct ExportCommand: CommandDefinition {
         let infoPath = (directory as NSString).appendingPathComponent("dataset_info.json")
         var bytes = FileManager.default.contents(atPath: infoPath).map { [UInt8]($0) }
         for (path, summary) in files {
-            let standardDirectory = URL(fileURLWithPath: directory).standardizedFileURL.path + "/"
-            let standardPath = URL(fileURLWithPath: path).standardizedFileURL.path
-            let fileName = standardPath.hasPrefix(standardDirectory) ? String(standardPath.dropFirst(standardDirectory.count)) : standardPath
+            let fileName = Self.relativePath(path, to: directory)
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             let entry = DatasetInfoEntry(
                 fileName: fileName, format: format, hasSystem: summary.hasSystem, hasHistory: summary.hasHistory,
