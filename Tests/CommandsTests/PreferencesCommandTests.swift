@@ -113,6 +113,23 @@ import TestSupport
         #expect(row.double("rejected_score") == 2.5 && row.string("scorer") == "pairwise")
         #expect(row.optionalInt64("judgement_id") != nil)
         #expect(try database.scalar("SELECT count(*) FROM latest_preferences").intValue == 1)
+
+        // stats: preference counts and margins, and the judge's agreement with itself on the swapped pair.
+        let stats = runCLI(["stats", "--db", fixture.path, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        let preferences = try #require((object["preferences"] as? [[String: Any]])?.first)
+        #expect(preferences["pairs"] as? Int == 1 && preferences["mean_margin"] as? Double == 7.5 && preferences["scorer"] as? String == "pairwise")
+        let judged = try #require((object["pairwise_judgements"] as? [[String: Any]])?.first)
+        #expect(judged["judged"] as? Int == 3 && judged["swap_checked"] as? Int == 1 && judged["swap_agreement_pct"] as? Double == 0)
+        #expect(judged["first_shown_win_pct"] as? Double == 33.3)
+        // show: the judgements and the pair of this instruction.
+        let show = runCLI(["show", String(instruction), "--db", fixture.path])
+        #expect(show.stdout.contains("pairwise judgements:") && show.stdout.contains("[swap check]"), "\(show.stdout)")
+        #expect(show.stdout.contains("chosen #\(c["1a"]!) (10.00) over rejected #\(c["1b"]!) (2.50), margin 7.50, pairwise worst"))
+        #expect(show.stdout.contains("← latest"))
+        let showJSON = runCLI(["show", String(instruction), "--db", fixture.path, "--json"])
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(showJSON.stdout.utf8)) as? [String: Any])
+        #expect((shown["pairwise_judgements"] as? [Any])?.count == 4 && (shown["preferences"] as? [Any])?.count == 1)
     }
 
     @Test func everyPairLayoutWritesTheTrainersFormat() throws {
