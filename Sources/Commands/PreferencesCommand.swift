@@ -46,9 +46,7 @@ public struct PreferencesCommand: CommandDefinition {
         guard !scorer.isEmpty, scorer != "complexity" else {
             throw UsageError("--scorer complexity rates instructions, not answers; use judge, pairwise or heuristic")
         }
-        let condition = arguments.string("where")?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let condition, condition.contains(";") { throw UsageError("--where takes one SQL condition, without ';'") }
-        source = PreferenceSource(scorer: scorer, whereClause: condition?.isEmpty == true ? nil : condition)
+        source = PreferenceSource(scorer: scorer, condition: WhereCondition(arguments.string("where")))
         guard let seed = UInt64(arguments.string("seed") ?? "0") else {
             throw UsageError("--seed expects a non-negative integer, got '\(arguments.string("seed") ?? "")'")
         }
@@ -60,7 +58,7 @@ public struct PreferencesCommand: CommandDefinition {
 
     public func run(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
-        try database.validateWhereQuery(source.sql)
+        try source.condition?.validate(in: database)
         let groups = try source.groups(database)
         try context.interrupt.check()
         let report = try RunRecorder.record(database, arguments: arguments) { run in

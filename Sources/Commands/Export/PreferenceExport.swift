@@ -91,7 +91,7 @@ struct PreferenceExport {
             }
             return
         }
-        let groups = try PreferenceSource(scorer: ktoScorer, whereClause: nil).groups(database)
+        let groups = try PreferenceSource(scorer: ktoScorer, condition: nil).groups(database)
         let text = """
             SELECT i.instruction, i.input, i.system, i.conversation, c.output
             FROM completions c JOIN instructions i ON i.id = c.instruction_id WHERE c.id = ?

@@ -21,19 +21,19 @@ struct PreferenceSource {
     }
 
     let scorer: String
-    let whereClause: String?
+    let condition: WhereCondition?
 
     var isPairwise: Bool { scorer == "pairwise" }
 
-    /// The query over `examples`; also what `validate` prepares.
+    /// The query over `examples`.
     var sql: String {
-        let condition = whereClause.map { " AND (\($0))" } ?? ""
+        let filter = condition.map { " AND \($0.sql)" } ?? ""
         let rating = isPairwise
             ? "NULL"
             : "(SELECT s.value FROM scores s WHERE s.completion_id = e.completion_id AND s.scorer = ? ORDER BY s.id DESC LIMIT 1)"
         return """
             SELECT e.instruction_id, e.completion_id, \(rating) AS rating FROM examples e
-            WHERE e.completion_id IS NOT NULL AND e.verdict <> 'fail' AND NOT e.is_duplicate\(condition)
+            WHERE e.completion_id IS NOT NULL AND e.verdict <> 'fail' AND NOT e.is_duplicate\(filter)
             ORDER BY e.instruction_id, e.completion_id
             """
     }
