@@ -52,26 +52,27 @@ public struct PairwiseJudgementStore {
         return database.lastInsertRowID
     }
 
-    /// The `(first, second, swap_check)` asks already answered by `judge` with `template`, for resuming.
-    public func answeredAsks(judge: String, template: String) throws -> Set<AnsweredAsk> {
-        var result: Set<AnsweredAsk> = []
+    /// The pairs already judged by `judge` with `template`, for resuming: unordered (a pair judged in one order
+    /// counts as judged whatever order a later run would draw), apart for first asks and swap checks.
+    public func answeredPairs(judge: String, template: String) throws -> Set<AnsweredPair> {
+        var result: Set<AnsweredPair> = []
         try database.forEachRow(
             "SELECT first_id, second_id, swap_check FROM pairwise_judgements WHERE judge = ? AND template = ?",
             [.text(judge), .text(template)]
         ) { row in
-            result.insert(AnsweredAsk(firstID: row.int64("first_id"), secondID: row.int64("second_id"), swapCheck: row.bool("swap_check")))
+            result.insert(AnsweredPair(row.int64("first_id"), row.int64("second_id"), swapCheck: row.bool("swap_check")))
         }
         return result
     }
 
-    /// One answered ask: which completion was shown first, which second, and whether it was a swap check.
-    public struct AnsweredAsk: Hashable, Sendable {
-        public var firstID: Int64
-        public var secondID: Int64
-        public var swapCheck: Bool
-        public init(firstID: Int64, secondID: Int64, swapCheck: Bool) {
-            self.firstID = firstID
-            self.secondID = secondID
+    /// An unordered pair of completions already judged, and whether as a swap check.
+    public struct AnsweredPair: Hashable, Sendable {
+        public let low: Int64
+        public let high: Int64
+        public let swapCheck: Bool
+        public init(_ a: Int64, _ b: Int64, swapCheck: Bool) {
+            low = min(a, b)
+            high = max(a, b)
             self.swapCheck = swapCheck
         }
     }
