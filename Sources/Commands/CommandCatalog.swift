@@ -14,6 +14,7 @@ public enum CommandCatalog {
             PreferencesCommand.self,
             SimilarCommand.self,
             ExportCommand.self,
+            ValidateCommand.self,
             SQLCommand.self,
             StatsCommand.self,
             ShowCommand.self,

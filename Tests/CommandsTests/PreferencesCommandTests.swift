@@ -144,7 +144,7 @@ import TestSupport
             return (try text.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }, result.stderr)
         }
         let alpaca = try records("alpaca-preference", ["--dataset-info", dir.path])
-        #expect(alpaca.lines.count == 3 && alpaca.stderr.contains("skipped 1 chosen equals rejected"), "\(alpaca.stderr)")
+        #expect(alpaca.lines.count == 3 && alpaca.stderr.contains("skipped: 1 (chosen equals rejected)"), "\(alpaca.stderr)")
         #expect(alpaca.lines[0] as NSDictionary == ["instruction": "Name three fruits.", "input": "", "chosen": "Apple, banana, cherry.", "rejected": "I cannot help."])
         #expect(alpaca.lines[2] as NSDictionary == [
             "instruction": "And the capital of Japan?", "input": "", "chosen": "Tokyo.", "rejected": "Kyoto.",
@@ -207,6 +207,7 @@ import TestSupport
             ["export", "--format", "trl-preference", "--where", "1"],
             ["export", "--format", "openai-preference", "-o", "x.jsonl", "--dataset-info", "."],
             ["export", "--format", "alpaca", "--kto-threshold", "5"],
+            ["export", "--format", "sharegpt-preference", "--turns", "skip"],
             ["export", "--format", "trl-preference", "--kto-threshold", "5"],
             ["preferences", "--rejected", "median"],
             ["preferences", "--scorer", "complexity"],

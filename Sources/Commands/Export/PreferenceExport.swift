@@ -8,13 +8,6 @@ import Synthesis
 /// passing, rated answer desirable when its rating (from `--kto-scorer`) is at least `--kto-threshold`.
 /// Records a layout cannot carry (equal answers, tool turns, …) are counted by reason, never written half.
 struct PreferenceExport {
-    /// What was written and skipped, for the closing message.
-    struct Summary {
-        var written = 0
-        var skipped: [PreferenceSkip: Int] = [:]
-        var keys: Set<String> = []
-    }
-
     let layout: any PreferenceLayout
     let jsonArray: Bool
     let limit: Int?
@@ -27,21 +20,21 @@ struct PreferenceExport {
 
     /// Writes every record to `file` (or stdout), streaming, and returns the summary; throws before writing
     /// anything when there is no preference data.
-    func write(database: Database, to file: ExportFile?, stdout: any TextSink, interrupt: InterruptSignal) throws -> Summary {
+    func write(database: Database, to file: ExportFile?, stdout: any TextSink, interrupt: InterruptSignal) throws -> ExportSummary {
         try requireData(database)
-        var summary = Summary()
+        var summary = ExportSummary()
         var framing = ExportFraming(jsonArray: jsonArray)
         var buffer = framing.opening()
         try forEachExample(database) { example in
-            if let limit, summary.written >= limit { return false }
-            if (summary.written + summary.skipped.values.reduce(0, +)) % 1024 == 0 { try interrupt.check() }
+            if let limit, summary.count >= limit { return false }
+            if summary.seen % 1024 == 0 { try interrupt.check() }
+            summary.seen += 1
             switch example.flatMap({ layout.record(for: $0) }) {
             case .success(let record):
                 framing.append(record, to: &buffer)
-                summary.written += 1
-                summary.keys.formUnion(record.keys)
+                summary.record(record, notes: [], label: "")
             case .failure(let skip):
-                summary.skipped[skip, default: 0] += 1
+                summary.skipped[skip.rawValue, default: 0] += 1
             }
             if buffer.count >= 1 << 20 { try flush(&buffer, file: file, stdout: stdout) }
             return true

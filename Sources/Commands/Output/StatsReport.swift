@@ -30,6 +30,7 @@ struct StatsReport {
     static let groupQueries: [(String, String)] = [
         ("by origin", "SELECT origin, count(*) AS instructions FROM instructions GROUP BY origin ORDER BY 2 DESC"),
         ("by language", "SELECT language, count(*) AS instructions FROM instructions GROUP BY language ORDER BY 2 DESC"),
+        ("by task type", "SELECT task_type, count(*) AS instructions FROM instructions WHERE task_type IS NOT NULL GROUP BY task_type ORDER BY 2 DESC, 1"),
         ("by depth", "SELECT depth, count(*) AS instructions FROM instructions GROUP BY depth ORDER BY depth"),
         ("by strategy", """
             SELECT coalesce(strategy, '-') AS strategy, count(*) AS instructions,

@@ -24,13 +24,10 @@ public struct AlpacaPreferenceLayout: PreferenceLayout {
         }
     }
 
-    public func datasetInfoEntry(fileName: String, keys: Set<String>) -> JSONValue? {
-        var columns: [String: JSONValue] = [
-            "prompt": .string("instruction"), "query": .string("input"), "chosen": .string("chosen"),
-            "rejected": .string("rejected"),
-        ]
-        if keys.contains("system") { columns["system"] = .string("system") }
-        if keys.contains("history") { columns["history"] = .string("history") }
-        return .object(["file_name": .string(fileName), "ranking": .bool(true), "columns": .object(columns)])
+    public func datasetInfoEntry(fileName: String, keys: Set<String>) -> DatasetInfoEntry? {
+        var columns = ["prompt": "instruction", "query": "input", "chosen": "chosen", "rejected": "rejected"]
+        if keys.contains("system") { columns["system"] = "system" }
+        if keys.contains("history") { columns["history"] = "history" }
+        return DatasetInfoEntry(fileName: fileName, formatting: nil, columns: columns, tags: nil, ranking: true)
     }
 }

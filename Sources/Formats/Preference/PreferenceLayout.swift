@@ -11,12 +11,12 @@ public protocol PreferenceLayout: Sendable {
     func record(for example: PreferenceExample) -> Result<OrderedRecord, PreferenceSkip>
     /// The LLaMA-Factory `dataset_info.json` entry for a file of these records whose records carry the
     /// top-level `keys`; nil when LLaMA-Factory does not read this layout.
-    func datasetInfoEntry(fileName: String, keys: Set<String>) -> JSONValue?
+    func datasetInfoEntry(fileName: String, keys: Set<String>) -> DatasetInfoEntry?
 }
 
 extension PreferenceLayout {
     public var isUnpaired: Bool { false }
-    public func datasetInfoEntry(fileName: String, keys: Set<String>) -> JSONValue? { nil }
+    public func datasetInfoEntry(fileName: String, keys: Set<String>) -> DatasetInfoEntry? { nil }
 
     /// The chosen/rejected texts of a pair example after the shared checks, or the reason to skip.
     func pairAnswers(_ example: PreferenceExample) -> Result<(chosen: String, rejected: String), PreferenceSkip> {

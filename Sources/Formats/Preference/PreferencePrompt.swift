@@ -33,7 +33,7 @@ public struct PreferencePrompt: Sendable, Equatable {
     public static func make(
         instruction: String, input: String, system: String?, conversation: JSONValue?
     ) -> Result<PreferencePrompt, PreferenceSkip> {
-        guard let turns = ConversationTurn.turns(of: conversation) else {
+        guard let turns = Conversation(stored: conversation)?.turns else {
             let user = input.isEmpty ? instruction : instruction + "\n" + input
             return .success(PreferencePrompt(system: system, user: user))
         }

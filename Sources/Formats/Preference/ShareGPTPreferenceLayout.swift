@@ -28,18 +28,10 @@ public struct ShareGPTPreferenceLayout: PreferenceLayout {
         }
     }
 
-    public func datasetInfoEntry(fileName: String, keys: Set<String>) -> JSONValue? {
-        var columns: [String: JSONValue] = [
-            "messages": .string("conversations"), "chosen": .string("chosen"), "rejected": .string("rejected"),
-        ]
-        if keys.contains("system") { columns["system"] = .string("system") }
-        return .object([
-            "file_name": .string(fileName), "formatting": .string("sharegpt"), "ranking": .bool(true),
-            "columns": .object(columns),
-            "tags": .object([
-                "role_tag": .string("from"), "content_tag": .string("value"), "user_tag": .string("human"),
-                "assistant_tag": .string("gpt"),
-            ]),
-        ])
+    public func datasetInfoEntry(fileName: String, keys: Set<String>) -> DatasetInfoEntry? {
+        var columns = ["messages": "conversations", "chosen": "chosen", "rejected": "rejected"]
+        if keys.contains("system") { columns["system"] = "system" }
+        let tags = ["role_tag": "from", "content_tag": "value", "user_tag": "human", "assistant_tag": "gpt"]
+        return DatasetInfoEntry(fileName: fileName, formatting: "sharegpt", columns: columns, tags: tags, ranking: true)
     }
 }

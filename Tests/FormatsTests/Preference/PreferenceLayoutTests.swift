@@ -84,13 +84,14 @@ struct PreferenceLayoutTests {
     @Test("dataset_info entries mark ranking and name the right columns")
     func datasetInfo() throws {
         let alpaca = AlpacaPreferenceLayout().datasetInfoEntry(fileName: "p.json", keys: ["instruction", "system"])!
-        #expect(try alpaca == parsed(#"{"columns":{"chosen":"chosen","prompt":"instruction","query":"input","rejected":"rejected","system":"system"},"file_name":"p.json","ranking":true}"#))
-        let sharegpt = ShareGPTPreferenceLayout().datasetInfoEntry(fileName: "s.jsonl", keys: [])!.objectValue!
+        #expect(try alpaca.jsonValue == parsed(#"{"columns":{"chosen":"chosen","prompt":"instruction","query":"input","rejected":"rejected","system":"system"},"file_name":"p.json","ranking":true}"#))
+        let sharegpt = ShareGPTPreferenceLayout().datasetInfoEntry(fileName: "s.jsonl", keys: [])!.jsonValue.objectValue!
         #expect(sharegpt["formatting"] == .string("sharegpt") && sharegpt["ranking"] == .bool(true))
         #expect(sharegpt["columns"] == .object(["messages": .string("conversations"), "chosen": .string("chosen"), "rejected": .string("rejected")]))
         #expect(TRLPreferenceLayout().datasetInfoEntry(fileName: "x", keys: []) == nil)
-        let merged = try DatasetInfoEntry.merge(alpaca, into: Array(#"{"other": {"file_name": "o.json"}}"#.utf8), name: "prefs")
-        let object = try JSONValue.parse(merged).objectValue!
-        #expect(object["other"] != nil && object["prefs"] == alpaca)
+        let merged = try alpaca.merged(into: Array(#"{"other": {"file_name": "o.json"}}"#.utf8), name: "prefs")
+        let object = try JSONValue.parse(merged.bytes).objectValue!
+        #expect(object["other"] != nil && object["prefs"] == alpaca.jsonValue)
+        #expect(DatasetInfoEntry(alpaca.jsonValue) == alpaca)
     }
 }
