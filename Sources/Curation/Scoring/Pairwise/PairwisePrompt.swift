@@ -16,22 +16,13 @@ public enum PairwisePrompt {
         instruction: String, input: String, first: String, second: String, system: String? = nil,
         conversation: [ScoringTurn] = []
     ) -> ScoringPrompt {
-        var asked = input.isEmpty ? instruction : instruction + "\n" + input
-        if conversation.count > 1 { asked = conversation.filter { $0.role == "user" }.map(\.text).joined(separator: "\n") }
-        let language = ScoringPromptLanguage.choose(for: asked)
-        let multiTurn = conversation.count > 1
+        let example = JudgeMaterial(instruction: instruction, input: input, system: system, conversation: conversation)
+        let language = ScoringPromptLanguage.choose(for: example.asked)
+        let multiTurn = example.isMultiTurn
         let text: String
         switch language {
         case .english:
-            var material = ""
-            if let system, !system.isEmpty { material += "[System prompt]\n\(system)\n\n" }
-            if multiTurn {
-                material += "[Conversation]\n" + transcript(conversation, user: "User", assistant: "Assistant", colon: ": ") + "\n\n"
-            } else {
-                material += "[Instruction]\n\(instruction)\n\n"
-                if !input.isEmpty { material += "[Input]\n\(input)\n\n" }
-            }
-            material += "[Answer A]\n\(first)\n\n[Answer B]\n\(second)"
+            let material = example.sections(language) + "[Answer A]\n\(first)\n\n[Answer B]\n\(second)"
             text = """
                 You are comparing two candidate answers for a preference dataset that will teach an assistant \
                 which of two replies is better. Decide which answer is the better \
@@ -51,15 +42,7 @@ public enum PairwisePrompt {
                 "winner" is "A", "B" or "tie".
                 """
         case .chinese:
-            var material = ""
-            if let system, !system.isEmpty { material += "【系统提示】\n\(system)\n\n" }
-            if multiTurn {
-                material += "【对话】\n" + transcript(conversation, user: "用户", assistant: "助手", colon: "：") + "\n\n"
-            } else {
-                material += "【指令】\n\(instruction)\n\n"
-                if !input.isEmpty { material += "【输入】\n\(input)\n\n" }
-            }
-            material += "【回答 A】\n\(first)\n\n【回答 B】\n\(second)"
+            let material = example.sections(language) + "【回答 A】\n\(first)\n\n【回答 B】\n\(second)"
             text = """
                 你在为偏好数据集比较两个候选回答，这些数据将教会助手分辨两个回复中哪个更好。请判断哪个回答\
                 \(multiTurn ? "作为对话中助手的下一轮发言" : "作为该指令的答复")更好，或者两者一样好。
@@ -77,12 +60,5 @@ public enum PairwisePrompt {
                 """
         }
         return ScoringPrompt(text: text, language: language, template: identifier)
-    }
-
-    private static func transcript(_ turns: [ScoringTurn], user: String, assistant: String, colon: String) -> String {
-        turns.map { turn in
-            let label = turn.role == "user" ? user : turn.role == "assistant" ? assistant : turn.role
-            return label + colon + turn.text
-        }.joined(separator: "\n")
     }
 }

@@ -6,14 +6,11 @@ import Foundation
 public enum PairwiseReplyParser {
     /// The verdict in `reply`, or why there is none.
     public static func parse(_ reply: String) -> Result<PairwiseReply, ScoreParseFailure> {
-        var text = narrowLetters(reply)
-        if let end = text.range(of: "</think>", options: .backwards) {
-            text = String(text[end.upperBound...])
-        } else if text.contains("<think>") {
-            return .failure(ScoreParseFailure("the reply is unfinished reasoning (<think> without </think>)"))
+        let text: String
+        switch ReplyText.visible(narrowLetters(reply)) {
+        case .success(let visible): text = visible
+        case .failure(let failure): return .failure(failure)
         }
-        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { return .failure(ScoreParseFailure("empty reply")) }
 
         if let object = firstJSONObject(in: text) {
             let rationale = (object["rationale"] ?? object["reason"] ?? object["explanation"]) as? String
