@@ -26,7 +26,7 @@ public struct ExportCommand: CommandDefinition {
                     + "Default merge for alpaca/sharegpt, keep for openai.", allowed: TurnPolicy.allCases.map(\.rawValue)),
             .flag("--lossy", help: "Write records the layout cannot fully carry (tool turns in Alpaca), counting what was lost."),
             .flag("--check", help: "Validate every record against the trainer's rules (on with --dataset-info)."),
-            .flag("--strict", help: "Fail (exit 1, no file written) if any row is skipped or flagged by the check."),
+            .flag("--strict", help: "Fail (exit 1, no file written) if any row is skipped or flagged by the check; needs -o."),
             .flag("--force", help: "Replace a dataset_info.json entry that points at another file or formatting."),
             .option("--output", short: "-o", value: "file", help: "Output file (default: stdout)."),
             .flag("--json-array", help: "Write one indented JSON array instead of JSON Lines."),
@@ -96,6 +96,7 @@ public struct ExportCommand: CommandDefinition {
         if split != nil, output == nil { throw UsageError("--split needs -o FILE to name the split files") }
         if datasetInfo != nil, output == nil { throw UsageError("--dataset-info needs -o FILE") }
         if force, datasetInfo == nil { throw UsageError("--force only matters with --dataset-info") }
+        if strict, output == nil { throw UsageError("--strict needs -o FILE (what went to stdout cannot be taken back)") }
         check = arguments.flag("check") || strict || datasetInfo != nil
         if datasetInfo != nil, layout.datasetInfoEntry(fileName: "", keys: []) == nil {
             throw UsageError("--dataset-info: LLaMA-Factory cannot read --format \(layout.name); use alpaca, sharegpt or openai")

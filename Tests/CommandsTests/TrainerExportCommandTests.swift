@@ -43,6 +43,7 @@ import TestSupport
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("2 turns do not alternate") || strict.stderr.contains("check (LLaMA-Factory (sharegpt)): 2 of 3 records flagged"), "\(strict.stderr)")
         #expect(!FileManager.default.fileExists(atPath: strictOut))
+        #expect(runCLI(["export", "--db", db, "--strict"]).status == 64)
 
         // A dataset_info entry of the same name for another formatting is refused without --force.
         let clash = runCLI(["export", "--db", db, "--format", "alpaca", "-o", out, "--dataset-info", dir.file("data")])

@@ -158,3 +158,17 @@ struct TrainerExportTests {
         #expect(OpenAIFineTuningRules().problems(in: ["messages": .array([.object(["role": .string("user"), "content": .string("q")])])]) == ["no assistant message"])
     }
 }
+
+@Suite("Export layout registry")
+struct ExportLayoutRegistryTests {
+    @Test("every layout has a unique name, is found by it, and says what its trainer checks")
+    func registry() {
+        let names = ExportLayouts.all.map(\.name)
+        #expect(names == ["alpaca", "sharegpt", "openai", "jsonl"])
+        #expect(Set(names).count == names.count)
+        for layout in ExportLayouts.all { #expect(ExportLayouts.named(layout.name)?.name == layout.name) }
+        #expect(ExportLayouts.named("parquet") == nil)
+        #expect(ExportLayouts.all.filter { $0.trainerRules == nil }.map(\.name) == ["jsonl"])
+        #expect(ExportLayouts.all.map(\.defaultTurnPolicy) == [.merge, .merge, .keep, .merge])
+    }
+}
