@@ -23,9 +23,9 @@ public struct CompleteCommand: CommandDefinition {
         options: [
             .option("--mode", value: "mode", help: "What to ask for.", default: "answer", allowed: ["answer", "instances"]),
             .option("--where", value: "sql", help: "SQL condition on the 'examples' view, e.g. \"origin = 'generated'\"."),
-            .option("--n", value: "k", help: "Answers per instruction (answer mode), per model with --models.", default: "1"),
+            .option("--n", value: "k", help: "Answers per instruction (answer mode), per model with --models.", default: "\(CompleteSettings.defaultSamples)"),
             .option("--models", value: "list", help: "Several models, e.g. qwen-plus@dashscope,llama3@http://localhost:11434/v1."),
-            .option("--max-instances", value: "n", help: "Examples per task (instances mode).", default: "5"),
+            .option("--max-instances", value: "n", help: "Examples per task (instances mode).", default: "\(CompleteSettings.defaultMaxInstances)"),
             .option("--limit", value: "n", help: "Process at most N instructions."),
         ] + LLMOptions.specs,
         examples: [
@@ -59,8 +59,9 @@ public struct CompleteCommand: CommandDefinition {
         if models != nil, instancesMode { throw UsageError("--models applies to --mode answer") }
         if models != nil, llm.model != nil { throw UsageError("--models and --model are exclusive; list every model in --models") }
         var completer = ModelCompleter(
-            instancesMode: instancesMode, samples: try arguments.int("n", minimum: 1) ?? 1,
-            maxInstances: try arguments.int("max-instances", minimum: 1) ?? 5, llm: llm, model: "")
+            instancesMode: instancesMode, samples: try arguments.int("n", minimum: 1) ?? CompleteSettings.defaultSamples,
+            maxInstances: try arguments.int("max-instances", minimum: 1) ?? CompleteSettings.defaultMaxInstances,
+            llm: llm, model: "")
         completer.models = models?.map(\.model)
         self.completer = completer
         self.arguments = arguments
@@ -83,8 +84,11 @@ public struct CompleteCommand: CommandDefinition {
         }
         let router = models.map { _ in ModelRouter(endpoints.map { ($0.model, llm.makeClient($0)) }) }
         try ModelCallRunner.record(
-            database, arguments: arguments, options: llm, endpoint: endpoint, template: completer.template,
-            context: context, sender: router
+            database, arguments: arguments,
+            settings: CompleteSettings(
+                mode: completer.mode, n: completer.samples, maxInstances: completer.maxInstances, condition: condition,
+                limit: limit, models: completer.models),
+            options: llm, endpoint: endpoint, template: completer.template, context: context, sender: router
         ) { runner in
             if models != nil {
                 try runner.recorder.describe(

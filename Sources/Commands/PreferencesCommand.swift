@@ -61,7 +61,10 @@ public struct PreferencesCommand: CommandDefinition {
         try source.condition?.validate(in: database)
         let groups = try source.groups(database)
         try context.interrupt.check()
-        let report = try RunRecorder.record(database, arguments: arguments) { run in
+        let settings = PreferencesSettings(
+            scorer: source.scorer, rejected: selector.policy, minMargin: selector.minimumMargin, seed: selector.seed,
+            condition: source.condition)
+        let report = try RunRecorder.record(database, arguments: arguments, options: settings) { run in
             try database.transaction { try write(groups, database: database, run: run) }
         }
         context.print(json ? JSONOutput.line(report) : report.text)

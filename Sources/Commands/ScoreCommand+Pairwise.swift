@@ -28,7 +28,9 @@ extension ScoreCommand {
             return
         }
         try ModelCallRunner.record(
-            database, arguments: arguments, options: llm, endpoint: endpoint, template: PairwisePrompt.identifier,
+            database, arguments: arguments,
+            settings: ScoreSettings(scorer: "pairwise", condition: condition, swapCheck: swapFraction), options: llm,
+            endpoint: endpoint, template: PairwisePrompt.identifier,
             context: context, plannedCalls: todo.count, json: json
         ) { runner in
             runner.recorder.count("already_judged", already)

@@ -42,6 +42,11 @@ struct StatsReport {
                 count(*) - sum(EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS kept
             FROM instructions i WHERE origin IN ('evolved', 'rules') GROUP BY strategy, depth ORDER BY depth, strategy
             """),
+        ("evolution by round", """
+            SELECT round, count(*) AS evolved, min(depth) AS min_depth, max(depth) AS max_depth,
+                count(*) - sum(EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS kept
+            FROM instructions i WHERE round IS NOT NULL GROUP BY round ORDER BY round
+            """),
         ("verdicts (latest per subject and filter)", """
             SELECT filter, count(*) AS checked, sum(passed) AS passed,
                 round(100.0 * sum(passed) / count(*), 1) AS pass_pct
