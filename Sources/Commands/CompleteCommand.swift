@@ -75,14 +75,15 @@ public struct CompleteCommand: CommandDefinition {
         var completer = self.completer
         completer.model = endpoint.model
         let targets = try completer.selectTargets(database, condition: condition, limit: limit)
+        // With --models each request goes to (and is hashed by) its own model's endpoint.
+        let router = models.map { _ in ModelRouter(endpoints.map { ($0.model, llm.makeClient($0)) }) }
         if llm.dryRun {
-            let report = CompleteReport(mode: completer.mode, instructions: targets.count, rowsWritten: 0)
+            let report = CompleteReport(mode: completer.mode, instructions: Set(targets.map(\.id)).count, rowsWritten: 0)
             try ModelCallRunner.printDryRun(
                 completer.plannedCalls(targets), report: report, database: database, arguments: arguments, options: llm,
-                endpoint: endpoint, context: context)
+                endpoint: endpoint, context: context, sender: router)
             return
         }
-        let router = models.map { _ in ModelRouter(endpoints.map { ($0.model, llm.makeClient($0)) }) }
         try ModelCallRunner.record(
             database, arguments: arguments,
             settings: CompleteSettings(

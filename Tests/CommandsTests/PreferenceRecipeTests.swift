@@ -57,6 +57,7 @@ import TestSupport
         let firstShownWins = try database.scalar("SELECT count(*) FROM pairwise_judgements WHERE winner = 'first'").intValue ?? 0
         let secondShownWins = try database.scalar("SELECT count(*) FROM pairwise_judgements WHERE winner = 'second'").intValue ?? 0
         #expect(firstShownWins > 80 && secondShownWins > 80)
+        #expect(first.requests.contains { $0.userText.contains("【回答 A】") } && first.requests.contains { $0.userText.contains("[Answer A]") })
         let requestsAfterJudging = first.requests.count
 
         // Reruns send no finished request again and write nothing new.
@@ -69,6 +70,10 @@ import TestSupport
             #expect(again.status == 0, "\(arguments): \(again.stderr)")
         }
         #expect(first.requests.count == requestsAfterJudging && second.requests.count == 100)
+        // A dry run asking for a third sample counts the answers each model's own endpoint would give afresh.
+        let dry = try run(["complete", "--db", db, "--models", models, "--n", "3", "--dry-run", "--json"], first)
+        let estimate = try json(dry.stdout)
+        #expect(estimate["calls"] as? Int == 100 && estimate["instructions"] as? Int == 50, "\(dry.stdout)")
         #expect(try database.scalar("SELECT count(*) FROM completions").intValue == 200)
         #expect(try database.scalar("SELECT count(*) FROM scores").intValue == 200)
 
@@ -127,5 +132,25 @@ import TestSupport
         let ktoFourth = try #require(kto.first { $0["completion"] as? String == chosen })
         #expect(ktoFourth as NSDictionary == ["prompt": fourth, "completion": chosen, "label": true])
         #expect(kto.allSatisfy { $0["label"] is Bool })
+        // Labels from pairwise win rates: m1's answers (10, 6.7) and the tied ones (5) reach 5, m2's do not.
+        let pairwiseKTO = try records("trl-kto", ["--kto-scorer", "pairwise", "--kto-threshold", "5"])
+        #expect(pairwiseKTO.count == 200 && pairwiseKTO.filter { $0["label"] as? Bool == true }.count == 104)
+
+        // Lose ten of m2's answers (their calls stay in the ledger): the dry run hashes each request with its own
+        // model's endpoint, so it finds all ten answered in llm_calls; only the lonely instruction's 2 × 2 answers
+        // are new calls, and the real rerun sends just those.
+        try database.executeScript("""
+            CREATE TEMP TABLE lost AS SELECT c.id FROM completions c JOIN llm_calls l ON l.id = c.llm_call_id
+                WHERE l.model = 'm2' AND c.sample_index = 0 ORDER BY c.id LIMIT 10;
+            DELETE FROM scores WHERE completion_id IN (SELECT id FROM lost);
+            DELETE FROM pairwise_judgements WHERE first_id IN (SELECT id FROM lost) OR second_id IN (SELECT id FROM lost);
+            DELETE FROM completions WHERE id IN (SELECT id FROM lost);
+            """)
+        let lost = try run(["complete", "--db", db, "--models", models, "--n", "2", "--dry-run", "--json"], first)
+        let lostEstimate = try json(lost.stdout)
+        #expect(lostEstimate["calls"] as? Int == 4 && lostEstimate["cached"] as? Int == 10, "\(lost.stdout)")
+        #expect(try run(["complete", "--db", db, "--models", models, "--n", "2"], first).status == 0)
+        #expect(second.requests.count == 102 && first.requests.count == requestsAfterJudging + 2)
+        #expect(try database.scalar("SELECT count(*) FROM completions WHERE model = 'm2'").intValue == 102)
     }
 }
