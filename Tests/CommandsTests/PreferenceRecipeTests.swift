@@ -153,4 +153,32 @@ import TestSupport
         #expect(second.requests.count == 102 && first.requests.count == requestsAfterJudging + 2)
         #expect(try database.scalar("SELECT count(*) FROM completions WHERE model = 'm2'").intValue == 102)
     }
+
+    @Test func interruptedPairwiseJudgingResumesWithoutRepeatingAPair() throws {
+        let answers = try ScriptedLLMServer(script: F.judgeAndAnswerScript())
+        let base = F.judgeAndAnswerScript()
+        let slowJudge = try ScriptedLLMServer { .delayed(0.02, base($0)) }
+        defer { answers.stop(); slowJudge.stop() }
+        let dir = TemporaryDirectory()
+        let db = try F.database(dir)
+        let complete = try run(["complete", "--db", db, "--models", "m1,m2", "--n", "2", "--where", "instruction_id <= 10"], answers)
+        #expect(complete.status == 0, "\(complete.stderr)")
+        // 10 instructions × 4 answers = 60 pairs, plus all 60 swap checks (no tie instruction: every prompt differs).
+        let arguments = ["score", "--db", db, "--scorer", "pairwise", "--model", "judge", "--swap-check", "1", "--concurrency", "2"]
+        let status = try ProcessResult.interrupt(arguments, environment: ["OPENAI_BASE_URL": slowJudge.baseURL]) {
+            slowJudge.requests.count >= 30
+        }
+        #expect(status == 130)
+        let database = try Database(path: db)
+        let kept = try database.scalar("SELECT count(*) FROM pairwise_judgements").intValue ?? 0
+        #expect(kept >= 30 && kept < 120)
+        #expect(try database.scalar("SELECT status FROM runs WHERE command = 'score'").stringValue == "interrupted")
+        let again = try run(arguments, slowJudge)
+        #expect(again.status == 0, "\(again.stderr)")
+        // Every ask was sent exactly once over both runs, and every one is stored once.
+        #expect(slowJudge.requests.count == 120)
+        #expect(Set(slowJudge.requests.map(\.bodyText)).count == 120)
+        #expect(try database.scalar("SELECT count(*) FROM pairwise_judgements").intValue == 120)
+        #expect(try database.scalar("SELECT count(DISTINCT first_id || '-' || second_id) FROM pairwise_judgements").intValue == 120)
+    }
 }
