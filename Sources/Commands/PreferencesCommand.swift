@@ -26,6 +26,7 @@ public struct PreferencesCommand: CommandDefinition {
                     allowed: RejectedPolicy.allCases.map(\.rawValue)),
             .option("--min-margin", value: "x", help: "Smallest rating difference on 0–10 to keep a pair.", default: "0"),
             .option("--seed", value: "n", help: "Seed for --rejected random-lower.", default: "0"),
+            .option("--judge", value: "model", help: "pairwise: only this judge model's judgements (default: every judge's)."),
             .option("--where", value: "sql", help: "SQL condition on the examples view."),
             .flag("--json", help: "Print the summary as JSON."),
         ],
@@ -46,7 +47,10 @@ public struct PreferencesCommand: CommandDefinition {
         guard !scorer.isEmpty, scorer != "complexity" else {
             throw UsageError("--scorer complexity rates instructions, not answers; use judge, pairwise or heuristic")
         }
-        source = PreferenceSource(scorer: scorer, condition: WhereCondition(arguments.string("where")))
+        var source = PreferenceSource(scorer: scorer, condition: WhereCondition(arguments.string("where")))
+        source.judge = arguments.string("judge")
+        if source.judge != nil, !source.isPairwise { throw UsageError("--judge applies to --scorer pairwise") }
+        self.source = source
         guard let seed = UInt64(arguments.string("seed") ?? "0") else {
             throw UsageError("--seed expects a non-negative integer, got '\(arguments.string("seed") ?? "")'")
         }
@@ -63,7 +67,7 @@ public struct PreferencesCommand: CommandDefinition {
         try context.interrupt.check()
         let settings = PreferencesSettings(
             scorer: source.scorer, rejected: selector.policy, minMargin: selector.minimumMargin, seed: selector.seed,
-            condition: source.condition)
+            condition: source.condition, judge: source.judge)
         let report = try RunRecorder.record(database, arguments: arguments, options: settings) { run in
             try database.transaction { try write(groups, database: database, run: run) }
         }

@@ -106,7 +106,10 @@ import TestSupport
         try judge("1c", "1b", "second")
         try judge("1b", "1c", "second", swap: true)  // contradicts: 1b vs 1c becomes a tie
         try RunStore(database).finish(runID: runID, status: .succeeded, totals: RunStore.Totals())
-        let result = runCLI(["preferences", "--db", fixture.path, "--scorer", "pairwise", "--json"])
+        // Another judge's judgements are left out with --judge.
+        let other = runCLI(["preferences", "--db", fixture.path, "--scorer", "pairwise", "--judge", "someone-else", "--json"])
+        #expect(other.status == 0 && other.stdout.contains(#""pairs":0"#), "\(other.stdout)")
+        let result = runCLI(["preferences", "--db", fixture.path, "--scorer", "pairwise", "--judge", "j", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let row = try #require(try database.first("SELECT * FROM latest_preferences"))
         #expect(row.int64("chosen_id") == c["1a"]! && row.double("chosen_score") == 10)
@@ -217,6 +220,7 @@ import TestSupport
             ["score", "--scorer", "pairwise", "--swap-check", "1.5"],
             ["preferences", "--rejected", "median"],
             ["preferences", "--scorer", "complexity"],
+            ["preferences", "--scorer", "judge", "--judge", "m"],
             ["preferences", "--min-margin", "11"],
         ]
         for arguments in cases {

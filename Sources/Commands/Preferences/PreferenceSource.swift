@@ -22,6 +22,9 @@ struct PreferenceSource {
 
     let scorer: String
     let condition: WhereCondition?
+    /// Pairwise only: use this judge model's judgements; nil uses every judge's (the first judgement of a pair
+    /// counts).
+    var judge: String? = nil
 
     var isPairwise: Bool { scorer == "pairwise" }
 
@@ -62,8 +65,10 @@ struct PreferenceSource {
     /// Replaces the placeholder candidates by win rates over judgements between passing answers.
     private func ratePairwise(_ groups: inout [Group], _ database: Database) throws {
         var judgements: [Int64: [(id: Int64, judgement: PairwiseJudgement)]] = [:]
+        let judgeFilter = judge == nil ? "" : " WHERE judge = ?"
         try database.forEachRow(
-            "SELECT id, instruction_id, first_id, second_id, winner, swap_check FROM pairwise_judgements ORDER BY id"
+            "SELECT id, instruction_id, first_id, second_id, winner, swap_check FROM pairwise_judgements\(judgeFilter) ORDER BY id",
+            judge.map { [.text($0)] } ?? []
         ) { row in
             guard let winner = PairwiseWinner(rawValue: row.string("winner")) else { return }
             judgements[row.int64("instruction_id"), default: []].append((row.int64("id"), PairwiseJudgement(

@@ -7,9 +7,10 @@ struct PreferencesSettings: Encodable {
     var minMargin: Double
     var seed: UInt64
     var condition: WhereCondition?
+    var judge: String?
 
     enum CodingKeys: String, CodingKey {
-        case scorer, rejected, seed
+        case scorer, rejected, seed, judge
         case minMargin = "min_margin"
         case condition = "where"
     }
@@ -21,5 +22,6 @@ struct PreferencesSettings: Encodable {
         try container.encode(minMargin, forKey: .minMargin)
         try container.encode(seed, forKey: .seed)
         try container.encodeIfPresent(condition, forKey: .condition)
+        try container.encodeIfPresent(judge, forKey: .judge)
     }
 }
