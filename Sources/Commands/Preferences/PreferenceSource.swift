@@ -11,10 +11,12 @@ struct PreferenceSource {
     /// One instruction's material.
     struct Group {
         var instructionID: Int64
+        /// Every passing answer (completion ids).
+        var answers: [Int64] = []
         /// Passing answers with a rating.
-        var candidates: [PreferenceCandidate]
+        var candidates: [PreferenceCandidate] = []
         /// Passing answers without a rating from this scorer.
-        var unrated: Int
+        var unrated: Int { answers.count - candidates.count }
         /// Pairwise only: the consistent outcomes, and the primary judgement id per unordered pair.
         var tally: PairwiseTally?
         var judgementIDs: [PairwiseTally.PairKey: Int64] = [:]
@@ -48,21 +50,18 @@ struct PreferenceSource {
         var groups: [Group] = []
         try database.forEachRow(sql, arguments) { row in
             let instructionID = row.int64("instruction_id")
-            if groups.last?.instructionID != instructionID {
-                groups.append(Group(instructionID: instructionID, candidates: [], unrated: 0))
-            }
+            if groups.last?.instructionID != instructionID { groups.append(Group(instructionID: instructionID)) }
+            let completionID = row.int64("completion_id")
+            groups[groups.count - 1].answers.append(completionID)
             if let rating = row.optionalDouble("rating") {
-                groups[groups.count - 1].candidates.append(PreferenceCandidate(completionID: row.int64("completion_id"), score: rating))
-            } else {
-                groups[groups.count - 1].unrated += 1
-                if isPairwise { groups[groups.count - 1].candidates.append(PreferenceCandidate(completionID: row.int64("completion_id"), score: 0)) }
+                groups[groups.count - 1].candidates.append(PreferenceCandidate(completionID: completionID, score: rating))
             }
         }
         if isPairwise { try ratePairwise(&groups, database) }
         return groups
     }
 
-    /// Replaces the placeholder candidates by win rates over judgements between passing answers.
+    /// Rates each group's answers by their win rates over the judgements between passing answers.
     private func ratePairwise(_ groups: inout [Group], _ database: Database) throws {
         var judgements: [Int64: [(id: Int64, judgement: PairwiseJudgement)]] = [:]
         let judgeFilter = judge == nil ? "" : " WHERE judge = ?"
@@ -75,14 +74,12 @@ struct PreferenceSource {
                 first: row.int64("first_id"), second: row.int64("second_id"), winner: winner, swapCheck: row.bool("swap_check"))))
         }
         for index in groups.indices {
-            let passing = Set(groups[index].candidates.map(\.completionID))
+            let passing = Set(groups[index].answers)
             let relevant = (judgements[groups[index].instructionID] ?? []).filter {
                 passing.contains($0.judgement.first) && passing.contains($0.judgement.second)
             }
             let tally = PairwiseTally(relevant.map(\.judgement))
-            let rated = tally.candidates
-            groups[index].unrated = passing.count - rated.count
-            groups[index].candidates = rated
+            groups[index].candidates = tally.candidates
             groups[index].tally = tally
             for (id, judgement) in relevant where !judgement.swapCheck {
                 let key = PairwiseTally.PairKey(judgement.first, judgement.second)
