@@ -107,7 +107,8 @@ import TestSupport
         }
         let alpaca = try records("alpaca-preference", ["--dataset-info", dir.path])
         #expect(alpaca.count == 48)
-        #expect(alpaca[4] as NSDictionary == ["instruction": fourth, "input": "", "chosen": chosen, "rejected": rejected])
+        #expect(alpaca[4] as NSDictionary == [
+            "instruction": "Explain idea number 4 in two sentences.", "input": "Context 4", "chosen": chosen, "rejected": rejected])
         #expect(alpaca.contains { $0["system"] as? String == "You are a concise tutor." })
         let sharegpt = try records("sharegpt-preference", ["--dataset-info", dir.path])
         #expect(sharegpt[4] as NSDictionary == [

@@ -1,8 +1,8 @@
 /// LLaMA-Factory ranking data in the Alpaca layout (data/README, "Preference Dataset"):
 /// `{"instruction", "input", "chosen", "rejected", "system"?, "history"?}` with `chosen`/`rejected` plain
 /// strings (the converter skips a ranking row whose answers are not strings) and `history` a list of
-/// `[user, assistant]` pairs. The user turn goes whole into `instruction` with `input` empty, so a prompt that
-/// was instruction + input is not joined twice.
+/// `[user, assistant]` pairs. A single-turn row keeps its `instruction` and `input` apart (LLaMA-Factory joins
+/// them with a newline, as the other layouts do); a conversation's final user turn is the `instruction`.
 /// dataset_info: `"ranking": true`, columns prompt/query/chosen/rejected (+ system, history).
 public struct AlpacaPreferenceLayout: PreferenceLayout {
     public let name = "alpaca-preference"
@@ -12,8 +12,8 @@ public struct AlpacaPreferenceLayout: PreferenceLayout {
     public func record(for example: PreferenceExample) -> Result<OrderedRecord, PreferenceSkip> {
         pairAnswers(example).map { chosen, rejected in
             var record = OrderedRecord()
-            record.append("instruction", .string(example.prompt.user))
-            record.append("input", .string(""))
+            record.append("instruction", .string(example.prompt.instruction))
+            record.append("input", .string(example.prompt.input))
             record.append("chosen", .string(chosen))
             record.append("rejected", .string(rejected))
             if let system = example.prompt.system { record.append("system", .string(system)) }

@@ -18,13 +18,19 @@ public struct PreferencePrompt: Sendable, Equatable {
 
     public var system: String?
     public var history: [Exchange]
-    public var user: String
+    /// The final user turn's instruction, and its input (single-turn rows only; empty otherwise).
+    public var instruction: String
+    public var input: String
 
-    public init(system: String? = nil, history: [Exchange] = [], user: String) {
+    public init(system: String? = nil, history: [Exchange] = [], user: String, input: String = "") {
         self.system = system.flatMap { $0.isEmpty ? nil : $0 }
         self.history = history
-        self.user = user
+        self.instruction = user
+        self.input = input
     }
+
+    /// The final user turn as one text: instruction, then input on the next line (LLaMA-Factory's join).
+    public var user: String { input.isEmpty ? instruction : instruction + "\n" + input }
 
     /// True when the record needs message lists (TRL's conversational form): a system prompt or history.
     public var isConversational: Bool { system != nil || !history.isEmpty }
@@ -34,8 +40,7 @@ public struct PreferencePrompt: Sendable, Equatable {
         instruction: String, input: String, system: String?, conversation: JSONValue?
     ) -> Result<PreferencePrompt, PreferenceSkip> {
         guard let turns = Conversation(stored: conversation)?.turns else {
-            let user = input.isEmpty ? instruction : instruction + "\n" + input
-            return .success(PreferencePrompt(system: system, user: user))
+            return .success(PreferencePrompt(system: system, user: instruction, input: input))
         }
         var dialogue = turns
         var systemText = system

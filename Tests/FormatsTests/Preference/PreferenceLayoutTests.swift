@@ -74,7 +74,12 @@ struct PreferenceLayoutTests {
         let prompt = try PreferencePrompt.make(instruction: "u2", input: "", system: nil, conversation: conversation).get()
         #expect(prompt == PreferencePrompt(system: "S", history: [.init(user: "u1", assistant: "a1")], user: "u2"))
         let single = try PreferencePrompt.make(instruction: "Translate", input: "chat", system: "", conversation: nil).get()
-        #expect(single == PreferencePrompt(user: "Translate\nchat") && !single.isConversational)
+        #expect(single == PreferencePrompt(user: "Translate", input: "chat") && !single.isConversational)
+        #expect(single.user == "Translate\nchat")
+        let alpaca = try AlpacaPreferenceLayout().record(for: PreferenceExample(prompt: single, responses: .pair(chosen: "a", rejected: "b"))).get()
+        #expect(try alpaca.jsonValue == parsed(#"{"instruction":"Translate","input":"chat","chosen":"a","rejected":"b"}"#))
+        let trl = try TRLPreferenceLayout().record(for: PreferenceExample(prompt: single, responses: .pair(chosen: "a", rejected: "b"))).get()
+        #expect(trl.jsonValue.objectValue?["prompt"] == .string("Translate\nchat"))
         let tools = try JSONValue.parse(#"{"conversations":[{"from":"human","value":"w"},{"from":"function_call","value":"{}"},{"from":"observation","value":"r"},{"from":"gpt","value":"a"}]}"#)
         #expect(throws: PreferenceSkip.toolTurns) { try PreferencePrompt.make(instruction: "w", input: "", system: nil, conversation: tools).get() }
         let assistantFirst = try JSONValue.parse(#"{"messages":[{"role":"assistant","content":"x"},{"role":"user","content":"y"}]}"#)
