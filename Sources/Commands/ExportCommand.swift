@@ -8,7 +8,7 @@ import Store
 public struct ExportCommand: CommandDefinition {
     public static let configuration = CommandConfiguration(
         name: "export",
-        abstract: "Export examples as Alpaca, ShareGPT, OpenAI messages or JSONL.",
+        abstract: "Export examples as Alpaca, ShareGPT, OpenAI messages or JSONL, or preference pairs for DPO/KTO.",
         discussion: "Reads the examples view. By default only rows with an output that failed no filter and are "
             + "not duplicates are written (" + ExampleSelection.defaultCondition + "); --all lifts that. Rows "
             + "come in instruction_id, sample_index order. Output is JSONL unless --json-array. The file is "
@@ -20,7 +20,8 @@ public struct ExportCommand: CommandDefinition {
             + "--dataset-info is given, OpenAI fine-tuning for openai) before the file is renamed into place.",
         options: [
             .option("--format", value: "format", help: "Output layout: "
-                    + ExportLayouts.all.map { "\($0.name) = \($0.summary)" }.joined(separator: "; ") + ".",
+                    + (ExportLayouts.all.map { "\($0.name) = \($0.summary)" } + PreferenceLayouts.all.map { "\($0.name) = \($0.summary)" })
+                        .joined(separator: "; ") + ".",
                     default: "alpaca", allowed: ExportLayouts.all.map(\.name) + PreferenceLayouts.all.map(\.name)),
             .option("--turns", value: "policy", help: "Turns the target does not accept: merge (repair), skip, keep. "
                     + "Default merge for alpaca/sharegpt, keep for openai.", allowed: TurnPolicy.allCases.map(\.rawValue)),

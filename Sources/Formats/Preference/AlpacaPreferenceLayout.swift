@@ -6,6 +6,7 @@
 /// dataset_info: `"ranking": true`, columns prompt/query/chosen/rejected (+ system, history).
 public struct AlpacaPreferenceLayout: PreferenceLayout {
     public let name = "alpaca-preference"
+    public let summary = "LLaMA-Factory ranking, instruction/input/chosen/rejected strings (+ system, history)"
 
     public init() {}
 

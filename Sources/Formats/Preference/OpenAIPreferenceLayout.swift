@@ -4,6 +4,7 @@
 /// (system, earlier turns) ends with the user turn and each output array holds exactly one assistant message.
 public struct OpenAIPreferenceLayout: PreferenceLayout {
     public let name = "openai-preference"
+    public let summary = "OpenAI DPO fine-tuning: input.messages, preferred_output, non_preferred_output"
 
     public init() {}
 

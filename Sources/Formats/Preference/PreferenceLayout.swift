@@ -5,6 +5,8 @@
 public protocol PreferenceLayout: Sendable {
     /// The `--format` name.
     var name: String { get }
+    /// One line for `--help`: what the records look like.
+    var summary: String { get }
     /// True for unpaired layouts (KTO), which take `.single` examples; false for chosen/rejected pairs.
     var isUnpaired: Bool { get }
     /// The record, or why it is not written.

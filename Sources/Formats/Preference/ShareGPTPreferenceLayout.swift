@@ -7,6 +7,7 @@
 /// messages/chosen/rejected (+ system), tags.
 public struct ShareGPTPreferenceLayout: PreferenceLayout {
     public let name = "sharegpt-preference"
+    public let summary = "LLaMA-Factory ranking, conversations ending on the human turn + chosen/rejected gpt messages"
 
     public init() {}
 

@@ -4,6 +4,7 @@
 /// earlier turns. `label` is a JSON boolean (true = desirable), never 0/1 or a string.
 public struct TRLKTOLayout: PreferenceLayout {
     public let name = "trl-kto"
+    public let summary = "TRL KTO: prompt/completion/label (boolean, rating >= --kto-threshold)"
     public var isUnpaired: Bool { true }
 
     public init() {}

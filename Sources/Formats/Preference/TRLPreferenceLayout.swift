@@ -6,6 +6,7 @@
 /// when the row has a system prompt or earlier turns (TRL applies the chat template to it).
 public struct TRLPreferenceLayout: PreferenceLayout {
     public let name = "trl-preference"
+    public let summary = "TRL DPO: prompt/chosen/rejected, message lists with a system prompt or history"
 
     public init() {}
 
