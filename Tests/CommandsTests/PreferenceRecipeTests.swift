@@ -43,11 +43,17 @@ import TestSupport
         // judge and pairwise (a quarter of the pairs asked in both orders).
         let judge = try run(["score", "--db", db, "--scorer", "judge", "--model", "judge"], first)
         #expect(judge.status == 0, "\(judge.stderr)")
+        let requestsBeforeDryRun = first.requests.count
+        let pairwiseDry = try run(["score", "--db", db, "--scorer", "pairwise", "--model", "judge", "--swap-check", "0.25", "--dry-run", "--json"], first)
+        let planned = try json(pairwiseDry.stdout)
+        #expect(planned["dry_run"] as? Bool == true && planned["asks"] as? Int == planned["calls"] as? Int, "\(pairwiseDry.stdout)")
+        #expect(first.requests.count == requestsBeforeDryRun)
         let pairwise = try run(["score", "--db", db, "--scorer", "pairwise", "--model", "judge", "--swap-check", "0.25", "--json"], first)
         #expect(pairwise.status == 0, "\(pairwise.stderr)")
         let pairwiseSummary = try json(pairwise.stdout)
         #expect(pairwiseSummary["instructions"] as? Int == 50)
         let asks = try #require(pairwiseSummary["asks"] as? Int)
+        #expect(planned["asks"] as? Int == asks)
         let checks = try database.scalar("SELECT count(*) FROM pairwise_judgements WHERE swap_check = 1").intValue ?? 0
         #expect(asks == 300 + Int(checks) && checks > 40 && checks < 120)
         #expect(try database.scalar("SELECT count(*) FROM pairwise_judgements WHERE swap_check = 0").intValue == 300)
