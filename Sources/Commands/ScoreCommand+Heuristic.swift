@@ -6,10 +6,10 @@ extension ScoreCommand {
     /// `--scorer heuristic`: every selected example scored in one transaction, no model.
     func runHeuristic(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
+        try condition?.validate(in: database)
         var sql = "SELECT instruction_id, completion_id, instruction, input, output FROM examples"
-        if let whereClause { sql += " WHERE (\(whereClause))" }
+        if let condition { sql += " WHERE \(condition.sql)" }
         sql += " ORDER BY instruction_id, completion_id"
-        try database.validateWhereQuery(sql)
         struct Item { var instructionID: Int64; var completionID: Int64?; var instruction: String; var input: String; var output: String? }
         var items: [Item] = []
         try database.forEachRow(sql) { row in
@@ -41,15 +41,8 @@ extension ScoreCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         let mean = scores.isEmpty ? 0 : scores.map(\.value).reduce(0, +) / Double(scores.count)
-        let low = scores.filter { $0.value < 5 }.count
-        if json {
-            let object: [String: Any] = ["scorer": scorer, "scored": scores.count, "mean": (mean * 100).rounded() / 100,
-                                         "below_5": low, "seconds": (seconds * 1000).rounded() / 1000]
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            context.print(String(decoding: data, as: UTF8.self))
-        } else {
-            context.print("\(scorer): scored \(scores.count) examples, mean \(String(format: "%.2f", mean)), "
-                          + "\(low) below 5, in \(String(format: "%.2f", seconds)) s")
-        }
+        let summary = HeuristicScoreSummary(
+            scorer: scorer, scored: scores.count, mean: mean, below5: scores.filter { $0.value < 5 }.count, seconds: seconds)
+        context.print(json ? JSONOutput.line(summary) : summary.text)
     }
 }

@@ -105,8 +105,9 @@ import TestSupport
         // --rounds 3 later adds round 3 only: every new rewrite evolves a depth-2 row.
         let third = try F.evolve(db, server, ["--rounds", "3", "--strategies", "constraints,deepen", "--seed", "4", "--json"])
         #expect(third.status == 0, "\(third.stderr)")
-        #expect(third.stdout.contains("\"round\": 3, \"planned\": 3, \"already_done\": 0, \"evolved\": 3"), "\(third.stdout)")
-        #expect(third.stdout.contains("\"round\": 1, \"planned\": 3, \"already_done\": 3, \"evolved\": 0"))
+        let rounds = try EvolveJSON(third.stdout)
+        #expect(rounds.round(3) == .init(round: 3, planned: 3, already_done: 0, evolved: 3, failed_evolutions: 0), "\(third.stdout)")
+        #expect(rounds.round(1) == .init(round: 1, planned: 3, already_done: 3, evolved: 0, failed_evolutions: 0))
         let newRewrites = server.requests.dropFirst(18).filter { F.kind(of: $0) == .rewrite }
         let depth2Texts = Set(depth2.map { row in
             row.string("input").isEmpty ? row.string("instruction") : row.string("instruction") + "\n\n" + row.string("input")
@@ -185,14 +186,17 @@ import TestSupport
         let (db, ids) = try F.database(dir, [("Compare two sorting algorithms. zzsame", ""), ("Explain how tides work.", "")])
         let result = try F.evolve(db, server, ["--rounds", "2", "--strategies", "constraints,deepen", "--seed", "2"])
         #expect(result.status == 0, "\(result.stderr)")
-        let first = try #require(try F.query(db, "SELECT * FROM instructions WHERE parent_id = ? AND depth = 1", [.integer(ids[0])]).first)
-        let retry = try F.query(db, "SELECT * FROM instructions WHERE parent_id = ? AND depth = 2", [.integer(ids[0])])
+        let first = try #require(try F.query(db, "SELECT * FROM instructions WHERE parent_id = ? AND round = 1", [.integer(ids[0])]).first)
+        let retry = try F.query(db, "SELECT * FROM instructions WHERE parent_id = ? AND round = 2", [.integer(ids[0])])
         #expect(retry.count == 1)
+        // Depth counts steps from the root: the retry is the seed's child, so depth 1 in round 2 (before the fix: 2).
+        #expect(first.int("depth") == 1 && retry.first?.int("depth") == 1)
+        #expect(try F.count(db, "SELECT count(*) AS n FROM instructions c JOIN instructions p ON p.id = c.parent_id WHERE c.depth <> p.depth + 1") == 0)
         #expect(retry.first?.string("strategy") != first.string("strategy"))
         #expect(Set([first.string("strategy"), retry.first?.string("strategy") ?? ""]) == ["constraints", "deepen"])
         #expect(try F.count(db, "SELECT count(*) AS n FROM instructions WHERE parent_id = ?", [.integer(first.int64("id"))]) == 0)
         // The survivor goes on from its own child.
-        let survivor = try #require(try F.query(db, "SELECT id FROM instructions WHERE parent_id = ? AND depth = 1", [.integer(ids[1])]).first)
+        let survivor = try #require(try F.query(db, "SELECT id FROM instructions WHERE parent_id = ? AND round = 1", [.integer(ids[1])]).first)
         #expect(try F.count(db, "SELECT count(*) AS n FROM instructions WHERE parent_id = ? AND depth = 2", [.integer(survivor.int64("id"))]) == 1)
     }
 
@@ -207,7 +211,7 @@ import TestSupport
         let result = try F.evolve(
             db, server, ["--rounds", "2", "--strategies", "constraints,deepen", "--max-retries", "1", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("\"failed_calls\": 1"), "\(result.stdout)")
+        #expect(try EvolveJSON(result.stdout).rounds.map(\.failed_evolutions) == [1, 1], "\(result.stdout)")
 
         // 500 then success: one ledger row with two attempts, and the evolution exists.
         let flaky = try F.query(db, """

@@ -1,17 +1,30 @@
+import Foundation
 import Synthesis
 
 /// The validated options of one `dsbench evolve` invocation.
-struct EvolveSettings: Sendable {
+struct EvolveSettings: Sendable, Encodable {
+    /// Defaults, used by both the help text and the parser.
+    static let defaultRounds = 1
+    static let defaultPerInstruction = 1
+
     var rounds: Int
     /// Strategy names: Evol-Instruct names for the llm backend, `rules:<kind>` for the rules backend.
     var strategies: [String]
-    var whereClause: String?
+    var condition: WhereCondition?
     var perInstruction: Int
     var seed: UInt64
     var complete: Bool
     var gainCheck: Bool
     var backend: EvolveBackend
     var json: Bool
+
+    /// `runs.options` keys; `seed` is the shared model option's and `json` only shapes the output.
+    enum CodingKeys: String, CodingKey {
+        case rounds, strategies, complete, backend
+        case condition = "where"
+        case perInstruction = "per_instruction"
+        case gainCheck = "gain_check"
+    }
 
     /// The default strategy set of a backend.
     static func defaultStrategies(for backend: EvolveBackend) -> [String] {
@@ -53,5 +66,3 @@ struct EvolveSettings: Sendable {
         }
     }
 }
-
-import Foundation

@@ -30,6 +30,7 @@ struct StatsReport {
     static let groupQueries: [(String, String)] = [
         ("by origin", "SELECT origin, count(*) AS instructions FROM instructions GROUP BY origin ORDER BY 2 DESC"),
         ("by language", "SELECT language, count(*) AS instructions FROM instructions GROUP BY language ORDER BY 2 DESC"),
+        ("by task type", "SELECT task_type, count(*) AS instructions FROM instructions WHERE task_type IS NOT NULL GROUP BY task_type ORDER BY 2 DESC, 1"),
         ("by depth", "SELECT depth, count(*) AS instructions FROM instructions GROUP BY depth ORDER BY depth"),
         ("by strategy", """
             SELECT coalesce(strategy, '-') AS strategy, count(*) AS instructions,
@@ -41,6 +42,11 @@ struct StatsReport {
                 count(*) - sum(EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS kept
             FROM instructions i WHERE origin IN ('evolved', 'rules') GROUP BY strategy, depth ORDER BY depth, strategy
             """),
+        ("evolution by round", """
+            SELECT round, count(*) AS evolved, min(depth) AS min_depth, max(depth) AS max_depth,
+                count(*) - sum(EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS kept
+            FROM instructions i WHERE round IS NOT NULL GROUP BY round ORDER BY round
+            """),
         ("verdicts (latest per subject and filter)", """
             SELECT filter, count(*) AS checked, sum(passed) AS passed,
                 round(100.0 * sum(passed) / count(*), 1) AS pass_pct
@@ -49,6 +55,22 @@ struct StatsReport {
         ("scores", """
             SELECT scorer, count(*) AS scored, round(avg(value), 2) AS mean, min(value) AS min, max(value) AS max
             FROM scores GROUP BY scorer ORDER BY scorer
+            """),
+        ("preferences (latest preferences run)", """
+            SELECT scorer, rejected_policy, count(*) AS pairs, round(avg(margin), 2) AS mean_margin,
+                round(min(margin), 2) AS min_margin, round(max(margin), 2) AS max_margin
+            FROM latest_preferences GROUP BY scorer, rejected_policy ORDER BY scorer
+            """),
+        ("pairwise judgements (first asks; swap checks re-ask a pair in the other order)", """
+            SELECT j.judge, j.template, count(*) AS judged, sum(j.winner = 'tie') AS ties,
+                round(100.0 * sum(j.winner = 'first') / nullif(sum(j.winner <> 'tie'), 0), 1) AS first_shown_win_pct,
+                count(k.id) AS swap_checked,
+                round(100.0 * sum(k.id IS NOT NULL AND j.preferred_id IS k.preferred_id) / nullif(count(k.id), 0), 1)
+                    AS swap_agreement_pct
+            FROM pairwise_judgements j
+            LEFT JOIN pairwise_judgements k ON k.swap_check = 1 AND k.instruction_id = j.instruction_id
+                AND k.first_id = j.second_id AND k.second_id = j.first_id AND k.judge = j.judge AND k.template = j.template
+            WHERE j.swap_check = 0 GROUP BY j.judge, j.template ORDER BY j.judge
             """),
         ("duplicates (latest dedup run per method)", """
             SELECT method, count(*) AS duplicates, count(DISTINCT duplicate_of) AS clusters

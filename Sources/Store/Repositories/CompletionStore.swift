@@ -5,7 +5,7 @@ public struct CompletionStore {
 
     /// Where a completion came from (the `origin` column's CHECKed values).
     public enum Origin: String, Sendable, CaseIterable {
-        case imported, seed, model, scrubbed
+        case imported, seed, model, scrubbed, edited
     }
 
     /// A row to insert.
@@ -41,5 +41,22 @@ public struct CompletionStore {
              SQLValue(row.finishReason), .integer(Int64(row.sampleIndex)), SQLValue(row.parentID),
              SQLValue(row.llmCallID), .integer(row.runID)])
         return database.lastInsertRowID
+    }
+
+    /// Removes a completion that run `runID` wrote (a reviewer's undone edit); nothing else may refer to it.
+    public func delete(id: Int64, runID: Int64) throws {
+        try database.execute("DELETE FROM completions WHERE id = ? AND run_id = ?", [.integer(id), .integer(runID)])
+    }
+
+    /// One completion row by id.
+    public func row(id: Int64) throws -> Row? {
+        try database.first("SELECT * FROM completions WHERE id = ?", [.integer(id)])
+    }
+
+    /// Whether an earlier run already wrote this scrubbed copy of completion `parentID`.
+    public func hasScrubbedCopy(of parentID: Int64, instructionID: Int64, output: String) throws -> Bool {
+        try database.first(
+            "SELECT 1 FROM completions WHERE parent_id = ? AND origin = 'scrubbed' AND instruction_id = ? AND output = ?",
+            [.integer(parentID), .integer(instructionID), .text(output)]) != nil
     }
 }
