@@ -83,7 +83,7 @@ public struct FilterCommand: CommandDefinition {
             let writer = VerdictWriter(database: database, rules: rules, runID: run.runID)
             try writer.recordRules()
             let scrubber = scrub ? Scrubber(database: database, runID: run.runID,
-                                            scrubber: PIIScrubber(detector: PIIDetector(kinds: config.pii.kinds))) : nil
+                                            scrubber: PIIScrubber(detector: config.pii.detector)) : nil
             try walk.walk(from: cursor, progress: progress(context, walk, after: cursor)) { range in
                 let items = try subjects.load(database, range: range)
                 let outcomes = Evaluation.evaluate(rules, on: items)

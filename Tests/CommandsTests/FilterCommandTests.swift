@@ -40,9 +40,9 @@ func scalar(_ db: String, _ sql: String) throws -> String {
         let db = try curationFixture(dir)
         let result = runCLI(["filter", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
-        // 7 instructions × 4 instruction rules + 7 completions × 8 output rules, stored compactly: one check per
-        // subject, a verdicts row per failure; the passes are implied.
-        #expect(try scalar(db, "SELECT count(*) FROM verdict_history") == String(7 * 4 + 7 * 8))
+        // 7 instructions × 5 instruction rules + 7 completions × 9 output rules (toxicity judges both), stored
+        // compactly: one check per subject, a verdicts row per failure; the passes are implied.
+        #expect(try scalar(db, "SELECT count(*) FROM verdict_history") == String(7 * 5 + 7 * 9))
         #expect(try scalar(db, "SELECT count(*) FROM verdict_checks") == "14")
         #expect(try scalar(db, "SELECT count(*) FROM verdicts WHERE passed = 1") == "0")
         let failures = try scalar(db, "SELECT count(*) FROM verdict_history WHERE passed = 0")
