@@ -1,0 +1,73 @@
+/// Finds the blocks of a document line by line: ATX headings (`#`…`######` + space, Markdown only), fenced
+/// code (```` ``` ```` or `~~~` to the matching fence, or the end), tables (consecutive lines starting with `|`)
+/// and paragraphs (runs of other non-blank lines).
+struct DocumentBlockScanner: Sendable {
+    var markdown: Bool
+
+    func blocks(_ scalars: [Unicode.Scalar], lines: LineIndex) -> [DocumentBlock] {
+        var blocks: [DocumentBlock] = []
+        func content(_ line: Int) -> Substring.UnicodeScalarView {
+            Substring.UnicodeScalarView(String.UnicodeScalarView(scalars[lines.starts[line]..<lines.ends[line]]))
+        }
+        func trimmed(_ line: Int) -> String {
+            String(content(line)).trimmingCharacters(in: .whitespaces)
+        }
+        var line = 0
+        while line < lines.count {
+            let text = trimmed(line)
+            if text.isEmpty {
+                line += 1
+                continue
+            }
+            if let fence = fenceMarker(text) {
+                var last = line + 1
+                while last < lines.count, !trimmed(last).hasPrefix(fence) { last += 1 }
+                last = min(last, lines.count - 1)
+                blocks.append(block(.code, from: line, through: last, lines))
+                line = last + 1
+                continue
+            }
+            if markdown, let heading = heading(text) {
+                blocks.append(block(heading, from: line, through: line, lines))
+                line += 1
+                continue
+            }
+            if text.hasPrefix("|") {
+                var last = line
+                while last + 1 < lines.count, trimmed(last + 1).hasPrefix("|") { last += 1 }
+                blocks.append(block(.table, from: line, through: last, lines))
+                line = last + 1
+                continue
+            }
+            var last = line
+            while last + 1 < lines.count {
+                let next = trimmed(last + 1)
+                if next.isEmpty || fenceMarker(next) != nil || next.hasPrefix("|") || (markdown && heading(next) != nil) { break }
+                last += 1
+            }
+            blocks.append(block(.paragraph, from: line, through: last, lines))
+            line = last + 1
+        }
+        return blocks
+    }
+
+    private func block(_ kind: DocumentBlock.Kind, from first: Int, through last: Int, _ lines: LineIndex) -> DocumentBlock {
+        DocumentBlock(kind: kind, start: lines.starts[first], end: lines.ends[last], lineStarts: Array(lines.starts[first...last]))
+    }
+
+    private func fenceMarker(_ text: String) -> String? {
+        if text.hasPrefix("```") { return "```" }
+        if text.hasPrefix("~~~") { return "~~~" }
+        return nil
+    }
+
+    private func heading(_ text: String) -> DocumentBlock.Kind? {
+        let hashes = text.prefix(while: { $0 == "#" }).count
+        guard (1...6).contains(hashes) else { return nil }
+        let rest = text.dropFirst(hashes)
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        var title = rest.trimmingCharacters(in: .whitespaces)
+        while title.hasSuffix("#") { title.removeLast() }
+        return .heading(level: hashes, title: title.trimmingCharacters(in: .whitespaces))
+    }
+}
