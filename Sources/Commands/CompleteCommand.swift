@@ -67,6 +67,8 @@ public struct CompleteCommand: CommandDefinition {
         var language: String
         var isClassification: Bool?
         var missingSamples: [Int]
+        /// The document chunk a question was drawn from (`generate --from documents`): answered from it.
+        var passage: String?
     }
 
     public func run(context: CommandContext) throws {
@@ -102,7 +104,7 @@ public struct CompleteCommand: CommandDefinition {
             return
         }
 
-        let templates = instancesMode ? "self-instruct-instances@1" : "complete-answer@1"
+        let templates = instancesMode ? "self-instruct-instances@1" : "complete-answer@1,\(GroundedAnswerPrompt.templateID)"
         let progress = LLMProgress(label: "complete", total: planned, sink: context.stderr, enabled: context.stderrIsTerminal && !llm.json)
         try RunRecorder.record(database, arguments: arguments, model: endpoint.model, endpointHost: endpoint.host, template: templates) { recorder in
             let ledger = LLMCallLedger(
@@ -218,7 +220,8 @@ public struct CompleteCommand: CommandDefinition {
         } else {
             sql = """
                 SELECT i.id, i.instruction, i.input, i.system, i.origin, i.language, i.is_classification,
-                    (SELECT group_concat(c.sample_index) FROM completions c WHERE c.instruction_id = i.id) AS present
+                    (SELECT group_concat(c.sample_index) FROM completions c WHERE c.instruction_id = i.id) AS present,
+                    (SELECT k.text FROM chunks k WHERE k.id = i.chunk_id) AS passage
                 FROM instructions i
                 WHERE i.conversation IS NULL
                   AND i.id IN (SELECT instruction_id FROM examples WHERE verdict <> 'fail' AND NOT is_duplicate AND \(condition))
@@ -243,7 +246,8 @@ public struct CompleteCommand: CommandDefinition {
             targets.append(Target(
                 id: row.int64("id"), instruction: row.string("instruction"), input: row.string("input"),
                 system: row.optionalString("system"), origin: row.string("origin"), language: row.string("language"),
-                isClassification: row.optionalBool("is_classification"), missingSamples: missing))
+                isClassification: row.optionalBool("is_classification"), missingSamples: missing,
+                passage: row.optionalString("passage")))
         }
         return targets
     }
@@ -254,9 +258,14 @@ public struct CompleteCommand: CommandDefinition {
 
     private func answerRequest(_ target: Target, sample: Int, _ endpoint: EndpointConfiguration) -> LLMRequest {
         var messages: [ChatMessage] = []
-        if let system = target.system, !system.isEmpty { messages.append(.system(system)) }
         let input = target.input.trimmingCharacters(in: .whitespacesAndNewlines)
-        messages.append(.user(input.isEmpty ? target.instruction : target.instruction + "\n\n" + input))
+        let question = input.isEmpty ? target.instruction : target.instruction + "\n\n" + input
+        if let passage = target.passage {
+            messages = GroundedAnswerPrompt.messages(question: question, passage: passage, system: target.system, language: language(of: target))
+        } else {
+            if let system = target.system, !system.isEmpty { messages.append(.system(system)) }
+            messages.append(.user(question))
+        }
         var parameters = llm.parameters(defaults: SamplingParameters())
         if samples > 1 || llm.seed != nil { parameters.seed = (llm.seed ?? 0) &+ sample }
         return .chat(model: endpoint.model, messages: messages, parameters: parameters)

@@ -58,6 +58,10 @@ public struct ShowCommand: CommandDefinition {
             SELECT id, instruction_id, duplicate_of, method, similarity, run_id FROM duplicates
             WHERE instruction_id = ?1 OR duplicate_of = ?1 ORDER BY id
             """, [.integer(id)])
+        // The passage a document question was drawn from, with its file and line range.
+        let passage = try instruction.optionalInt64("chunk_id").map { chunkID in
+            try DocumentStore(database).chunk(id: chunkID)
+        } ?? nil
         let runs = try database.query(
             """
             SELECT id, command, status, started_at, model, template FROM runs WHERE id IN (
@@ -73,6 +77,7 @@ public struct ShowCommand: CommandDefinition {
                 ("verdicts", verdicts), ("scores", scores), ("duplicates", duplicates), ("runs", runs),
             ]
             var out = "{\"instruction\": " + ResultPrinter.jsonObject(instruction.columns, instruction.values)
+            if let passage { out += ",\n \"passage\": " + ResultPrinter.jsonObject(passage.columns, passage.values) }
             for (name, rows) in sections {
                 out += ",\n \"\(name)\": [" + rows.map { ResultPrinter.jsonObject($0.columns, $0.values) }.joined(separator: ", ") + "]"
             }
@@ -87,6 +92,14 @@ public struct ShowCommand: CommandDefinition {
         if let system = instruction.optionalString("system") { out += "system: \(system)\n" }
         out += "\n\(instruction.string("instruction"))\n"
         if !instruction.string("input").isEmpty { out += "\ninput:\n\(instruction.string("input"))\n" }
+        if let passage {
+            let headings = (try? JSONSerialization.jsonObject(with: Data(passage.string("heading_path").utf8))) as? [String] ?? []
+            out += "\npassage: chunk #\(passage.int("chunk_id")) of \(passage.string("path"))"
+            if let record = passage.optionalInt("record_line") { out += " (record \(record))" }
+            out += ", lines \(passage.int("line_start"))–\(passage.int("line_end"))"
+            if !headings.isEmpty { out += ", under \(headings.joined(separator: " > "))" }
+            out += "\n" + passage.string("text").split(separator: "\n", omittingEmptySubsequences: false).map { "  │ " + $0 }.joined(separator: "\n") + "\n"
+        }
 
         out += "\nlineage:\n"
         var indent = ""

@@ -35,13 +35,14 @@ public struct MagpieQueryFilter: Sendable {
         "｜>", "[gMASK]", "<sop>",
     ]
 
-    /// The query with the whitespace around it removed, and a trailing bare `assistant`/`Assistant` (what is left
-    /// of a missed end of turn when a server strips special tokens) cut off.
+    /// The query with the whitespace around it removed, and a trailing `assistant`/`Assistant` on its own line or
+    /// glued to the query's last punctuation (what is left of a missed end of turn when a server strips special
+    /// tokens) cut off; the word after a space ("find me an assistant") is part of the query.
     public static func clean(_ raw: String) -> String {
         var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         for word in ["assistant", "Assistant"] where text.hasSuffix(word) {
             let before = text.dropLast(word.count)
-            if before.isEmpty || before.last!.isWhitespace || before.last!.isPunctuation {
+            if before.isEmpty || before.last!.isNewline || before.last!.isPunctuation {
                 text = before.trimmingCharacters(in: .whitespacesAndNewlines)
             }
         }
