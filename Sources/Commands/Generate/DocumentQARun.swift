@@ -41,58 +41,36 @@ struct DocumentQARun {
 
     func run(context: CommandContext, database: Database) throws {
         let chunks = try selectChunks(database)
-        var summary = RunSummary(command: "generate")
-        summary.add("from", "documents")
-        summary.add("chunks", chunks.count)
-        guard !chunks.isEmpty else {
-            let any = try database.scalar("SELECT count(*) FROM chunks").intValue ?? 0
-            let phrase = any == 0
-                ? "no document chunks in \(context.databasePath); import some first, e.g. 'dsbench import docs/ --as documents'"
-                : "every selected chunk already has \(settings.style.rawValue) questions; nothing to do"
-            if any == 0 { throw CommandError.failed(phrase) }
-            context.print(llm.json ? summary.json() : summary.text(phrase))
-            return
+        let template = DocumentQAPrompt.templateID.description
+        var report = DocumentQAReport(chunks: chunks.count, style: settings.style.rawValue, template: template)
+        if chunks.isEmpty, try database.scalar("SELECT count(*) FROM chunks").intValue ?? 0 == 0 {
+            throw CommandError.failed(
+                "no document chunks in \(context.databasePath); import some first, e.g. 'dsbench import docs/ --as documents'")
         }
         let endpoint = try llm.endpoint(environment: context.environment)
-        let prices = try PriceSettings.load(database)
-        let requests = chunks.map { request(for: $0, endpoint) }
+        let calls = chunks.map { ModelCall(request(for: $0, endpoint), purpose: Self.purpose) }
+        report.nothingToDo = chunks.isEmpty
         if llm.dryRun {
-            let estimate = DryRunEstimate(requests: requests, prices: prices)
-            let judgeCalls = settings.style == .qa && settings.grounding == .judge ? chunks.count * settings.perChunk : 0
-            summary.add("dry_run", true)
-            summary.add("calls", estimate.calls + judgeCalls)
-            summary.add("calls_per_chunk", 1 + (judgeCalls > 0 ? settings.perChunk : 0))
-            summary.add("prompt_tokens", estimate.promptTokens)
-            summary.add("completion_tokens_max", estimate.completionTokens)
-            summary.add("cost_usd", estimate.cost.map { $0 as Any } ?? NSNull())
-            let cost = estimate.cost.map { "≤ " + RunSummary.money($0) } ?? "unknown cost (no price for \(endpoint.model))"
-            context.print(llm.json ? summary.json() : summary.text(
-                "dry run: \(chunks.count) chunks, \(estimate.calls + judgeCalls) calls (\(1 + (judgeCalls > 0 ? settings.perChunk : 0)) per chunk), ~\(estimate.promptTokens) prompt tokens, ≤ \(estimate.completionTokens) completion tokens, \(cost)"))
+            // The judge adds --per-chunk calls per chunk; the estimate covers the generation calls.
+            try ModelCallRunner.printDryRun(
+                calls, report: report, database: database, arguments: arguments, options: llm, endpoint: endpoint, context: context)
             return
         }
-        let progress = LLMProgress(label: "generate", total: chunks.count, sink: context.stderr,
-                                   enabled: context.stderrIsTerminal && !llm.json)
-        try RunRecorder.record(
-            database, arguments: arguments, model: endpoint.model, endpointHost: endpoint.host,
-            template: DocumentQAPrompt.templateID.description
-        ) { recorder in
-            let ledger = LLMCallLedger(database: database, recorder: recorder, endpoint: endpoint, options: llm, prices: prices, progress: progress)
-            let batch = SourceCallBatch(ledger: ledger, concurrency: llm.concurrency, interrupt: context.interrupt)
+        try ModelCallRunner.record(
+            database, arguments: arguments, options: llm, endpoint: endpoint, template: template, context: context,
+            plannedCalls: calls.count
+        ) { runner in
             var gates: [Int64: DuplicateQuestionGate<RougeIndex>] = [:]
-            var counts: [String: Int] = [:]
             var judgeTargets: [JudgeTarget] = []
             let grounding = GroundingCheck(threshold: settings.groundingThreshold)
-
-            try batch.run(requests.map { ($0, Self.purpose) }) { index, outcome, callID in
-                let chunk = chunks[index]
-                guard let response = outcome.response else {
-                    counts["failed_calls", default: 0] += 1
-                    return
-                }
+            let recorder = runner.recorder
+            try runner.run(calls) { result in
+                let chunk = chunks[result.index]
+                guard let response = result.response else { return }
                 let pairs = Array(DocumentQAParser.pairs(in: response.content).prefix(settings.perChunk))
                 if pairs.isEmpty {
-                    counts["unparseable_replies", default: 0] += 1
-                    recorder.count("unparseable_replies")
+                    report.unusableReplies += 1
+                    recorder.count("unusable_replies")
                     return
                 }
                 if gates[chunk.documentID] == nil {
@@ -101,17 +79,17 @@ struct DocumentQARun {
                         [.integer(chunk.documentID)]).map { $0.string("instruction") }
                     gates[chunk.documentID] = DuplicateQuestionGate(filter: Self.duplicateFilter, index: RougeIndex(earlier))
                 }
+                let verdicts = VerdictStore(database)
                 for (position, pair) in pairs.enumerated() {
                     var row = InstructionStore.NewInstruction(instruction: pair.question, origin: .document, runID: recorder.runID)
                     row.language = LanguageDetector.detect(pair.question).rawValue
                     row.chunkID = chunk.id
-                    row.llmCallID = callID
+                    row.llmCallID = result.callID
                     row.source = "\(chunk.path):\(chunk.lineStart)-\(chunk.lineEnd)"
                     row.extra = Self.json(["style": settings.style.rawValue, "question_index": position])
                     let instructionID = try InstructionStore(database).insert(row)
                     recorder.totals.rowsWritten += 1
-                    counts["questions", default: 0] += 1
-                    let verdicts = VerdictStore(database)
+                    report.questions += 1
                     let dependence = SelfContainedCheck.dependence(of: pair.question)
                     try verdicts.insert(.init(
                         instructionID: instructionID, completionID: nil, filter: SelfContainedCheck.filter, passed: dependence == nil,
@@ -120,78 +98,68 @@ struct DocumentQARun {
                     try verdicts.insert(.init(
                         instructionID: instructionID, completionID: nil, filter: duplicate.filter, passed: duplicate.passed,
                         reason: duplicate.reason, detail: duplicate.detailJSON, runID: recorder.runID))
-                    if dependence != nil { counts["not_self_contained", default: 0] += 1 }
-                    if !duplicate.passed { counts["duplicates", default: 0] += 1 }
+                    if dependence != nil { report.notSelfContained += 1 }
+                    if !duplicate.passed { report.duplicates += 1 }
                     guard settings.style == .qa, let answer = pair.answer else { continue }
                     var completion = CompletionStore.NewCompletion(instructionID: instructionID, output: answer, origin: .model, runID: recorder.runID)
                     completion.model = response.model ?? endpoint.model
                     completion.finishReason = response.finishReason
-                    completion.llmCallID = callID
+                    completion.llmCallID = result.callID
                     let completionID = try CompletionStore(database).insert(completion)
                     recorder.totals.rowsWritten += 1
-                    counts["answers", default: 0] += 1
+                    report.answers += 1
                     if settings.grounding == .judge {
                         judgeTargets.append(JudgeTarget(instructionID: instructionID, completionID: completionID, question: pair.question, answer: answer, chunk: chunk))
                         continue
                     }
                     let support = grounding.support(answer: answer, passage: chunk.text)
+                    let passed = support >= grounding.threshold
                     try verdicts.insert(.init(
-                        instructionID: instructionID, completionID: completionID, filter: GroundingCheck.filter,
-                        passed: support >= grounding.threshold,
-                        reason: support >= grounding.threshold ? nil : String(format: "ROUGE-L recall %.3f of the answer against the chunk < %.2f", support, grounding.threshold),
+                        instructionID: instructionID, completionID: completionID, filter: GroundingCheck.filter, passed: passed,
+                        reason: passed ? nil : String(format: "ROUGE-L recall %.3f of the answer against the chunk < %.2f", support, grounding.threshold),
                         detail: Self.json(["method": "rouge-l-recall", "recall": (support * 10_000).rounded() / 10_000, "threshold": grounding.threshold]),
                         runID: recorder.runID))
-                    if support < grounding.threshold { counts["ungrounded", default: 0] += 1 }
+                    if !passed { report.ungrounded += 1 }
                 }
-                counts["chunks_done", default: 0] += 1
+                report.chunksDone += 1
             }
             if !judgeTargets.isEmpty {
-                try judge(judgeTargets, batch: batch, endpoint: endpoint, recorder: recorder, counts: &counts)
+                report.ungrounded += try judge(judgeTargets, runner: runner, endpoint: endpoint)
             }
-            progress.finish()
-            for (key, value) in counts.sorted(by: { $0.key < $1.key }) {
-                summary.add(key, value)
-            }
-            let meter = ledger.gate.snapshot
-            summary.addCallTotals(meter: meter, progress: progress, runID: recorder.runID, stopReason: batch.stopReason)
-            var line = "\(counts["chunks_done"] ?? 0)/\(chunks.count) chunks, \(counts["questions"] ?? 0) questions"
-            if settings.style == .qa { line += ", \(counts["answers"] ?? 0) answers (\(counts["ungrounded"] ?? 0) not grounded)" }
-            line += ", \(counts["not_self_contained"] ?? 0) not self-contained, \(counts["duplicates"] ?? 0) duplicates"
-            if let unparseable = counts["unparseable_replies"] { line += ", \(unparseable) unusable replies" }
-            line += "; \(meter.calls) calls (\(meter.failures) failed, \(progress.cached) cached), \(meter.usage.totalTokens) tokens, \(RunSummary.money(meter.spent))"
-            if batch.stopReason == .budget { line += "; stopped: --max-cost reached" }
-            context.print(llm.json ? summary.json() : summary.text(line))
-            if batch.stopReason == .interrupted { throw CommandError.interrupted }
+            return report
         }
     }
 
-    private func judge(
-        _ targets: [JudgeTarget], batch: SourceCallBatch, endpoint: EndpointConfiguration, recorder: RunRecorder,
-        counts: inout [String: Int]
-    ) throws {
-        let requests = targets.map { target in
-            LLMRequest.chat(
-                model: endpoint.model,
-                messages: GroundingJudgePrompt.messages(question: target.question, answer: target.answer, passage: target.chunk.text, language: target.chunk.language),
-                parameters: SamplingParameters(temperature: 0, maxTokens: 64))
+    /// `--grounding judge`: one judge call per stored answer; returns how many the judge found unsupported.
+    private func judge(_ targets: [JudgeTarget], runner: ModelCallRunner, endpoint: EndpointConfiguration) throws -> Int {
+        let calls = targets.map { target in
+            ModelCall(
+                .chat(
+                    model: endpoint.model,
+                    messages: GroundingJudgePrompt.messages(question: target.question, answer: target.answer, passage: target.chunk.text, language: target.chunk.language),
+                    parameters: SamplingParameters(temperature: 0, maxTokens: 64)),
+                purpose: Self.judgePurpose)
         }
-        try batch.run(requests.map { ($0, Self.judgePurpose) }) { index, outcome, callID in
-            let target = targets[index]
-            guard let response = outcome.response else { return }
+        var unsupported = 0
+        try runner.run(calls) { result in
+            let target = targets[result.index]
+            guard let response = result.response else { return }
             let supported = GroundingJudgePrompt.verdict(in: response.content)
-            try VerdictStore(batch.database).insert(.init(
+            try VerdictStore(runner.database).insert(.init(
                 instructionID: target.instructionID, completionID: target.completionID, filter: GroundingCheck.filter,
                 passed: supported ?? true,
                 reason: supported == nil ? "judge reply unreadable; kept" : supported! ? nil : "the judge found claims the chunk does not support",
-                detail: Self.json(["method": "judge", "llm_call_id": callID.map { $0 as Any } ?? NSNull(), "reply": String(response.content.prefix(200))]),
-                runID: recorder.runID))
-            if supported == false { counts["ungrounded", default: 0] += 1 }
+                detail: Self.json(["method": "judge", "llm_call_id": result.callID.map { $0 as Any } ?? NSNull(), "reply": String(response.content.prefix(200))]),
+                runID: runner.recorder.runID))
+            if supported == false { unsupported += 1 }
         }
+        return unsupported
     }
 
     /// Chunks matching `--where` that have no questions of this style yet, in id order.
     private func selectChunks(_ database: Database) throws -> [Chunk] {
-        let condition = settings.whereClause.map { "(\($0))" } ?? "1"
+        let condition = settings.condition?.sql ?? "1"
+        try settings.condition?.validate(in: database, view: "document_chunks")
         let sql = """
             SELECT * FROM document_chunks d
             WHERE \(condition) AND NOT EXISTS (
@@ -199,7 +167,6 @@ struct DocumentQARun {
                     AND json_extract(i.extra, '$.style') = ?)
             ORDER BY d.chunk_id
             """
-        if settings.whereClause != nil { try database.validateWhereQuery(sql) }
         return try database.query(sql, [.text(settings.style.rawValue)]).map { row in
             let headings = (try? JSONSerialization.jsonObject(with: Data(row.string("heading_path").utf8))) as? [String] ?? []
             let language = settings.language ?? (row.string("language") == "zh" ? .chinese : .english)

@@ -10,7 +10,7 @@ struct DocumentQASettings {
 
     let perChunk: Int
     let style: DocumentQAStyle
-    let whereClause: String?
+    let condition: WhereCondition?
     let grounding: Grounding
     let groundingThreshold: Double
     let language: PromptLanguage?
@@ -19,7 +19,7 @@ struct DocumentQASettings {
         perChunk = try arguments.int("per-chunk", minimum: 1) ?? 3
         guard perChunk <= 20 else { throw UsageError("--per-chunk is at most 20, got \(perChunk)") }
         style = arguments.string("style").flatMap(DocumentQAStyle.init(rawValue:)) ?? .qa
-        whereClause = arguments.string("where")
+        condition = WhereCondition(arguments.string("where"))
         grounding = arguments.string("grounding").flatMap(Grounding.init(rawValue:)) ?? .rouge
         groundingThreshold = try arguments.double("grounding-threshold", in: 0...1) ?? 0.5
         language = arguments.string("lang").flatMap(PromptLanguage.init(rawValue:))

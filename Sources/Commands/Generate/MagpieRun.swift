@@ -53,47 +53,36 @@ struct MagpieRun {
         var settled = Set(existing.compactMap { $0.optionalInt("sample") })
         let acceptedQueries = existing.filter { !$0.bool("failed") }.map { $0.string("instruction") }
         let acceptedAtStart = acceptedQueries.count
-        var summary = RunSummary(command: "generate")
-        summary.add("method", "magpie")
-        summary.add("template", template.name)
-        summary.add("raw_endpoint", wire.rawValue)
-        if acceptedAtStart >= settings.count {
-            summary.add("accepted_total", acceptedAtStart)
-            context.print(llm.json ? summary.json() : summary.text("the database already holds \(acceptedAtStart) accepted Magpie conversations (target \(settings.count)); nothing to do"))
-            return
-        }
+        var report = MagpieReport(
+            template: template.name, rawEndpoint: wire.rawValue, acceptedTotal: acceptedQueries.count, target: settings.count)
+        let runTemplate = "magpie:\(template.name)@1"
         func plannedSamples(_ remaining: Int) -> Int { Int((Double(remaining) / Self.assumedYield).rounded(.up)) }
         if llm.dryRun {
-            let samples = plannedSamples(settings.count - acceptedAtStart)
-            let requests = (0..<samples).flatMap { k in
-                [factory.query(Sample(index: k)), factory.answer(Sample(index: k, query: "…"))]
+            let samples = plannedSamples(max(0, settings.count - acceptedAtStart))
+            report.plannedSamples = samples
+            // Every turn sends a query and an answer; later turns' prompts are longer than the first's.
+            let calls = (0..<samples).flatMap { k in
+                (0..<settings.turns).flatMap { _ in
+                    [ModelCall(factory.query(Sample(index: k)), purpose: Self.queryPurpose),
+                     ModelCall(factory.answer(Sample(index: k, query: "…")), purpose: Self.answerPurpose)]
+                }
             }
-            let estimate = DryRunEstimate(requests: requests, prices: try PriceSettings.load(database))
-            summary.add("dry_run", true)
-            summary.add("calls", samples * 2 * settings.turns)
-            summary.add("prompt_tokens", estimate.promptTokens * settings.turns)
-            summary.add("completion_tokens_max", estimate.completionTokens * settings.turns)
-            context.print(llm.json ? summary.json() : summary.text(
-                "dry run: about \(samples) samples × \(settings.turns) turn(s) × 2 calls = \(samples * 2 * settings.turns) calls (assuming \(Int(Self.assumedYield * 100))% pass), template \(template.name), raw endpoint \(wire.rawValue)"))
+            try ModelCallRunner.printDryRun(
+                calls, report: report, database: database, arguments: arguments, options: llm, endpoint: endpoint, context: context)
             return
         }
-        let prices = try PriceSettings.load(database)
-        let progress = LLMProgress(label: "magpie", total: plannedSamples(settings.count - acceptedAtStart) * 2 * settings.turns,
-                                   sink: context.stderr, enabled: context.stderrIsTerminal && !llm.json)
-        try RunRecorder.record(
-            database, arguments: arguments, model: endpoint.model, endpointHost: endpoint.host,
-            template: "magpie:\(template.name)@1"
-        ) { recorder in
-            let ledger = LLMCallLedger(database: database, recorder: recorder, endpoint: endpoint, options: llm, prices: prices, progress: progress)
-            let batch = SourceCallBatch(ledger: ledger, concurrency: llm.concurrency, interrupt: context.interrupt)
+        try ModelCallRunner.record(
+            database, arguments: arguments, options: llm, endpoint: endpoint, template: runTemplate, context: context,
+            plannedCalls: plannedSamples(max(0, settings.count - acceptedAtStart)) * 2 * settings.turns
+        ) { runner in
             let writer = MagpieRowWriter(
-                database: database, recorder: recorder, template: template, system: system, turns: settings.turns,
+                database: database, recorder: runner.recorder, template: template, system: system, turns: settings.turns,
                 model: endpoint.model,
                 filter: MagpieQueryFilter(expectedLanguage: settings.language.map { $0 == .chinese ? Language.zh : Language.en }),
                 gate: DuplicateQuestionGate(filter: MagpieQueryFilter.duplicate, index: RougeIndex(acceptedQueries)))
             var nextIndex = 0
             var barren = 0
-            while acceptedAtStart + writer.tally.accepted < settings.count, !batch.stopped {
+            while acceptedAtStart + writer.tally.accepted < settings.count, runner.stopped == .completed {
                 let size = min(max(llm.concurrency * 2, 4), plannedSamples(settings.count - acceptedAtStart - writer.tally.accepted))
                 var samples: [Sample] = []
                 while samples.count < size {
@@ -101,46 +90,34 @@ struct MagpieRun {
                     nextIndex += 1
                 }
                 let acceptedBefore = writer.tally.accepted
-                for turn in 0..<settings.turns where !batch.stopped {
+                for turn in 0..<settings.turns where runner.stopped == .completed {
                     let active = samples.indices.filter { !samples[$0].done }
                     if active.isEmpty { break }
-                    try batch.run(active.map { (factory.query(samples[$0]), Self.queryPurpose) }) { position, outcome, callID in
-                        let i = active[position]
-                        try writer.takeQuery(&samples[i], turn: turn, outcome: outcome, callID: callID)
+                    try runner.run(active.map { ModelCall(factory.query(samples[$0]), purpose: Self.queryPurpose) }) { result in
+                        try writer.takeQuery(&samples[active[result.index]], turn: turn, outcome: result.outcome, callID: result.callID)
                     }
                     let answering = samples.indices.filter { !samples[$0].done && samples[$0].query != nil }
-                    try batch.run(answering.map { (factory.answer(samples[$0]), Self.answerPurpose) }) { position, outcome, callID in
-                        let i = answering[position]
-                        try writer.takeAnswer(&samples[i], turn: turn, outcome: outcome, callID: callID)
+                    try runner.run(answering.map { ModelCall(factory.answer(samples[$0]), purpose: Self.answerPurpose) }) { result in
+                        try writer.takeAnswer(&samples[answering[result.index]], turn: turn, outcome: result.outcome, callID: result.callID)
                     }
                 }
                 for sample in samples where writer.settledIndexes.contains(sample.index) { settled.insert(sample.index) }
-                if writer.tally.accepted == acceptedBefore {
+                if writer.tally.accepted == acceptedBefore, runner.stopped == .completed {
                     barren += 1
-                    if barren >= 5 { throw CommandError.failed("no Magpie conversation accepted in 5 batches in a row; rejected so far: \(writer.tally.rejected)") }
+                    if barren >= 5 {
+                        runner.halt(.noProgress, message: "no Magpie conversation accepted in 5 batches in a row; last error: \(runner.lastFailure ?? "every query was rejected by the filters \(writer.tally.rejected)")")
+                    }
                 } else {
                     barren = 0
                 }
             }
-            progress.finish()
             let tally = writer.tally
-            let meter = ledger.gate.snapshot
-            let duplicateRate = tally.checked > 0 ? Double(tally.duplicates) / Double(tally.checked) : 0
-            summary.add("accepted", tally.accepted)
-            summary.add("accepted_total", acceptedAtStart + tally.accepted)
-            summary.add("target", settings.count)
-            summary.add("rejected", tally.rejected)
-            summary.add("duplicate_rate", (duplicateRate * 10_000).rounded() / 10_000)
-            summary.add("failed_samples", tally.failedSamples)
-            summary.addCallTotals(meter: meter, progress: progress, runID: recorder.runID, stopReason: batch.stopReason)
-            let rejectedText = tally.rejected.isEmpty ? "0 rejected" :
-                "\(tally.rejected.values.reduce(0, +)) rejected (" + tally.rejected.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
-            var line = "\(tally.accepted) accepted (\(acceptedAtStart + tally.accepted)/\(settings.count)), \(rejectedText), duplicate rate \(String(format: "%.1f%%", duplicateRate * 100)); "
-            line += "template \(template.name) via \(wire == .ollama ? "/api/generate (raw)" : "/v1/completions"); "
-            line += "\(meter.calls) calls (\(meter.failures) failed, \(progress.cached) cached), \(meter.usage.totalTokens) tokens, \(RunSummary.money(meter.spent))"
-            if batch.stopReason == .budget { line += "; stopped: --max-cost reached" }
-            context.print(llm.json ? summary.json() : summary.text(line))
-            if batch.stopReason == .interrupted { throw CommandError.interrupted }
+            report.accepted = tally.accepted
+            report.acceptedTotal = acceptedAtStart + tally.accepted
+            report.rejected = tally.rejected
+            report.duplicateRate = tally.checked > 0 ? (Double(tally.duplicates) / Double(tally.checked) * 10_000).rounded() / 10_000 : 0
+            report.failedSamples = tally.failedSamples
+            return report
         }
     }
 }

@@ -1,0 +1,34 @@
+/// `generate --from documents`' own part of its summary (the call totals come from `ModelCallSummary`).
+struct DocumentQAReport: ModelCallReport {
+    var from = "documents"
+    /// Chunks selected (matching `--where`, without questions of this style yet).
+    var chunks: Int
+    /// Chunks whose reply gave usable questions in this run.
+    var chunksDone = 0
+    var questions = 0
+    var answers = 0
+    var notSelfContained = 0
+    var duplicates = 0
+    var ungrounded = 0
+    /// Replies with nothing usable (no JSON pairs, labelled pairs or numbered questions).
+    var unusableReplies = 0
+    var style: String
+    var template: String
+    var nothingToDo = false
+
+    enum CodingKeys: String, CodingKey {
+        case from, chunks, questions, answers, duplicates, ungrounded, style, template
+        case chunksDone = "chunks_done"
+        case notSelfContained = "not_self_contained"
+        case unusableReplies = "unusable_replies"
+    }
+
+    var text: String {
+        if nothingToDo { return "every selected chunk already has \(style) questions; nothing to do" }
+        var line = "\(chunksDone)/\(chunks) chunks, \(questions) questions"
+        if style == "qa" { line += ", \(answers) answers (\(ungrounded) not grounded)" }
+        line += ", \(notSelfContained) not self-contained, \(duplicates) duplicates"
+        if unusableReplies > 0 { line += ", \(unusableReplies) unusable replies" }
+        return line
+    }
+}
