@@ -31,7 +31,7 @@ struct MagpieReport: ModelCallReport {
             return "about \(plannedSamples) samples to reach \(target) (assuming \(Int(MagpieRun.assumedYield * 100))% pass); \(via)"
         }
         if accepted == 0 && acceptedTotal >= target && rejected.isEmpty {
-            return "the database already holds \(acceptedTotal) accepted Magpie conversations (target \(target)); nothing to do"
+            return "the database already holds \(acceptedTotal) accepted Magpie conversations from template \(template) (target \(target)); nothing to do"
         }
         let rejectedText = rejected.isEmpty ? "0 rejected" :
             "\(rejected.values.reduce(0, +)) rejected (" + rejected.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"

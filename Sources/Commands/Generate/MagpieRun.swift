@@ -10,7 +10,8 @@ import Synthesis
 /// repeats with the conversation so far rendered in the template. Each settled sample is one `instructions`
 /// row (origin `magpie`, the whole conversation in `conversation`) with its final answer as completion and
 /// its filter results as verdicts, written in the transaction of the call that settled it. Sample k always
-/// sends the same requests (seed derived from k and the turn), so a rerun continues from the ledger.
+/// sends the same requests (seed derived from k and the turn), so a rerun continues from the ledger. `--count`
+/// and the sample numbers are per template: each template is its own source of conversations.
 struct MagpieRun {
     static let queryPurpose = "magpie-query"
     static let answerPurpose = "magpie-answer"
@@ -48,8 +49,8 @@ struct MagpieRun {
             """
             SELECT i.id, i.instruction, json_extract(i.extra, '$.sample') AS sample,
                 EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0) AS failed
-            FROM instructions i WHERE i.origin = 'magpie' ORDER BY i.id
-            """)
+            FROM instructions i WHERE i.origin = 'magpie' AND json_extract(i.extra, '$.template') = ? ORDER BY i.id
+            """, [.text(template.name)])
         var settled = Set(existing.compactMap { $0.optionalInt("sample") })
         let acceptedQueries = existing.filter { !$0.bool("failed") }.map { $0.string("instruction") }
         let acceptedAtStart = acceptedQueries.count
