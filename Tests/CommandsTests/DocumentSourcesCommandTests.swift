@@ -29,6 +29,13 @@ import TestSupport
         #expect(try F.scalar(db, "SELECT count(*) FROM documents") == 2)
         #expect(try F.scalar(db, "SELECT count(*) FROM chunks WHERE language = 'zh'") == 3)
 
+        let dryRun = F.run(["generate", "--from", "documents", "--dry-run", "--json", "--db", db, "--base-url", server.baseURL, "--model", "scripted"])
+        #expect(dryRun.status == 0, "\(dryRun.stderr)")
+        let estimate = try #require(try JSONSerialization.jsonObject(with: Data(dryRun.stdout.utf8)) as? [String: Any])
+        #expect(estimate["calls_per_chunk"] as? Int == 1)
+        #expect(estimate["chunks"] as? Int == 6)
+        #expect(server.requests.isEmpty, "a dry run sends nothing")
+
         let result = F.run(["generate", "--from", "documents", "--per-chunk", "3", "--db", db, "--base-url", server.baseURL,
                             "--model", "scripted", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -81,6 +88,29 @@ import TestSupport
         #expect(rerun.status == 0)
         #expect(rerun.stdout.contains("nothing to do"))
         #expect(server.requests.count == 6)
+    }
+
+    @Test func aModelJudgeDecidesGroundingWhenAsked() throws {
+        let server = try ScriptedLLMServer { request in
+            let text = request.userText
+            if text.contains("Decide whether every claim") {
+                return .completion(text.contains("warranty") ? "UNSUPPORTED\nNo warranty is mentioned." : "SUPPORTED")
+            }
+            return .completion(D.qaReply(for: text))
+        }
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let db = dir.file("docs.db")
+        try importManuals(dir, db: db)
+        let result = F.run(["generate", "--from", "documents", "--grounding", "judge", "--where", "path LIKE '%en.md'",
+                            "--db", db, "--base-url", server.baseURL, "--model", "scripted"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(server.requests.count == 3 + 9, "3 chunks, then one judge call per answer")
+        #expect(try F.scalar(db, "SELECT count(*) FROM llm_calls WHERE purpose = 'doc-judge'") == 9)
+        #expect(try F.scalar(db, "SELECT count(*) FROM latest_verdicts WHERE filter = 'doc-grounded' AND passed = 0") == 3)
+        let detail = try #require(try F.query(db, "SELECT detail FROM verdicts WHERE filter = 'doc-grounded' AND passed = 0 LIMIT 1").first)
+        #expect(detail.string("detail").contains("\"method\":\"judge\""))
+        #expect(F.run(["generate", "--from", "documents", "--style", "instructions", "--grounding", "judge", "--db", db]).status == 64)
     }
 
     @Test func questionsOnlyAreAnsweredByCompleteFromTheirChunk() throws {

@@ -15,16 +15,22 @@ struct DocumentQAReport: ModelCallReport {
     var style: String
     var template: String
     var nothingToDo = false
+    /// Dry run: calls per chunk (1, plus one judge call per answer with `--grounding judge`).
+    var callsPerChunk: Int?
 
     enum CodingKeys: String, CodingKey {
         case from, chunks, questions, answers, duplicates, ungrounded, style, template
         case chunksDone = "chunks_done"
         case notSelfContained = "not_self_contained"
         case unusableReplies = "unusable_replies"
+        case callsPerChunk = "calls_per_chunk"
     }
 
     var text: String {
         if nothingToDo { return "every selected chunk already has \(style) questions; nothing to do" }
+        if let callsPerChunk {
+            return "\(chunks) chunks × \(callsPerChunk) call\(callsPerChunk == 1 ? "" : "s") per chunk (the estimate below counts the generation calls)"
+        }
         var line = "\(chunksDone)/\(chunks) chunks, \(questions) questions"
         if style == "qa" { line += ", \(answers) answers (\(ungrounded) not grounded)" }
         line += ", \(notSelfContained) not self-contained, \(duplicates) duplicates"

@@ -52,6 +52,7 @@ struct DocumentQARun {
         report.nothingToDo = chunks.isEmpty
         if llm.dryRun {
             // The judge adds --per-chunk calls per chunk; the estimate covers the generation calls.
+            report.callsPerChunk = 1 + (settings.style == .qa && settings.grounding == .judge ? settings.perChunk : 0)
             try ModelCallRunner.printDryRun(
                 calls, report: report, database: database, arguments: arguments, options: llm, endpoint: endpoint, context: context)
             return
@@ -86,7 +87,7 @@ struct DocumentQARun {
                     row.chunkID = chunk.id
                     row.llmCallID = result.callID
                     row.source = "\(chunk.path):\(chunk.lineStart)-\(chunk.lineEnd)"
-                    row.extra = Self.json(["style": settings.style.rawValue, "question_index": position])
+                    row.extra = CompactJSON.text(["style": settings.style.rawValue, "question_index": position])
                     let instructionID = try InstructionStore(database).insert(row)
                     recorder.totals.rowsWritten += 1
                     report.questions += 1
@@ -117,7 +118,7 @@ struct DocumentQARun {
                     try verdicts.insert(.init(
                         instructionID: instructionID, completionID: completionID, filter: GroundingCheck.filter, passed: passed,
                         reason: passed ? nil : String(format: "ROUGE-L recall %.3f of the answer against the chunk < %.2f", support, grounding.threshold),
-                        detail: Self.json(["method": "rouge-l-recall", "recall": (support * 10_000).rounded() / 10_000, "threshold": grounding.threshold]),
+                        detail: CompactJSON.text(["method": "rouge-l-recall", "recall": (support * 10_000).rounded() / 10_000, "threshold": grounding.threshold]),
                         runID: recorder.runID))
                     if !passed { report.ungrounded += 1 }
                 }
@@ -149,7 +150,7 @@ struct DocumentQARun {
                 instructionID: target.instructionID, completionID: target.completionID, filter: GroundingCheck.filter,
                 passed: supported ?? true,
                 reason: supported == nil ? "judge reply unreadable; kept" : supported! ? nil : "the judge found claims the chunk does not support",
-                detail: Self.json(["method": "judge", "llm_call_id": result.callID.map { $0 as Any } ?? NSNull(), "reply": String(response.content.prefix(200))]),
+                detail: CompactJSON.text(["method": "judge", "llm_call_id": result.callID.map { $0 as Any } ?? NSNull(), "reply": String(response.content.prefix(200))]),
                 runID: runner.recorder.runID))
             if supported == false { unsupported += 1 }
         }
@@ -182,10 +183,5 @@ struct DocumentQARun {
         var parameters = llm.parameters(defaults: SamplingParameters(temperature: 0.7, maxTokens: 2048))
         parameters.seed = (llm.seed ?? 0) &+ Int(chunk.id)
         return .chat(model: endpoint.model, messages: prompt.messages(passage: chunk.text, headingPath: chunk.headingPath, title: chunk.title), parameters: parameters)
-    }
-
-    static func json(_ object: [String: Any]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -102,7 +102,7 @@ final class MagpieRowWriter {
         row.system = system
         row.llmCallID = sample.queryCallIDs.first ?? nil
         row.source = "magpie:\(template.name):sample-\(sample.index)"
-        row.extra = Self.json(["sample": sample.index, "template": template.name, "turns": 0])
+        row.extra = CompactJSON.text(["sample": sample.index, "template": template.name, "turns": 0])
         let id = try InstructionStore(database).insert(row)
         recorder.totals.rowsWritten += 1
         for verdict in verdicts {
@@ -126,10 +126,10 @@ final class MagpieRowWriter {
         var row = InstructionStore.NewInstruction(instruction: first.user, origin: .magpie, runID: recorder.runID)
         row.language = LanguageDetector.detect(first.user).rawValue
         row.system = system
-        row.conversation = Self.json(["messages": messages])
+        row.conversation = CompactJSON.text(["messages": messages])
         row.llmCallID = sample.queryCallIDs.first ?? nil
         row.source = "magpie:\(template.name):sample-\(sample.index)"
-        row.extra = Self.json(["sample": sample.index, "template": template.name, "turns": sample.history.count])
+        row.extra = CompactJSON.text(["sample": sample.index, "template": template.name, "turns": sample.history.count])
         let id = try InstructionStore(database).insert(row)
         var completion = CompletionStore.NewCompletion(instructionID: id, output: last.assistant, origin: .model, runID: recorder.runID)
         completion.model = model
@@ -156,10 +156,5 @@ final class MagpieRowWriter {
             tally.accepted += 1
             recorder.count("accepted")
         }
-    }
-
-    static func json(_ object: [String: Any]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
     }
 }

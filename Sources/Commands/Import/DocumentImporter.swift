@@ -75,7 +75,7 @@ struct DocumentImporter {
                 documentChunker.markdown = document.isMarkdown
                 let chunks = documentChunker.chunks(of: document.text).enumerated().map { seq, chunk in
                     DocumentStore.NewChunk(
-                        seq: seq, text: chunk.text, headingPathJSON: Self.jsonArray(chunk.headingPath),
+                        seq: seq, text: chunk.text, headingPathJSON: CompactJSON.text(chunk.headingPath),
                         charStart: chunk.charStart, charEnd: chunk.charEnd, lineStart: chunk.lineStart,
                         lineEnd: chunk.lineEnd, tokens: chunk.tokens, language: LanguageDetector.detect(chunk.text).rawValue)
                 }
@@ -95,10 +95,5 @@ struct DocumentImporter {
             run.count("skipped", outcome.skipped)
             return outcome
         }
-    }
-
-    static func jsonArray(_ strings: [String]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: strings, options: [.withoutEscapingSlashes])) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
     }
 }
