@@ -54,6 +54,7 @@ import TestSupport
             JOIN completions c ON c.instruction_id = i.id WHERE i.origin = 'document' ORDER BY i.id
             """)
         #expect(rows.count == 18)
+        #expect(try F.scalar(db, "SELECT count(*) FROM instructions WHERE strategy = 'doc-qa' AND extra IS NULL") == 18)
         for row in rows {
             #expect(row.string("source") == "\(row.string("path")):\(row.int("line_start"))-\(row.int("line_end"))")
             #expect(row.optionalInt("llm_call_id") != nil)

@@ -14,6 +14,10 @@ struct DocumentQARun {
     static let judgePurpose = "doc-judge"
     static let duplicateFilter = "doc-duplicate"
 
+    /// `instructions.strategy` of a document question: `doc-qa` (asked with its answer) or `doc-instructions`
+    /// (asked alone). Provenance lives in columns, not `extra`, which export gives back to the trainer.
+    static func strategy(_ style: DocumentQAStyle) -> String { "doc-" + style.rawValue }
+
     let settings: DocumentQASettings
     let llm: LLMOptions
     let arguments: ParsedArguments
@@ -81,13 +85,13 @@ struct DocumentQARun {
                     gates[chunk.documentID] = DuplicateQuestionGate(filter: Self.duplicateFilter, index: RougeIndex(earlier))
                 }
                 let verdicts = VerdictStore(database)
-                for (position, pair) in pairs.enumerated() {
+                for pair in pairs {
                     var row = InstructionStore.NewInstruction(instruction: pair.question, origin: .document, runID: recorder.runID)
                     row.language = LanguageDetector.detect(pair.question).rawValue
                     row.chunkID = chunk.id
                     row.llmCallID = result.callID
                     row.source = "\(chunk.path):\(chunk.lineStart)-\(chunk.lineEnd)"
-                    row.extra = CompactJSON.text(["style": settings.style.rawValue, "question_index": position])
+                    row.strategy = Self.strategy(settings.style)
                     let instructionID = try InstructionStore(database).insert(row)
                     recorder.totals.rowsWritten += 1
                     report.questions += 1
@@ -165,10 +169,10 @@ struct DocumentQARun {
             SELECT * FROM document_chunks d
             WHERE \(condition) AND NOT EXISTS (
                 SELECT 1 FROM instructions i WHERE i.chunk_id = d.chunk_id AND i.origin = 'document'
-                    AND json_extract(i.extra, '$.style') = ?)
+                    AND i.strategy = ?)
             ORDER BY d.chunk_id
             """
-        return try database.query(sql, [.text(settings.style.rawValue)]).map { row in
+        return try database.query(sql, [.text(Self.strategy(settings.style))]).map { row in
             let headings = (try? JSONSerialization.jsonObject(with: Data(row.string("heading_path").utf8))) as? [String] ?? []
             let language = settings.language ?? (row.string("language") == "zh" ? .chinese : .english)
             return Chunk(

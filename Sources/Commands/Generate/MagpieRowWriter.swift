@@ -43,6 +43,12 @@ final class MagpieRowWriter {
         self.gate = gate
     }
 
+    /// `instructions.source` of a Magpie row, `magpie:<template>:sample-<k>`: it names the template and the
+    /// sample number a rerun skips (kept out of `extra`, which export gives back to the trainer).
+    static func source(template: ChatTemplate, sample: Int) -> String { "\(sourcePrefix(template))\(sample)" }
+
+    static func sourcePrefix(_ template: ChatTemplate) -> String { "magpie:\(template.name):sample-" }
+
     func takeQuery(_ sample: inout MagpieRun.Sample, turn: Int, outcome: LLMCallOutcome, callID: Int64?) throws {
         guard let response = outcome.response else {
             sample.done = true
@@ -66,7 +72,7 @@ final class MagpieRowWriter {
                 try store(sample, rejectedQuery: query, verdicts: verdicts)
             } else {
                 // A later query that fails ends the conversation with the turns completed so far
-                // (`extra.turns` says how many); the rejected query is counted, not stored.
+                // (the conversation shows how many); the rejected query is counted, not stored.
                 try store(sample, verdicts: [])
             }
             sample.done = true
@@ -101,8 +107,7 @@ final class MagpieRowWriter {
         row.language = LanguageDetector.detect(query).rawValue
         row.system = system
         row.llmCallID = sample.queryCallIDs.first ?? nil
-        row.source = "magpie:\(template.name):sample-\(sample.index)"
-        row.extra = CompactJSON.text(["sample": sample.index, "template": template.name, "turns": 0])
+        row.source = Self.source(template: template, sample: sample.index)
         let id = try InstructionStore(database).insert(row)
         recorder.totals.rowsWritten += 1
         for verdict in verdicts {
@@ -128,8 +133,7 @@ final class MagpieRowWriter {
         row.system = system
         row.conversation = CompactJSON.text(["messages": messages])
         row.llmCallID = sample.queryCallIDs.first ?? nil
-        row.source = "magpie:\(template.name):sample-\(sample.index)"
-        row.extra = CompactJSON.text(["sample": sample.index, "template": template.name, "turns": sample.history.count])
+        row.source = Self.source(template: template, sample: sample.index)
         let id = try InstructionStore(database).insert(row)
         var completion = CompletionStore.NewCompletion(instructionID: id, output: last.assistant, origin: .model, runID: recorder.runID)
         completion.model = model

@@ -45,12 +45,14 @@ struct MagpieRun {
             template: template, system: system, model: endpoint.model, wire: wire,
             carriesBOS: settings.promptCarriesBOS(wire: wire), answerMode: settings.answerMode, llm: llm,
             queryMaxTokens: settings.queryMaxTokens)
+        let prefix = MagpieRowWriter.sourcePrefix(template)
         let existing = try database.query(
             """
-            SELECT i.id, i.instruction, json_extract(i.extra, '$.sample') AS sample,
+            SELECT i.id, i.instruction, CAST(substr(i.source, ?1) AS INTEGER) AS sample,
                 EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0) AS failed
-            FROM instructions i WHERE i.origin = 'magpie' AND json_extract(i.extra, '$.template') = ? ORDER BY i.id
-            """, [.text(template.name)])
+            FROM instructions i WHERE i.origin = 'magpie' AND substr(i.source, 1, ?2) = ?3 ORDER BY i.id
+            """,
+            [.integer(Int64(prefix.count + 1)), .integer(Int64(prefix.count)), .text(prefix)])
         var settled = Set(existing.compactMap { $0.optionalInt("sample") })
         let acceptedQueries = existing.filter { !$0.bool("failed") }.map { $0.string("instruction") }
         let acceptedAtStart = acceptedQueries.count
@@ -91,15 +93,18 @@ struct MagpieRun {
                     nextIndex += 1
                 }
                 let acceptedBefore = writer.tally.accepted
-                for turn in 0..<settings.turns where runner.stopped == .completed {
+                // Once the target is reached the batch's unsent calls are not made (their samples stay unsettled).
+                let reached = StopSignal()
+                for turn in 0..<settings.turns where runner.stopped == .completed && !reached.isStopped {
                     let active = samples.indices.filter { !samples[$0].done }
                     if active.isEmpty { break }
-                    try runner.run(active.map { ModelCall(factory.query(samples[$0]), purpose: Self.queryPurpose) }) { result in
+                    try runner.run(active.map { ModelCall(factory.query(samples[$0]), purpose: Self.queryPurpose) }, stop: reached) { result in
                         try writer.takeQuery(&samples[active[result.index]], turn: turn, outcome: result.outcome, callID: result.callID)
                     }
                     let answering = samples.indices.filter { !samples[$0].done && samples[$0].query != nil }
-                    try runner.run(answering.map { ModelCall(factory.answer(samples[$0]), purpose: Self.answerPurpose) }) { result in
+                    try runner.run(answering.map { ModelCall(factory.answer(samples[$0]), purpose: Self.answerPurpose) }, stop: reached) { result in
                         try writer.takeAnswer(&samples[answering[result.index]], turn: turn, outcome: result.outcome, callID: result.callID)
+                        if acceptedAtStart + writer.tally.accepted >= settings.count { reached.stop() }
                     }
                 }
                 for sample in samples where writer.settledIndexes.contains(sample.index) { settled.insert(sample.index) }
