@@ -27,7 +27,7 @@ struct DocumentQAReport: ModelCallReport {
     }
 
     var text: String {
-        if nothingToDo { return "every selected chunk already has \(style) questions; nothing to do" }
+        if nothingToDo { return "no chunk matches --where without \(style) questions already; nothing to do" }
         if let callsPerChunk {
             return "\(chunks) chunks × \(callsPerChunk) call\(callsPerChunk == 1 ? "" : "s") per chunk (the estimate below counts the generation calls)"
         }

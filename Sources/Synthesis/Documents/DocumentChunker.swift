@@ -86,7 +86,10 @@ public struct DocumentChunker: Sendable {
         var section = 0
         for block in blocks {
             func add(_ start: Int, _ end: Int, startsBlock: Bool, isHeading: Bool = false) {
-                let tokens = TokenEstimator.estimate(String(String.UnicodeScalarView(scalars[start..<end])))
+                // Counted from the previous piece's end, so the whitespace between pieces is paid for too and
+                // the sum over a chunk's pieces bounds the estimate of its whole text (the estimate is subadditive).
+                let from = pieces.last.map { min($0.end, start) } ?? start
+                let tokens = TokenEstimator.estimate(String(String.UnicodeScalarView(scalars[from..<end])))
                 pieces.append(Piece(
                     start: start, end: end, tokens: max(1, tokens), section: section, startsBlock: startsBlock,
                     isHeading: isHeading, headingPath: headings.map(\.title)))

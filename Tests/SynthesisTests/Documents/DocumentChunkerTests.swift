@@ -114,4 +114,41 @@ import Testing
         #expect(chunks[0].lineStart == 1 && chunks[0].lineEnd == 4)
         #expect(!chunks[0].text.hasSuffix("\r"))
     }
+
+    /// Random mixed English/Chinese Markdown: every chunk within the limit, ranges in order, every
+    /// non-blank character of the document in some chunk, and chunk text equal to its range.
+    @Test(arguments: 0..<20)
+    func randomDocumentsKeepTheInvariants(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let english = ["The pump starts.", "Check the valve twice!", "Why does it leak?", "Use a 10 mm key.", "Tighten it gently, then wait."]
+        let chinese = ["水泵启动。", "检查阀门两次！", "为什么会漏水？", "使用十毫米扳手；", "轻轻拧紧，然后等待。"]
+        var lines: [String] = []
+        for _ in 0..<Int.random(in: 5...40, using: &random) {
+            switch Int.random(in: 0..<10, using: &random) {
+            case 0: lines += ["#" + String(repeating: "#", count: Int.random(in: 0...2, using: &random)) + " Section \(lines.count)", ""]
+            case 1: lines += ["```", "let x = \(lines.count)", "print(x)", "```", ""]
+            case 2: lines += ["| a | b |", "|---|---|", "| 1 | 2 |", ""]
+            default:
+                let pool = Bool.random(using: &random) ? english : chinese
+                let sentences = (0..<Int.random(in: 1...12, using: &random)).map { _ in pool.randomElement(using: &random)! }
+                lines += [sentences.joined(separator: pool == english ? " " : ""), ""]
+            }
+        }
+        let text = lines.joined(separator: "\n")
+        let limit = Int.random(in: 20...120, using: &random)
+        let chunks = DocumentChunker(maxTokens: limit, overlap: limit / 4).chunks(of: text)
+        checkRanges(chunks, of: text)
+        var covered = [Bool](repeating: false, count: text.unicodeScalars.count)
+        var previousStart = -1
+        for chunk in chunks {
+            #expect(chunk.tokens <= limit, "seed \(seed): \(chunk.tokens) > \(limit)")
+            #expect(chunk.charStart > previousStart)
+            previousStart = chunk.charStart
+            for i in chunk.charStart..<chunk.charEnd { covered[i] = true }
+        }
+        for (i, scalar) in text.unicodeScalars.enumerated() where !scalar.properties.isWhitespace {
+            #expect(covered[i], "seed \(seed): character \(i) in no chunk")
+            if !covered[i] { break }
+        }
+    }
 }
