@@ -100,7 +100,7 @@ CREATE TABLE instructions (
     llm_call_id INTEGER REFERENCES llm_calls (id),
     run_id INTEGER NOT NULL REFERENCES runs (id),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-, chunk_id INTEGER REFERENCES chunks (id)) STRICT;
+, round INTEGER CHECK (round IS NULL OR round >= 1), chunk_id INTEGER REFERENCES chunks (id)) STRICT;
 CREATE INDEX instructions_origin ON instructions (origin, depth);
 CREATE INDEX instructions_parent ON instructions (parent_id);
 CREATE INDEX instructions_root ON instructions (root_id);

@@ -107,6 +107,12 @@ import TestSupport
         // Turn 2's query prompt renders turn 1 and ends with the user header.
         #expect(prompts[2].hasPrefix(prompts[1] + "Answer for: "))
         #expect(prompts[2].hasSuffix("<|eot_id|><|start_header_id|>user<|end_header_id|>\n\n"))
+        let options = try #require(try F.query(db, "SELECT options, template FROM runs WHERE command = 'generate'").first)
+        let recorded = try #require(try JSONSerialization.jsonObject(with: Data(options.string("options").utf8)) as? [String: Any])
+        #expect(recorded["method"] as? String == "magpie")
+        #expect(recorded["turns"] as? Int == 2)
+        #expect(recorded["system"] as? String == "You are a gardener.")
+        #expect(options.string("template") == "magpie:llama3@1")
         let row = try #require(try F.query(db, "SELECT i.system, i.conversation, c.output FROM instructions i JOIN completions c ON c.instruction_id = i.id ORDER BY i.id").first)
         #expect(row.string("system") == "You are a gardener.")
         let conversation = try #require(try JSONSerialization.jsonObject(with: Data(row.string("conversation").utf8)) as? [String: Any])

@@ -62,7 +62,7 @@ struct DocumentQARun {
             return
         }
         try ModelCallRunner.record(
-            database, arguments: arguments, options: llm, endpoint: endpoint, template: template, context: context,
+            database, arguments: arguments, settings: settings, options: llm, endpoint: endpoint, template: template, context: context,
             plannedCalls: calls.count
         ) { runner in
             var gates: [Int64: DuplicateQuestionGate<RougeIndex>] = [:]

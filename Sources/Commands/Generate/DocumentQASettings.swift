@@ -2,10 +2,32 @@ import Synthesis
 
 /// The options of `generate --from documents`, validated: questions per chunk, style, the `--where`
 /// condition on the `document_chunks` view, how grounding is checked, and the prompt language override.
-struct DocumentQASettings {
+/// Encoded (with the model options) into `runs.options`.
+struct DocumentQASettings: Encodable {
     /// How `doc-grounded` is decided: ROUGE-L recall of the answer against the chunk, or a model judge.
-    enum Grounding: String {
+    enum Grounding: String, Encodable {
         case rouge, judge
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case perChunk = "per_chunk"
+        case style
+        case condition = "where"
+        case grounding
+        case groundingThreshold = "grounding_threshold"
+        case language = "lang"
+        case from
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode("documents", forKey: .from)
+        try container.encode(perChunk, forKey: .perChunk)
+        try container.encode(style, forKey: .style)
+        try container.encodeIfPresent(condition, forKey: .condition)
+        try container.encode(grounding, forKey: .grounding)
+        try container.encode(groundingThreshold, forKey: .groundingThreshold)
+        try container.encodeIfPresent(language, forKey: .language)
     }
 
     let perChunk: Int

@@ -4,21 +4,46 @@ import Synthesis
 
 /// The options of `generate --method magpie`, validated: target count, chat template (by `--template` or the
 /// model name), system prompt, turns, language, how raw prompts reach the server and who writes the BOS.
-struct MagpieSettings {
+/// Encoded (with the model options) into `runs.options`.
+struct MagpieSettings: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case method, count, system, turns
+        case templateName = "template"
+        case language = "lang"
+        case rawEndpoint = "raw_endpoint"
+        case bos
+        case answerMode = "answer_with"
+        case queryMaxTokens = "query_max_tokens"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode("magpie", forKey: .method)
+        try container.encode(count, forKey: .count)
+        try container.encodeIfPresent(templateName, forKey: .templateName)
+        try container.encodeIfPresent(system, forKey: .system)
+        try container.encode(turns, forKey: .turns)
+        try container.encodeIfPresent(language, forKey: .language)
+        try container.encode(rawEndpoint, forKey: .rawEndpoint)
+        try container.encode(bos, forKey: .bos)
+        try container.encode(answerMode, forKey: .answerMode)
+        try container.encode(queryMaxTokens, forKey: .queryMaxTokens)
+    }
+
     /// Where the raw prompt goes: OpenAI-style `/v1/completions` (vLLM, SGLang, llama.cpp, TGI) or Ollama's
     /// native `/api/generate` with `raw: true`.
-    enum RawEndpoint: String {
+    enum RawEndpoint: String, Encodable {
         case auto, openai, ollama
     }
 
     /// Who writes the beginning-of-sequence token: the prompt (`template`, sent with
     /// `add_special_tokens: false`) or the server (`server`: the template's BOS text is left out).
-    enum BOS: String {
+    enum BOS: String, Encodable {
         case auto, template, server
     }
 
     /// How answers are obtained: the raw template continued after the assistant header, or chat completions.
-    enum AnswerMode: String {
+    enum AnswerMode: String, Encodable {
         case raw, chat
     }
 
