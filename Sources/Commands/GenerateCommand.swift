@@ -9,14 +9,22 @@ import Synthesis
 public struct GenerateCommand: CommandDefinition {
     public static let configuration = CommandConfiguration(
         name: "generate",
-        abstract: "Generate new instructions from the seed pool with a model (Self-Instruct).",
+        abstract: "Generate new instructions with a model: Self-Instruct from seeds, grounded Q&A from documents, or Magpie.",
         discussion: """
-            Each prompt shows pool tasks (6 seeds + 2 accepted generated ones by default) and asks for new tasks \
-            as a numbered list. Every candidate is stored: accepted ones join the pool, rejected ones keep a \
-            failing verdict (gen-length, gen-blacklist, gen-punctuation, gen-program, gen-rouge). --count is the \
-            number of accepted generated instructions the database should hold, so rerunning an interrupted \
+            Self-Instruct (default): each prompt shows pool tasks (6 seeds + 2 accepted generated ones by default) and \
+            asks for new tasks as a numbered list. Every candidate is stored: accepted ones join the pool, rejected \
+            ones keep a failing verdict (gen-length, gen-blacklist, gen-punctuation, gen-program, gen-rouge). --count \
+            is the number of accepted generated instructions the database should hold, so rerunning an interrupted \
             command continues where it stopped; finished calls are never repeated. The seeds' language picks the \
             English or Chinese template unless --lang is given.
+
+            --from documents: asks for --per-chunk grounded questions (and answers) for every imported chunk \
+            (import --as documents) that has none of this --style yet, linked to the chunk; verdicts doc-grounded, \
+            doc-self-contained, doc-duplicate.
+
+            --method magpie: sends the model's chat template up to a user turn to the raw completions endpoint and \
+            keeps the query it writes, then its answer, for --turns turns; the template comes from the model name or \
+            --template; hosted APIs (OpenAI, DashScope) are refused.
             """,
         options: [
             .option("--count", value: "n", help: "Target number of accepted generated instructions in the database."),

@@ -138,6 +138,13 @@ import TestSupport
             #expect(prompt.hasPrefix("参考资料：\n\"\"\"\n## 安全\n\n切勿将底座浸入水中。电源线应远离台面边缘。\n\"\"\""))
         }
         #expect(try F.scalar(db, "SELECT count(*) FROM completions c JOIN instructions i ON i.id = c.instruction_id WHERE i.origin = 'document'") == 1)
+
+        // --where is checked against the document_chunks view before anything is sent.
+        let bad = F.run(["generate", "--from", "documents", "--where", "no_such_column = 1", "--db", db, "--base-url", server.baseURL, "--model", "scripted"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--where is not a valid condition on the document_chunks view"))
+        #expect(F.run(["generate", "--from", "documents", "--count", "3", "--db", db]).status == 64)
+        #expect(server.requests.count == 2)
     }
 
     @Test func reimportSkipsUnchangedKeepsOldChunksAndRejectsBadFiles() throws {
