@@ -43,7 +43,7 @@ public struct GenerateCommand: CommandDefinition {
             .option("--template", value: "name", help: "Magpie: chat template (default: from the model name): " + ChatTemplate.all.map(\.name).joined(separator: ", ") + "."),
             .option("--system", value: "text", help: "Magpie: system prompt written into the template prefix."),
             .option("--turns", value: "k", help: "Magpie: user/assistant turns per conversation (4 or fewer recommended).", default: "1"),
-            .option("--raw-endpoint", value: "kind", help: "Magpie: openai (/v1/completions) or ollama (/api/generate raw); auto picks ollama on port 11434.", default: "auto", allowed: ["auto", "openai", "ollama"]),
+            .option("--raw-endpoint", value: "kind", help: "Magpie: openai (/v1/completions) or ollama (/api/generate raw); auto: ollama on port 11434 or when GET /api/version answers like Ollama.", default: "auto", allowed: ["auto", "openai", "ollama"]),
             .option("--bos", value: "who", help: "Magpie: template (prompt carries BOS, add_special_tokens false) or server (server adds it); auto: template for openai, server for ollama.", default: "auto", allowed: ["auto", "template", "server"]),
             .option("--answer-with", value: "mode", help: "Magpie: raw (template continued after the assistant header) or chat (chat completions).", default: "raw", allowed: ["raw", "chat"]),
             .option("--query-max-tokens", value: "n", help: "Magpie: max tokens of a query (a query cut off is rejected).", default: "256"),

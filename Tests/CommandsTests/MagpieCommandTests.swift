@@ -150,6 +150,34 @@ import TestSupport
         #expect(try F.scalar(db, "SELECT count(*) FROM completions") == 1)
     }
 
+    @Test func autoDetectsOllamaByItsVersionEndpoint() throws {
+        let ollama = try ScriptedLLMServer { request in
+            request.path == "/api/version" ? .raw(status: 200, headers: [:], body: #"{"version":"0.5.7"}"#)
+                : .completion(Self.isQuery(request) ? "How do I prune a young apple tree properly?" : "Carefully.")
+        }
+        defer { ollama.stop() }
+        let dir = TemporaryDirectory()
+        let db = try emptyDatabase(dir)
+        let result = F.run(["generate", "--method", "magpie", "--count", "1", "--template", "gemma2", "--db", db,
+                            "--base-url", ollama.baseURL, "--model", "m", "--concurrency", "1", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(ollama.requests.first?.method == "GET" && ollama.requests.first?.path == "/api/version")
+        #expect(ollama.requests.dropFirst().allSatisfy { $0.path == "/api/generate" })
+        #expect(ollama.requests.dropFirst().first?.json?["prompt"] as? String == "<start_of_turn>user\n", "Ollama writes the BOS")
+
+        // A server without /api/version (vLLM, llama.cpp: 404) gets OpenAI-style raw completions.
+        let vllm = try ScriptedLLMServer { request in
+            request.path == "/api/version" ? .status(404, message: "Not Found")
+                : .completion(Self.isQuery(request) ? "How do I prune a young apple tree properly?" : "Carefully.")
+        }
+        defer { vllm.stop() }
+        let other = F.run(["generate", "--method", "magpie", "--count", "1", "--template", "gemma2", "--db", dir.file("other.db"),
+                           "--base-url", vllm.baseURL, "--model", "m", "--concurrency", "1"])
+        #expect(other.status == 0, "\(other.stderr)")
+        #expect(vllm.requests.dropFirst().allSatisfy { $0.path == "/v1/completions" })
+        #expect(vllm.requests.dropFirst().first?.json?["prompt"] as? String == "<bos><start_of_turn>user\n")
+    }
+
     @Test func hostedAPIsAndUnknownModelsAreRefused() throws {
         let dir = TemporaryDirectory()
         let db = try emptyDatabase(dir)
@@ -180,7 +208,7 @@ import TestSupport
         // One sample in flight at a time, so query k is sample k's: every query costs two ordinals only when answered.
         let dir = TemporaryDirectory()
         let db = try emptyDatabase(dir)
-        let result = F.run(["generate", "--method", "magpie", "--count", "2", "--template", "qwen3", "--db", db,
+        let result = F.run(["generate", "--method", "magpie", "--count", "2", "--template", "qwen3", "--raw-endpoint", "openai", "--db", db,
                             "--base-url", server.baseURL, "--model", "m", "--concurrency", "1", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let failing = try F.query(db, "SELECT i.instruction, v.filter FROM latest_verdicts v JOIN instructions i ON i.id = v.instruction_id WHERE v.passed = 0 ORDER BY i.id")
@@ -207,7 +235,7 @@ import TestSupport
         defer { server.stop() }
         let dir = TemporaryDirectory()
         let db = try emptyDatabase(dir)
-        let arguments = ["generate", "--method", "magpie", "--count", "3", "--template", "qwen2.5", "--db", db,
+        let arguments = ["generate", "--method", "magpie", "--count", "3", "--template", "qwen2.5", "--raw-endpoint", "openai", "--db", db,
                          "--base-url", server.baseURL, "--model", "m", "--concurrency", "2"]
         #expect(F.run(arguments, interrupt: interrupt).status == 130)
         let sent = server.requests.count

@@ -39,7 +39,7 @@ struct MagpieRun {
         }
         let endpoint = try llm.endpoint(environment: context.environment)
         let template = try settings.template(model: endpoint.model)
-        let wire = settings.wire(for: endpoint)
+        let wire = settings.wire(for: endpoint, probe: !llm.dryRun)
         let system = settings.systemPrompt(for: template)
         let factory = MagpieRequestFactory(
             template: template, system: system, model: endpoint.model, wire: wire,

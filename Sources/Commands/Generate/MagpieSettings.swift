@@ -96,15 +96,17 @@ struct MagpieSettings: Encodable {
         return nil
     }
 
-    /// `ollama` for `--raw-endpoint ollama`, or for `auto` when the base URL is Ollama's (port 11434 or a host
-    /// named ollama); `openai` otherwise.
-    func wire(for endpoint: EndpointConfiguration) -> LLMRequest.Wire {
+    /// `ollama` for `--raw-endpoint ollama`, or for `auto` when the server is Ollama: its port (11434) or host
+    /// name says so, or it answers `GET /api/version` like Ollama (`OllamaProbe`); `openai` otherwise.
+    /// `probe` false (a dry run) decides from the URL alone.
+    func wire(for endpoint: EndpointConfiguration, probe: Bool = true) -> LLMRequest.Wire {
         switch rawEndpoint {
         case .openai: return .openAI
         case .ollama: return .ollama
         case .auto:
             let host = endpoint.baseURL.host?.lowercased() ?? ""
-            return endpoint.baseURL.port == 11434 || host.contains("ollama") ? .ollama : .openAI
+            if endpoint.baseURL.port == 11434 || host.contains("ollama") { return .ollama }
+            return probe && OllamaProbe.isOllama(endpoint) ? .ollama : .openAI
         }
     }
 
