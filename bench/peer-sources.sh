@@ -57,7 +57,7 @@ step "generate --method magpie, ChatML (qwen2) template, 2 turns"
 "$BIN" generate --method magpie --template qwen2 --count 4 --turns 2 --max-tokens 48 --query-max-tokens 48 --db "$DB" "${LLM[@]}" || true
 step "generate --method magpie, Llama 3 template (BOS in the prompt, add_special_tokens false)"
 "$BIN" generate --method magpie --template llama3 --count 2 --max-tokens 48 --query-max-tokens 48 --db "$DB" "${LLM[@]}" || true
-sql "select json_extract(extra, '\$.template') template, count(*) rows, sum(conversation is not null) conversations, sum(json_extract(extra, '\$.turns')) turns from instructions where origin = 'magpie' group by 1"
+sql "select substr(source, 8, instr(substr(source, 8), ':') - 1) template, count(*) rows, sum(conversation is not null) conversations, sum(json_array_length(conversation, '\$.messages')) / 2 turns from instructions where origin = 'magpie' group by 1"
 sql "select v.filter, v.passed, count(*) n from latest_verdicts v join instructions i on i.id = v.instruction_id where i.origin = 'magpie' group by 1, 2"
 step "what the server was sent and answered (raw completions)"
 sql "select purpose, endpoint, finish_reason, count(*) calls, sum(prompt_tokens) prompt, sum(completion_tokens) completion from llm_calls where purpose like 'magpie%' group by 1, 2, 3"
@@ -65,10 +65,10 @@ sql "select substr(json_extract(request, '\$.prompt'), 1, 90) prompt_start, json
 echo "queries holding a stop string (must be 0): $("$BIN" sql --db "$DB" --csv "select count(*) from llm_calls where purpose = 'magpie-query' and (content like '%<|im_end|>%' or content like '%<|eot_id|>%')" | tail -1)"
 
 step "Ctrl-C during a Magpie run, then rerun"
-ARGS=(generate --method magpie --template qwen3 --count 60 --max-tokens 48 --query-max-tokens 48 --db "$DB" "${LLM[@]}")
+ARGS=(generate --method magpie --template qwen3 --count 250 --max-tokens 48 --query-max-tokens 48 --db "$DB" "${LLM[@]}")
 before=$("$BIN" sql --db "$DB" --csv "select count(*) from llm_calls" | tail -1)
 "$BIN" "${ARGS[@]}" & pid=$!
-sleep 1; kill -INT "$pid" || echo "(the run ended before the signal)"; set +e; wait "$pid"; echo "first run exit code: $?"; set -e
+sleep 0.7; kill -INT "$pid" || echo "(the run ended before the signal)"; set +e; wait "$pid"; echo "first run exit code: $?"; set -e
 mid=$("$BIN" sql --db "$DB" --csv "select count(*) from llm_calls" | tail -1)
 "$BIN" "${ARGS[@]}" || true
 sql "select id, status, llm_calls, rows_written from runs where command = 'generate' order by id desc limit 2"
