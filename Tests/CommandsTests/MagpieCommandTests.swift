@@ -150,6 +150,27 @@ import TestSupport
         #expect(try F.scalar(db, "SELECT count(*) FROM completions") == 1)
     }
 
+    @Test func chineseAddsAChineseSystemPromptAndRejectsOtherLanguages() throws {
+        let server = try ScriptedLLMServer { request in
+            guard Self.isQuery(request) else { return .completion("好的。") }
+            return .completion(request.ordinal % 4 == 0 ? "如何在家里种植新鲜的罗勒？" : "How do I grow basil at home in winter?")
+        }
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let db = try emptyDatabase(dir)
+        let result = F.run(["generate", "--method", "magpie", "--count", "1", "--lang", "zh", "--template", "qwen2.5", "--raw-endpoint", "openai",
+                            "--db", db, "--base-url", server.baseURL, "--model", "m", "--concurrency", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(server.requests.first?.json?["prompt"] as? String == "<|im_start|>system\n你是一个乐于助人的助手。请用中文交流。<|im_end|>\n<|im_start|>user\n")
+        #expect(try F.scalar(db, "SELECT count(*) FROM latest_verdicts WHERE filter = 'magpie-language' AND passed = 0") >= 1)
+        #expect(try F.query(db, "SELECT instruction FROM instructions i WHERE NOT EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)").map { $0.string("instruction") }.allSatisfy { $0 == "如何在家里种植新鲜的罗勒？" })
+        // Gemma has no system role: --lang zh adds nothing to its prefix.
+        let gemma = F.run(["generate", "--method", "magpie", "--count", "1", "--lang", "zh", "--template", "gemma2", "--raw-endpoint", "openai",
+                           "--db", dir.file("gemma.db"), "--base-url", server.baseURL, "--model", "m", "--concurrency", "1"])
+        #expect(gemma.status == 0, "\(gemma.stderr)")
+        #expect(server.requests.contains { $0.json?["prompt"] as? String == "<bos><start_of_turn>user\n" })
+    }
+
     @Test func autoDetectsOllamaByItsVersionEndpoint() throws {
         let ollama = try ScriptedLLMServer { request in
             request.path == "/api/version" ? .raw(status: 200, headers: [:], body: #"{"version":"0.5.7"}"#)

@@ -28,7 +28,7 @@ public struct DocumentFileReader: Sendable {
                               reason: "invalid UTF-8 at byte offset \(bad)")
         }
         let text = String(decoding: body, as: UTF8.self)
-        if text.allSatisfy(\.isWhitespace) {
+        if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             throw FormatError(line: 1, field: nil, reason: "empty document")
         }
         switch pathExtension.lowercased() {
@@ -86,7 +86,7 @@ public struct DocumentFileReader: Sendable {
         guard let text = object[field] as? String else {
             throw FormatError(line: line, field: field, reason: "expected a string")
         }
-        guard !text.allSatisfy(\.isWhitespace) else {
+        guard !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else {
             throw FormatError(line: line, field: field, reason: "empty document")
         }
         let title = (object["title"] as? String) ?? Self.markdownTitle(text) ?? Self.firstLine(text)
@@ -95,7 +95,7 @@ public struct DocumentFileReader: Sendable {
 
     /// The first `# ` heading of a Markdown text.
     static func markdownTitle(_ text: String) -> String? {
-        for line in text.split(separator: "\n").prefix(50) {
+        for line in text.split(separator: "\n", maxSplits: 50).prefix(50) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("# ") { return trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces) }
         }
@@ -104,7 +104,7 @@ public struct DocumentFileReader: Sendable {
 
     /// The first non-blank line, at most 80 characters.
     static func firstLine(_ text: String) -> String? {
-        guard let line = text.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
+        guard let line = text.split(separator: "\n", maxSplits: 50).prefix(50).first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.count <= 80 ? trimmed : String(trimmed.prefix(80)) + "…"
     }

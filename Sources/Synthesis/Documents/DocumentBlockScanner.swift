@@ -6,12 +6,14 @@ struct DocumentBlockScanner: Sendable {
 
     func blocks(_ scalars: [Unicode.Scalar], lines: LineIndex) -> [DocumentBlock] {
         var blocks: [DocumentBlock] = []
-        func content(_ line: Int) -> Substring.UnicodeScalarView {
-            Substring.UnicodeScalarView(String.UnicodeScalarView(scalars[lines.starts[line]..<lines.ends[line]]))
+        // Each line's text without surrounding blanks, built once (the scan looks at most lines several times).
+        let trimmedLines = (0..<lines.count).map { line -> String in
+            var start = lines.starts[line], end = lines.ends[line]
+            while start < end, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
+            while end > start, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
+            return ScalarText.string(scalars, start..<end)
         }
-        func trimmed(_ line: Int) -> String {
-            String(content(line)).trimmingCharacters(in: .whitespaces)
-        }
+        func trimmed(_ line: Int) -> String { trimmedLines[line] }
         var line = 0
         while line < lines.count {
             let text = trimmed(line)

@@ -59,11 +59,11 @@ public struct DocumentChunker: Sendable {
             }
             let first = pieces[start]
             let last = pieces[end - 1]
-            let body = String(String.UnicodeScalarView(scalars[first.start..<last.end]))
+            let body = ScalarText.string(scalars, first.start..<last.end)
             result.append(DocumentChunk(
                 text: body, headingPath: first.headingPath, charStart: first.start, charEnd: last.end,
                 lineStart: lineIndex.line(of: first.start), lineEnd: lineIndex.line(of: max(first.start, last.end - 1)),
-                tokens: TokenEstimator.estimate(body)))
+                tokens: ScalarText.tokens(scalars, first.start..<last.end)))
             guard end < pieces.count, pieces[end].section == first.section, overlap > 0 else {
                 start = end
                 continue
@@ -89,7 +89,7 @@ public struct DocumentChunker: Sendable {
                 // Counted from the previous piece's end, so the whitespace between pieces is paid for too and
                 // the sum over a chunk's pieces bounds the estimate of its whole text (the estimate is subadditive).
                 let from = pieces.last.map { min($0.end, start) } ?? start
-                let tokens = TokenEstimator.estimate(String(String.UnicodeScalarView(scalars[from..<end])))
+                let tokens = ScalarText.tokens(scalars, from..<end)
                 pieces.append(Piece(
                     start: start, end: end, tokens: max(1, tokens), section: section, startsBlock: startsBlock,
                     isHeading: isHeading, headingPath: headings.map(\.title)))
@@ -101,7 +101,7 @@ public struct DocumentChunker: Sendable {
                 headings.append((level, title))
                 add(block.start, block.end, startsBlock: true, isHeading: true)
             case .code, .table:
-                let whole = TokenEstimator.estimate(String(String.UnicodeScalarView(scalars[block.start..<block.end])))
+                let whole = ScalarText.tokens(scalars, block.start..<block.end)
                 if whole <= 2 * maxTokens {
                     add(block.start, block.end, startsBlock: true)
                 } else {
@@ -110,7 +110,7 @@ public struct DocumentChunker: Sendable {
                     var first = true
                     let bounds = block.lineStarts + [block.end]
                     for k in 0..<(bounds.count - 1) {
-                        let lineTokens = TokenEstimator.estimate(String(String.UnicodeScalarView(scalars[bounds[k]..<bounds[k + 1]])))
+                        let lineTokens = ScalarText.tokens(scalars, bounds[k]..<bounds[k + 1])
                         if groupTokens > 0, groupTokens + lineTokens > maxTokens {
                             add(groupStart, trimmedEnd(bounds[k], from: groupStart, scalars), startsBlock: first)
                             first = false

@@ -2,6 +2,16 @@
 /// brackets stay with their sentence), after `。！？；` and their full-width forms, and at line breaks
 /// (list items, verse). Leading whitespace is left out of each sentence; ranges are Unicode-scalar offsets.
 enum SentenceSplitter {
+    /// Marks that end a sentence (CJK full stops always; `!` `?` when followed by a space).
+    static func isTerminator(_ c: Unicode.Scalar) -> Bool {
+        switch c { case "。", "！", "？", "；", "!", "?": true; default: false }
+    }
+
+    /// Closing quotes and brackets that stay with the sentence they close.
+    static func isCloser(_ c: Unicode.Scalar) -> Bool {
+        switch c { case "\"", "'", "”", "’", ")", "）", "」", "』": true; default: false }
+    }
+
     static func sentences(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> [(Int, Int)] {
         var result: [(Int, Int)] = []
         var sentenceStart = start
@@ -18,9 +28,9 @@ enum SentenceSplitter {
             let c = scalars[i]
             if c == "\n" {
                 emit(i + 1)
-            } else if "。！？；!?".unicodeScalars.contains(c) || (c == "." && i + 1 < end && scalars[i + 1].properties.isWhitespace) {
+            } else if isTerminator(c) || (c == "." && i + 1 < end && scalars[i + 1].properties.isWhitespace) {
                 var stop = i + 1
-                while stop < end, "\"'”’)）」』".unicodeScalars.contains(scalars[stop]) { stop += 1 }
+                while stop < end, isCloser(scalars[stop]) { stop += 1 }
                 let isLatinStop = c == "." || c == "!" || c == "?"
                 if !isLatinStop || stop >= end || scalars[stop].properties.isWhitespace {
                     emit(stop)
