@@ -1,6 +1,6 @@
 import Curation
 
-/// Rejects a question already asked: exactly (after `TextNormalizer`-style folding: case, whitespace,
+/// Rejects a question already asked: exactly (after folding case, runs of whitespace and
 /// trailing punctuation) or nearly (ROUGE-L F ≥ `threshold` with an accepted one, the Self-Instruct gate).
 /// Used for Magpie queries across a run and for document questions within one document; `filter` names
 /// the verdict. Accepted questions join the gate.
