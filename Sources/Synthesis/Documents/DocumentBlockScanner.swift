@@ -6,14 +6,22 @@ struct DocumentBlockScanner: Sendable {
 
     func blocks(_ scalars: [Unicode.Scalar], lines: LineIndex) -> [DocumentBlock] {
         var blocks: [DocumentBlock] = []
-        // Each line's text without surrounding blanks, built once (the scan looks at most lines several times).
-        let trimmedLines = (0..<lines.count).map { line -> String in
+        // Each line's start without leading blanks — all that classifying a line needs (fence, heading mark,
+        // table bar, blank) — built once; a heading's full text is read only for headings.
+        let contentRanges = (0..<lines.count).map { line -> Range<Int> in
             var start = lines.starts[line], end = lines.ends[line]
             while start < end, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
             while end > start, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
-            return ScalarText.string(scalars, start..<end)
+            return start..<end
         }
-        func trimmed(_ line: Int) -> String { trimmedLines[line] }
+        let heads = contentRanges.map { range in
+            ScalarText.string(scalars, range.lowerBound..<min(range.upperBound, range.lowerBound + 8))
+        }
+        func trimmed(_ line: Int) -> String { heads[line] }
+        func heading(_ line: Int) -> DocumentBlock.Kind? {
+            guard heads[line].hasPrefix("#") else { return nil }
+            return self.heading(ScalarText.string(scalars, contentRanges[line]))
+        }
         var line = 0
         while line < lines.count {
             let text = trimmed(line)
@@ -29,7 +37,7 @@ struct DocumentBlockScanner: Sendable {
                 line = last + 1
                 continue
             }
-            if markdown, let heading = heading(text) {
+            if markdown, let heading = heading(line) {
                 blocks.append(block(heading, from: line, through: line, lines))
                 line += 1
                 continue
@@ -44,7 +52,7 @@ struct DocumentBlockScanner: Sendable {
             var last = line
             while last + 1 < lines.count {
                 let next = trimmed(last + 1)
-                if next.isEmpty || fenceMarker(next) != nil || next.hasPrefix("|") || (markdown && heading(next) != nil) { break }
+                if next.isEmpty || fenceMarker(next) != nil || next.hasPrefix("|") || (markdown && heading(last + 1) != nil) { break }
                 last += 1
             }
             blocks.append(block(.paragraph, from: line, through: last, lines))
