@@ -31,12 +31,14 @@ public struct ImportCommand: CommandDefinition {
             .option("--overlap", value: "n", help: "With --as documents: tokens of whole sentences repeated between chunks.", default: "64"),
             .option("--glob", value: "pattern", help: "With --as documents: only files whose name matches (e.g. '*.md')."),
             .flag("--skip-invalid", help: "Store bad records in 'rejects' and import the rest."),
+            .flag("--json", help: "Print one JSON object with a summary per file instead of a line per file."),
         ],
         examples: [
             "dsbench import alpaca_data.json",
             "dsbench import seed_tasks.jsonl --as seeds",
             "dsbench import qa.csv --map question=instruction,answer=output --skip-invalid",
             "cat prompts.txt | dsbench import - --format text",
+            "dsbench import a.jsonl b.csv --json",
             "dsbench import docs/ --as documents --glob '*.md' --chunk-tokens 400",
         ])
 
@@ -45,6 +47,7 @@ public struct ImportCommand: CommandDefinition {
     let role: String?
     let renaming: FieldRenaming
     let skipInvalid: Bool
+    let json: Bool
     let documents: DocumentOptions?
     let arguments: ParsedArguments
 
@@ -67,6 +70,7 @@ public struct ImportCommand: CommandDefinition {
             throw UsageError("--map: \(error.reason)")
         }
         skipInvalid = arguments.flag("skip-invalid")
+        json = arguments.flag("json")
         if files.filter({ $0 == "-" }).count > 1 { throw UsageError("stdin ('-') can be read only once") }
     }
 
@@ -75,31 +79,29 @@ public struct ImportCommand: CommandDefinition {
         if let documents {
             return try importDocuments(documents, database: database, context: context)
         }
+        var summary = ImportSummary()
         try RunRecorder.record(database, arguments: arguments) { run in
+            summary.runID = run.runID
             let importer = FileImporter(
                 database: database, runID: run.runID, format: format, role: role, renaming: renaming,
                 skipInvalid: skipInvalid, interrupt: context.interrupt)
             for file in files {
                 let path = file == "-" ? "-" : context.resolve(file)
                 let name = file == "-" ? "stdin" : file
-                switch try importer.importFile(path: path, displayName: name, run: run) {
-                case let .imported(format, detected, records, rows, rejected, turnOrder):
-                    let how = detected ? "detected" : "given"
-                    var line = "\(name): format \(format.rawValue) (\(how)); imported \(records) records as \(rows) rows"
-                    if rejected > 0 || skipInvalid { line += ", \(rejected) rejected" }
-                    if turnOrder > 0 { line += ", \(turnOrder) with turns out of order (verdict 'turn-order'; export --turns decides)" }
-                    context.print(line)
-                case let .alreadyImported(format, sourceID):
-                    context.print("\(name): format \(format.rawValue); skipped, identical content already imported (source #\(sourceID))")
-                }
+                let done = ImportSummary.File(name, try importer.importFile(path: path, displayName: name, run: run))
+                summary.files.append(done)
+                if !json { context.print(done.line(showRejected: skipInvalid)) }
             }
         }
+        if json { context.print(JSONOutput.line(summary)) }
     }
 
     /// `--as documents`: every file (or directory, recursively) becomes documents and chunks.
     private func importDocuments(_ options: DocumentOptions, database: Database, context: CommandContext) throws {
         guard !files.contains("-") else { throw CommandError.failed("--as documents reads files and directories, not stdin") }
+        var summary = DocumentImportSummary()
         try RunRecorder.record(database, arguments: arguments) { run in
+            summary.runID = run.runID
             let importer = DocumentImporter(
                 database: database, reader: DocumentFileReader(textField: options.textField),
                 chunker: DocumentChunker(maxTokens: options.chunkTokens, overlap: options.overlap),
@@ -107,15 +109,13 @@ public struct ImportCommand: CommandDefinition {
             for file in files {
                 for entry in try importer.files(under: context.resolve(file), displayName: file) {
                     let outcome = try importer.importFile(path: entry.path, displayName: entry.display, run: run)
-                    if outcome.documents == 0, outcome.skipped > 0 {
-                        context.print("\(entry.display): skipped, unchanged since an earlier import (\(outcome.skipped) document\(outcome.skipped == 1 ? "" : "s"))")
-                    } else {
-                        var line = "\(entry.display): \(outcome.documents) document\(outcome.documents == 1 ? "" : "s"), \(outcome.chunks) chunks"
-                        if outcome.skipped > 0 { line += ", \(outcome.skipped) unchanged skipped" }
-                        context.print(line)
-                    }
+                    let done = DocumentImportSummary.File(
+                        file: entry.display, documents: outcome.documents, chunks: outcome.chunks, skipped: outcome.skipped)
+                    summary.files.append(done)
+                    if !json { context.print(done.line) }
                 }
             }
         }
+        if json { context.print(JSONOutput.line(summary)) }
     }
 }

@@ -28,6 +28,8 @@ import Store
 ///
 /// Writers run on the owner thread only (the sender's child tasks never touch the database). Several `run`
 /// batches may be made in one run (evolve: rewrites, then gain checks, then answers); totals accumulate.
+/// A command that gives up on its own calls `runner.halt(.noProgress, message:)`. `--dry-run` builds the same
+/// calls and hands them to `ModelCallRunner.printDryRun(calls, report:…)`, which sends and writes nothing.
 final class ModelCallRunner {
     let database: Database
     let recorder: RunRecorder
@@ -121,6 +123,7 @@ final class ModelCallRunner {
         let hashes = calls.map { sender.hash(of: $0.request) }
         progress.total = max(progress.total, progress.done + calls.count)
         var pending: [Int] = []
+        var notStarted = 0
         for index in calls.indices {
             if stop.isStopped { break }
             if let answer = try cachedOutcome(calls[index], hash: hashes[index]) {
@@ -136,7 +139,7 @@ final class ModelCallRunner {
             let reservations = pending.map { reservation(for: calls[$0].request) }
             let gate = gate
             let pool = BlockingCallRunner(sender: sender, concurrency: concurrency, interrupt: interrupt)
-            try pool.run(
+            notStarted = try pool.run(
                 pending.map { calls[$0].request }, stop: stop, reserve: { gate.reserve(reservations[$0]) },
                 endsBatch: { $0.failure.flatMap(RunStoppingFailure.init) != nil }
             ) { position, outcome in
@@ -155,7 +158,9 @@ final class ModelCallRunner {
         if stopped == .completed {
             if interrupt.isRequested {
                 stopped = .interrupted
-            } else if gate.budgetReached {
+            } else if notStarted > 0 && gate.budgetReached {
+                // Calls were left unsent because the budget refused them (not because the caller's target was
+                // reached: then the batch is complete even if the money ran out with its last call).
                 stopped = .maxCost
             }
         }
