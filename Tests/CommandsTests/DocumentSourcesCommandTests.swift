@@ -154,6 +154,11 @@ import TestSupport
         let again = F.run(["import", dir.file("docs"), "--as", "documents", "--db", db])
         #expect(again.status == 0)
         #expect(again.stdout.contains("en.md: skipped, unchanged"))
+        let json = F.run(["import", dir.file("docs"), "--as", "documents", "--json", "--db", db])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let files = try #require(summary["files"] as? [[String: Any]])
+        #expect(files.count == 2 && files.allSatisfy { $0["skipped"] as? Int == 1 && $0["documents"] as? Int == 0 })
+        #expect(summary["run_id"] as? Int != nil)
         #expect(try F.scalar(db, "SELECT count(*) FROM documents") == 2)
 
         _ = try dir.write("docs/en.md", D.english + "\n\n## Warranty\n\nTwo years.")
