@@ -188,9 +188,9 @@ final class ModelCallRunner {
     /// answer are counted apart — in the same two forms as `record` (`dry_run: true`, `completion_tokens_max`).
     static func printDryRun<Report: ModelCallReport>(
         _ calls: [ModelCall], report: Report, database: Database, arguments: ParsedArguments, options: LLMOptions,
-        endpoint: EndpointConfiguration, context: CommandContext, json: Bool? = nil
+        endpoint: EndpointConfiguration, context: CommandContext, json: Bool? = nil, sender: (any ModelCallSender)? = nil
     ) throws {
-        let client = options.makeClient(endpoint)
+        let client: any ModelCallSender = sender ?? options.makeClient(endpoint)
         let store = LLMCallStore(database)
         var uncached: [LLMRequest] = []
         var hits = 0
