@@ -72,9 +72,10 @@ import TestSupport
         let server = try ScriptedLLMServer(queue: [], fallback: .echo)
         defer { server.stop() }
         let dir = TemporaryDirectory()
-        let db = try F.database(in: dir, seeds: (0..<6).map { "Question number \($0) about something" }, origin: .imported)
+        let db = try F.database(in: dir, seeds: (0..<30).map { "Question number \($0) about something" }, origin: .imported)
         #expect(F.run(["config", "--db", db, "price", "scripted", "1000", "1000"]).status == 0)
-        // Each call reserves (≈20 prompt + 100 max) tokens × $1000/1M ≈ $0.12: $0.3 lets a few through, not six.
+        // Each call reserves (≈20 prompt + 100 max) tokens × $1000/1M ≈ $0.12 and spends ≈ $0.025 (the echo is
+        // short): $0.3 lets about ten through, never thirty.
         let result = F.run(["complete", "--db", db, "--base-url", server.baseURL, "--model", "scripted", "--max-tokens", "100",
                             "--max-cost", "0.3", "--concurrency", "1"])
         #expect(result.status == 0, "\(result.stderr)")
