@@ -204,3 +204,20 @@ private final class ResultBox<T: Sendable>: Sendable {
         #expect(asText.stdout.contains("format text"), "\(asText.stdout)")
     }
 }
+
+/// Found in a new-user trial: Ctrl-C during `import` rolled the file back (0 rows) but said "work done so far is
+/// saved".
+@Suite struct InterruptMessageTests {
+    @Test func anInterruptedImportSaysItsFileWasRolledBack() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        let file = try dir.write("a.jsonl", "{\"instruction\": \"a\", \"output\": \"b\"}\n")
+        let interrupt = InterruptSignal()
+        interrupt.request()
+        let result = LLMCommandFixtures.run(["import", "--db", db, file], interrupt: interrupt)
+        #expect(result.status == 130)
+        #expect(!result.stderr.contains("work done so far is saved"), "\(result.stderr)")
+        #expect(result.stderr.contains("the transaction under way was rolled back"), "\(result.stderr)")
+        #expect(try Database(path: db).scalar("SELECT count(*) FROM instructions").intValue == 0)
+    }
+}
