@@ -17,7 +17,7 @@ struct BlockingCallRunner {
     /// another call. Returns the number of requests never started.
     func run(
         _ requests: [LLMRequest], stop: StopSignal, reserve: @escaping @Sendable (Int) -> Bool,
-        endsBatch: @escaping @Sendable (LLMCallOutcome) -> Bool, handle: (Int, LLMCallOutcome) throws -> Void
+        endsBatch: @escaping @Sendable (Int, LLMCallOutcome) -> Bool, handle: (Int, LLMCallOutcome) throws -> Void
     ) throws -> Int {
         guard !requests.isEmpty else { return 0 }
         let channel = OutcomeChannel<(Int, LLMCallOutcome)>()
@@ -29,7 +29,7 @@ struct BlockingCallRunner {
                 shouldStart: { reserve($0) },
                 perform: { index in await sender.send(requests[index]) },
                 handle: { index, outcome in
-                    if endsBatch(outcome) { stop.stop() }
+                    if endsBatch(index, outcome) { stop.stop() }
                     channel.push((index, outcome))
                 })
             notStarted.withLock { $0 = summary?.notStarted ?? 0 }

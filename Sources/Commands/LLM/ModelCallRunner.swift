@@ -49,6 +49,9 @@ final class ModelCallRunner {
     private(set) var stopMessage: String?
     /// The last failure a call ended with, for messages such as "no progress; last error: …".
     private(set) var lastFailure: String?
+    /// Sent calls that ended, after their retries, in a failure of the retried kinds (connection error, timeout,
+    /// 408/409/429/5xx): the server, not the prompt, was the trouble.
+    private var serverFailures = 0
 
     init(
         database: Database, recorder: RunRecorder, sender: any ModelCallSender, endpointHost: String,
@@ -94,6 +97,7 @@ final class ModelCallRunner {
                 endpointHost: endpoint.host, options: options, prices: prices, progress: progress,
                 interrupt: context.interrupt)
             let report = try body(runner)
+            runner.failIfEveryCallFailed()
             progress.finish()
             let output = ModelCommandOutput(
                 command: arguments.commandName, report: report, calls: runner.summary, runID: recorder.runID,
@@ -139,16 +143,17 @@ final class ModelCallRunner {
             let reservations = pending.map { reservation(for: calls[$0].request) }
             let gate = gate
             let pool = BlockingCallRunner(sender: sender, concurrency: concurrency, interrupt: interrupt)
+            let stopping = StoppingFailures(pending.map { Self.size(of: calls[$0].request) })
             notStarted = try pool.run(
                 pending.map { calls[$0].request }, stop: stop, reserve: { gate.reserve(reservations[$0]) },
-                endsBatch: { $0.failure.flatMap(RunStoppingFailure.init) != nil }
+                endsBatch: { stopping.stopsRun($1, position: $0) != nil }
             ) { position, outcome in
                 let index = pending[position]
                 try database.transaction {
                     let callID = try record(calls[index], hash: hashes[index], outcome, reservation: reservations[position])
                     try write(ModelCallResult(index: index, outcome: outcome, callID: callID))
                 }
-                if let failure = outcome.failure.flatMap(RunStoppingFailure.init), stopped == .completed {
+                if let failure = stopping.stopsRun(outcome, position: position), stopped == .completed {
                     stopped = .failed
                     stopMessage = "\(calls[index].purpose) call failed with \(failure.description); calls in flight were finished, no more were sent"
                     stop.stop()
@@ -161,10 +166,59 @@ final class ModelCallRunner {
             } else if notStarted > 0 && gate.budgetReached {
                 // Calls were left unsent because the budget refused them (not because the caller's target was
                 // reached: then the batch is complete even if the money ran out with its last call).
-                stopped = .maxCost
+                let meter = gate.snapshot
+                if meter.calls == 0, let budget = meter.budget, let cheapest = pending.map({ reservation(for: calls[$0].request) }).min() {
+                    // Not one call fits the budget: a rerun would stop the same way, so this is no place to
+                    // "rerun to continue".
+                    stopped = .failed
+                    stopMessage = "--max-cost \(ModelCallSummary.money(budget)) is below the worst case of a single call "
+                        + "(\(ModelCallSummary.money(cheapest)): its prompt plus max_tokens at the model's price), so nothing "
+                        + "was sent: raise --max-cost or lower --max-tokens"
+                } else {
+                    stopped = .maxCost
+                }
             }
         }
         return stopped
+    }
+
+    /// A run in which calls were sent and every one of them failed on the server's side (nothing listens at
+    /// `--base-url`, so each call ends in a connection error after its retries; or every call gets a 5xx)
+    /// produced nothing: it fails with the last error instead of closing as a success. Failures particular to
+    /// a prompt (a 400 content rejection, an unusable reply) do not count: a rerun cannot fix those.
+    func failIfEveryCallFailed() {
+        let totals = summary
+        guard stopped == .completed, totals.calls > 0, serverFailures == totals.calls else { return }
+        halt(.failed, message: "all \(totals.calls) calls failed; last error: \(lastFailure ?? "unknown")")
+    }
+
+    /// Estimated tokens of a request as the server counts it against the context: prompt plus `max_tokens`.
+    static func size(of request: LLMRequest) -> Int {
+        TokenEstimator.estimatePrompt(of: request)
+            + (request.parameters.maxTokens ?? DryRunEstimate.assumedCompletionTokens)
+    }
+
+    /// Decides which failures end a batch. 401/403/404 always do. A context-length 400 does when the failing
+    /// request is not much longer than the shortest of its batch (so the others would overflow too, as with
+    /// generate's equally long prompts); one prompt far longer than the rest (a long seed in evolve) fails
+    /// alone and the others are still sent.
+    struct StoppingFailures: Sendable {
+        let sizes: [Int]
+        let shortest: Int
+
+        init(_ sizes: [Int]) {
+            self.sizes = sizes
+            shortest = sizes.min() ?? 0
+        }
+
+        /// How much longer than the shortest request a request must be for its overflow to be its own.
+        static let outlierFactor = 1.5
+
+        func stopsRun(_ outcome: LLMCallOutcome, position: Int) -> RunStoppingFailure? {
+            guard let failure = outcome.failure.flatMap(RunStoppingFailure.init) else { return nil }
+            if failure.status == 400, Double(sizes[position]) > Double(shortest) * Self.outlierFactor { return nil }
+            return failure
+        }
     }
 
     /// Ends the run early for a reason the caller found (e.g. `.noProgress`); `message` becomes the error.
@@ -265,6 +319,7 @@ final class ModelCallRunner {
         recorder.totals.costUSD += cost ?? 0
         if let failure = outcome.failure {
             lastFailure = failure.description
+            if failure.isRetryable { serverFailures += 1 }
             recorder.count("failed_calls")
         }
         if outcome.usage.estimated { recorder.count("estimated_usage_calls") }
