@@ -54,6 +54,7 @@ public final class LLMClient: Sendable {
         var attempts = 0
         var lastStatus: Int?
         var lastBody: String?
+        var lastHeaders: [String: String] = [:]
         var failure: LLMFailure = .cancelled
         let body = request.jsonBody()
 
@@ -85,6 +86,7 @@ public final class LLMClient: Sendable {
                 for (name, value) in http.allHeaderFields {
                     if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
                 }
+                lastHeaders = headers
                 if (200..<300).contains(http.statusCode) {
                     switch ResponseParser.parse(data) {
                     case .success(let parsed):
@@ -93,11 +95,14 @@ public final class LLMClient: Sendable {
                             completionTokens: parsed.choices.reduce(0) { $0 + TokenEstimator.estimate($1.text) },
                             estimated: true
                         )
-                        return LLMCallOutcome(
+                        var outcome = LLMCallOutcome(
                             request: request, result: .success(parsed), attempts: attempts,
                             latencyMilliseconds: Self.milliseconds(since: started), httpStatus: http.statusCode,
                             responseBody: lastBody, usage: usage
                         )
+                        outcome.responseHeaders = headers
+                        outcome.endpointURL = configuration.identity
+                        return outcome
                     case .failure(let parseFailure):
                         failure = parseFailure
                     }
@@ -108,6 +113,7 @@ public final class LLMClient: Sendable {
                 failure = Self.classify(error, timeout: timeout)
                 lastStatus = nil
                 lastBody = nil
+                lastHeaders = [:]
             }
 
             guard attempts <= retryPolicy.maxRetries, shouldRetry(failure, headers: headers) else { break }
@@ -120,11 +126,14 @@ public final class LLMClient: Sendable {
                 break
             }
         }
-        return LLMCallOutcome(
+        var outcome = LLMCallOutcome(
             request: request, result: .failure(failure), attempts: attempts,
             latencyMilliseconds: Self.milliseconds(since: started), httpStatus: lastStatus,
             responseBody: lastBody, usage: .zero
         )
+        outcome.responseHeaders = lastHeaders
+        outcome.endpointURL = configuration.identity
+        return outcome
     }
 
     /// The server may override the decision with `x-should-retry: true|false`, as OpenAI's SDKs honour.

@@ -1,0 +1,56 @@
+/// Whether an endpoint may take requests. A connection failure (refused, reset, dropped) takes it out at once;
+/// a run of `outAfter` server failures (5xx, timeouts) in a row does too. Out of service it waits a back-off
+/// period (doubling from `initialBackoff` to `maxBackoff`), then takes one probe request: success brings it
+/// back, failure sends it out again for twice as long. Times are seconds on a monotonic clock.
+public struct EndpointHealth: Hashable, Sendable {
+    public let initialBackoff: Double
+    public let maxBackoff: Double
+    public let outAfter: Int
+    /// Server failures in a row.
+    public private(set) var failureStreak = 0
+    /// Set while out of service: the time the next probe may go.
+    public private(set) var outUntil: Double?
+    /// Back-off to use at the next take-out.
+    public private(set) var nextBackoff: Double
+    /// Times it was taken out.
+    public private(set) var takenOut = 0
+
+    public init(initialBackoff: Double = 1, maxBackoff: Double = 30, outAfter: Int = 3) {
+        self.initialBackoff = initialBackoff
+        self.maxBackoff = maxBackoff
+        self.outAfter = max(1, outAfter)
+        self.nextBackoff = initialBackoff
+    }
+
+    /// The failure kinds that count against an endpoint (a request's own 4xx does not).
+    public enum Failure: Sendable {
+        /// could not connect, or the connection broke
+        case connection
+        /// 5xx or timeout
+        case server
+    }
+
+    /// True while out of service (a probe is due once `now` passes `outUntil`).
+    public var isOut: Bool { outUntil != nil }
+
+    /// May a request be sent now? `outstanding` is the number in flight: a probe goes alone.
+    public func accepts(now: Double, outstanding: Int) -> Bool {
+        guard let outUntil else { return true }
+        return now >= outUntil && outstanding == 0
+    }
+
+    public mutating func failed(_ failure: Failure, now: Double) {
+        failureStreak += 1
+        if failure == .connection || failureStreak >= outAfter || isOut {
+            outUntil = now + nextBackoff
+            nextBackoff = min(maxBackoff, nextBackoff * 2)
+            takenOut += 1
+        }
+    }
+
+    public mutating func succeeded() {
+        failureStreak = 0
+        outUntil = nil
+        nextBackoff = initialBackoff
+    }
+}
