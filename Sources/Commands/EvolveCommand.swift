@@ -29,13 +29,12 @@ public struct EvolveCommand: CommandDefinition {
             .option("--strategies", value: "list", help: "Comma-separated strategies to draw from (default: all of the backend's)."),
             .option("--where", value: "sql", help: "Select round-1 instructions by an SQL condition on the examples view."),
             .option("--per-instruction", value: "k", help: "Evolutions per instruction per round.", default: "1"),
-            .option("--seed", value: "s", help: "Seed for strategy choice and rule phrasing.", default: "0"),
             .flag("--complete", help: "Answer each evolved instruction in the same run (default for --backend llm)."),
             .flag("--no-complete", help: "Do not answer evolved instructions."),
             .flag("--no-gain-check", help: "Skip the model check that an evolution adds something over its parent."),
             .option("--backend", value: "name", help: "Who evolves: llm or rules.", default: "llm", allowed: ["llm", "rules"]),
             .flag("--json", help: "Print the per-round summary as JSON."),
-        ] + LLMOptions.specs.filter { $0.long != "--seed" && $0.long != "--json" },
+        ] + LLMOptions.specs.filter { $0.long != "--json" },
         examples: [
             "dsbench evolve --rounds 2 --model qwen-plus",
             "dsbench evolve --rounds 2 --base-url http://localhost:11434/v1 --model qwen2.5:7b --max-cost 0.5 --dry-run",
@@ -44,7 +43,7 @@ public struct EvolveCommand: CommandDefinition {
         ])
 
     let settings: EvolveSettings
-    /// Endpoint, sampling, concurrency and budget for `--backend llm` (`--seed` and `--json` are evolve's own).
+    /// Endpoint, sampling, concurrency and budget for `--backend llm`; `--seed` also draws the strategies.
     let llm: LLMOptions
     /// Kept for the run's options JSON.
     private let arguments: ParsedArguments
@@ -62,21 +61,16 @@ public struct EvolveCommand: CommandDefinition {
         if let list = arguments.string("strategies") {
             strategies = try EvolveSettings.parseStrategies(list, backend: backend)
         }
-        let seedText = arguments.string("seed") ?? "0"
-        guard let seed = UInt64(seedText) ?? Int64(seedText).map({ UInt64(bitPattern: $0) }) else {
-            throw UsageError("--seed expects an integer, got '\(seedText)'")
-        }
         llm = try LLMOptions(arguments: arguments)
         if backend == .rules && llm.dryRun {
             throw UsageError("--dry-run estimates model calls; --backend rules makes none")
         }
-        let whereClause = arguments.string("where")?.trimmingCharacters(in: .whitespacesAndNewlines)
         settings = EvolveSettings(
             rounds: try arguments.int("rounds", minimum: 1) ?? 1,
             strategies: strategies,
-            whereClause: whereClause?.isEmpty == true ? nil : whereClause,
+            condition: WhereCondition(arguments.string("where")),
             perInstruction: try arguments.int("per-instruction", minimum: 1) ?? 1,
-            seed: seed,
+            seed: UInt64(llm.seed ?? 0),
             complete: backend == .llm && !arguments.flag("no-complete"),
             gainCheck: backend == .llm && !arguments.flag("no-gain-check"),
             backend: backend,
@@ -86,68 +80,54 @@ public struct EvolveCommand: CommandDefinition {
     public func run(context: CommandContext) throws {
         let database = try context.openDatabase()
         let ledger = EvolutionLedger(database: database)
-        let roots = try ledger.selectRoots(where: settings.whereClause)
+        let roots = try ledger.selectRoots(where: settings.condition)
         guard !roots.isEmpty else {
             throw CommandError.failed(
-                settings.whereClause == nil
-                    ? "no instructions to evolve; import some first (dsbench import FILE)"
-                    : "no instructions match --where \(settings.whereClause!)")
+                settings.condition.map { "no instructions match --where \($0)" }
+                    ?? "no instructions to evolve; import some first (dsbench import FILE)")
         }
         let runner = EvolveRunner(settings: settings, ledger: ledger, context: context)
         guard let pending = try runner.pendingRound(roots: roots) else {
-            if settings.json {
-                context.print("{\"nothing_to_do\": true, \"rounds\": \(settings.rounds), \"selected\": \(roots.count)}")
-            } else {
-                context.print("Nothing to do: \(settings.rounds) round(s) over \(roots.count) instruction(s) are already evolved.")
-            }
+            let message = "Nothing to do: \(settings.rounds) round(s) over \(roots.count) instruction(s) are already evolved."
+            context.print(settings.json ? JSONOutput.line(EvolveNothingToDo(rounds: settings.rounds, selected: roots.count)) : message)
             return
         }
         guard settings.backend == .llm else {
-            let summaries = try RunRecorder.record(database, arguments: arguments, template: "rules") { recorder in
-                try runner.run(roots: roots, recorder: recorder, modelBackend: nil)
-            }
-            printSummaries(summaries, context: context)
+            try runRules(roots: roots, runner: runner, database: database, context: context)
             return
         }
         let endpoint = try llm.endpoint(environment: context.environment)
-        let prices = try PriceSettings.load(database)
         if llm.dryRun {
-            try printDryRun(pending, endpoint: endpoint, prices: prices, context: context)
+            try printDryRun(pending, endpoint: endpoint, database: database, context: context)
             return
         }
-        let progress = LLMProgress(
-            label: "evolve", total: 0, sink: context.stderr, enabled: context.stderrIsTerminal && !settings.json)
-        try RunRecorder.record(
-            database, arguments: arguments, model: endpoint.model, endpointHost: endpoint.host,
-            template: EvolutionPromptTemplate.identifier
-        ) { recorder in
-            let calls = LLMCallLedger(
-                database: database, recorder: recorder, endpoint: endpoint, options: llm, prices: prices, progress: progress)
-            if calls.budgetUnenforceable(model: endpoint.model) {
-                context.printError("warning: --max-cost cannot be enforced: no price for model '\(endpoint.model)' (see dsbench config)")
-            }
+        try ModelCallRunner.record(
+            database, arguments: arguments, options: llm, endpoint: endpoint, template: EvolutionPromptTemplate.identifier,
+            context: context, json: settings.json
+        ) { calls in
             let backend = ModelEvolutionBackend(
-                settings: settings, options: llm, rows: ledger, calls: calls, context: context, model: endpoint.model)
-            let summaries = try runner.run(roots: roots, recorder: recorder, modelBackend: backend)
-            progress.finish()
-            printSummaries(summaries, context: context)
-            if summaries.last?.stopped == "interrupted" { throw CommandError.interrupted }
+                settings: settings, options: llm, rows: ledger, runner: calls, model: endpoint.model)
+            return EvolveReport(backend: "llm", rounds: try runner.run(roots: roots, recorder: calls.recorder, modelBackend: backend))
         }
     }
 
-    private func printSummaries(_ summaries: [EvolveRoundSummary], context: CommandContext) {
-        if settings.json {
-            context.print("[" + summaries.map(\.json).joined(separator: ",\n ") + "]")
-        } else {
-            for summary in summaries { context.print(summary.line) }
+    /// `--backend rules`: no model, so no call path; the summary has the same shape with zero calls.
+    private func runRules(roots: [Int64], runner: EvolveRunner, database: Database, context: CommandContext) throws {
+        let started = Date()
+        let (runID, rounds) = try RunRecorder.record(database, arguments: arguments, template: "rules") { recorder in
+            (recorder.runID, try runner.run(roots: roots, recorder: recorder, modelBackend: nil))
         }
+        let output = ModelCommandOutput(
+            command: "evolve", report: EvolveReport(backend: "rules", rounds: rounds), calls: ModelCallSummary(),
+            runID: runID, seconds: Date().timeIntervalSince(started))
+        context.print(settings.json ? JSONOutput.line(output) : output.report.text)
     }
 
     /// `--dry-run`: the calls of the first round with work, without sending anything. The gain check and the
     /// answer are estimated with the parent's text standing in for the rewrite (a rewrite adds 10–20 words);
     /// later rounds depend on how many evolutions survive, so they are only described.
     private func printDryRun(
-        _ pending: EvolveRunner.PendingRound, endpoint: EndpointConfiguration, prices: PriceTable, context: CommandContext
+        _ pending: EvolveRunner.PendingRound, endpoint: EndpointConfiguration, database: Database, context: CommandContext
     ) throws {
         let factory = ModelEvolutionBackend.requestFactory(model: endpoint.model, options: llm)
         var requests: [LLMRequest] = []
@@ -172,26 +152,12 @@ public struct EvolveCommand: CommandDefinition {
                 needsGain: settings.gainCheck && !child.passed.contains(EvolutionEliminationRule.noGain.filterName),
                 needsAnswer: settings.complete && child.completionID == nil)
         }
-        let estimate = DryRunEstimate(requests: requests, prices: prices)
-        let laterRounds = settings.rounds - pending.round
-        if settings.json {
-            let cost = estimate.cost.map { "\($0)" } ?? "null"
-            context.print(
-                "{\"dry_run\": true, \"round\": \(pending.round), \"evolutions\": \(pending.missing.count + pending.unfinished.count), "
-                    + "\"calls\": \(estimate.calls), \"prompt_tokens\": \(estimate.promptTokens), "
-                    + "\"completion_tokens_max\": \(estimate.completionTokens), \"cost_usd\": \(cost), "
-                    + "\"later_rounds\": \(laterRounds)}")
-            return
-        }
-        let cost = estimate.cost.map { String(format: "≤ $%.4f", $0) } ?? "unknown cost (no price for \(endpoint.model))"
-        var line = "dry run: round \(pending.round): \(pending.missing.count) new and \(pending.unfinished.count) unfinished "
-        line += "evolutions, up to \(estimate.calls) calls, ~\(estimate.promptTokens) prompt tokens, "
-        line += "≤ \(estimate.completionTokens) completion tokens, \(cost)"
-        context.print(line)
-        if laterRounds > 0 {
-            context.print(
-                "rounds \(pending.round + 1)…\(settings.rounds) evolve the survivors (up to \(settings.perInstruction)× as many "
-                    + "evolutions per round); run round by round with --rounds to see each estimate")
-        }
+        let report = EvolveDryRunReport(
+            round: pending.round, evolutions: pending.missing.count + pending.unfinished.count,
+            newEvolutions: pending.missing.count, laterRounds: settings.rounds - pending.round,
+            perInstruction: settings.perInstruction)
+        try ModelCallRunner.printDryRun(
+            requests.map { ModelCall($0, purpose: "dry-run") }, report: report, database: database, arguments: arguments,
+            options: llm, endpoint: endpoint, context: context, json: settings.json)
     }
 }

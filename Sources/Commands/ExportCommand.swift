@@ -52,7 +52,7 @@ public struct ExportCommand: CommandDefinition {
         jsonArray = arguments.flag("json-array")
         var selection = ExampleSelection()
         selection.all = arguments.flag("all")
-        selection.whereClause = arguments.string("where")
+        selection.condition = WhereCondition(arguments.string("where"))
         selection.minScore = try arguments.double("min-score", in: 0...10)
         shuffle = arguments.flag("shuffle")
         let limit = try arguments.int("limit", minimum: 0)

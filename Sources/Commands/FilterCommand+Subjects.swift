@@ -13,15 +13,15 @@ extension FilterCommand {
     struct Subjects {
         var items: [Subject]
 
-        /// Loads subjects; `whereClause` filters rows of the `examples` view (validated as read-only first).
-        static func load(_ database: Database, whereClause: String?) throws -> Subjects {
+        /// Loads subjects; `condition` filters rows of the `examples` view (validated first).
+        static func load(_ database: Database, condition: WhereCondition?) throws -> Subjects {
             let sql: String
-            if let whereClause {
+            if let condition {
+                try condition.validate(in: database)
                 sql = """
                     SELECT instruction_id, completion_id, instruction, input, output, finish_reason
-                    FROM examples WHERE (\(whereClause)) ORDER BY instruction_id, completion_id
+                    FROM examples WHERE \(condition.sql) ORDER BY instruction_id, completion_id
                     """
-                try database.validateWhereQuery(sql)
             } else {
                 sql = """
                     SELECT i.id AS instruction_id, c.id AS completion_id, i.instruction, i.input, c.output, c.finish_reason

@@ -29,7 +29,7 @@ public struct FilterCommand: CommandDefinition {
 
     let ruleNames: [String]?
     let configPath: String?
-    let whereClause: String?
+    let condition: WhereCondition?
     let dryRun: Bool
     let scrub: Bool
     let json: Bool
@@ -39,7 +39,7 @@ public struct FilterCommand: CommandDefinition {
         self.arguments = arguments
         ruleNames = arguments.list("rules")
         configPath = arguments.string("config")
-        whereClause = arguments.string("where")
+        condition = WhereCondition(arguments.string("where"))
         dryRun = arguments.flag("dry-run")
         scrub = arguments.flag("scrub")
         json = arguments.flag("json")
@@ -60,7 +60,7 @@ public struct FilterCommand: CommandDefinition {
             throw UsageError("the keywords rule needs words or patterns in --config (\"keywords\": {\"words\": [...]})")
         }
         let database = try context.openDatabase(create: false)
-        let subjects = try Subjects.load(database, whereClause: whereClause)
+        let subjects = try Subjects.load(database, condition: condition)
         let started = Date()
         if dryRun {
             let outcomes = Evaluation.evaluate(rules, on: subjects.items)

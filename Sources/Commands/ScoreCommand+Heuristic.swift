@@ -6,10 +6,10 @@ extension ScoreCommand {
     /// `--scorer heuristic`: every selected example scored in one transaction, no model.
     func runHeuristic(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
+        try condition?.validate(in: database)
         var sql = "SELECT instruction_id, completion_id, instruction, input, output FROM examples"
-        if let whereClause { sql += " WHERE (\(whereClause))" }
+        if let condition { sql += " WHERE \(condition.sql)" }
         sql += " ORDER BY instruction_id, completion_id"
-        try database.validateWhereQuery(sql)
         struct Item { var instructionID: Int64; var completionID: Int64?; var instruction: String; var input: String; var output: String? }
         var items: [Item] = []
         try database.forEachRow(sql) { row in

@@ -8,53 +8,43 @@ extension ScoreCommand {
     /// template, then score the rest through the ledger (or only estimate them with `--dry-run`).
     func runModel(_ kind: ModelScorerKind, context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
+        try condition?.validate(in: database)
         let endpoint = try llm.endpoint(environment: context.environment)
-        let sql = kind.selectionSQL(condition: whereClause.map { "(\($0))" })
-        try database.validateWhereQuery(sql)
+        let subjects = try selectSubjects(kind, database: database)
+        let done = try scoredSubjects(kind, model: endpoint.model, database: database)
+        let todo = subjects.filter { !done.contains($0.key) }
+        var report = ModelScoreReport(kind: kind, model: endpoint.model)
+        report.selected = subjects.count
+        report.alreadyScored = subjects.count - todo.count
+        let scoring = ModelScoringRun(kind: kind, model: endpoint.model, options: llm, context: context)
+        if llm.dryRun {
+            report.dryRun = true
+            try ModelCallRunner.printDryRun(
+                scoring.calls(todo).map(\.call), report: report, database: database, arguments: arguments, options: llm,
+                endpoint: endpoint, context: context, json: json)
+            return
+        }
+        try ModelCallRunner.record(
+            database, arguments: arguments, options: llm, endpoint: endpoint, template: kind.template, context: context,
+            plannedCalls: todo.count, json: json
+        ) { runner in
+            runner.recorder.count("selected", subjects.count)
+            runner.recorder.count("already_scored", report.alreadyScored)
+            try scoring.score(todo, runner: runner, report: &report)
+            return report
+        }
+    }
+
+    /// The subjects `--where` selects from the `examples` view for this scorer.
+    private func selectSubjects(_ kind: ModelScorerKind, database: Database) throws -> [ScoreSubject] {
         var subjects: [ScoreSubject] = []
-        try database.forEachRow(sql) { row in
+        try database.forEachRow(kind.selectionSQL(condition: condition?.sql)) { row in
             subjects.append(ScoreSubject(
                 instructionID: row.int64("instruction_id"), completionID: row.optionalInt64("completion_id"),
                 instruction: row.string("instruction"), input: row.string("input"), output: row.optionalString("output"),
                 system: row.optionalString("system"), conversation: row.optionalString("conversation")))
         }
-        let done = try scoredSubjects(kind, model: endpoint.model, database: database)
-        let todo = subjects.filter { !done.contains($0.key) }
-        var summary = ModelScoreSummary(kind: kind, model: endpoint.model)
-        summary.selected = subjects.count
-        summary.alreadyScored = subjects.count - todo.count
-        let prices = try PriceSettings.load(database)
-
-        if llm.dryRun {
-            try printDryRun(kind, todo, summary: summary, endpoint: endpoint, prices: prices, database: database, context: context)
-            return
-        }
-        let progress = LLMProgress(
-            label: "score \(kind.rawValue)", total: todo.count, sink: context.stderr,
-            enabled: context.stderrIsTerminal && !json)
-        try RunRecorder.record(
-            database, arguments: arguments, model: endpoint.model, endpointHost: endpoint.host, template: kind.template
-        ) { recorder in
-            let calls = LLMCallLedger(
-                database: database, recorder: recorder, endpoint: endpoint, options: llm, prices: prices, progress: progress)
-            if calls.budgetUnenforceable(model: endpoint.model) {
-                context.printError("warning: --max-cost cannot be enforced: no price for model '\(endpoint.model)' (see dsbench config)")
-            }
-            recorder.count("selected", subjects.count)
-            recorder.count("already_scored", summary.alreadyScored)
-            let run = ModelScoringRun(kind: kind, model: endpoint.model, options: llm, calls: calls, context: context)
-            try run.score(todo, summary: &summary)
-            progress.finish()
-            let meter = calls.gate.snapshot
-            summary.calls = meter.calls
-            summary.promptTokens = meter.usage.promptTokens
-            summary.completionTokens = meter.usage.completionTokens
-            summary.costUSD = meter.spent
-            summary.seconds = progress.elapsed
-            summary.runID = recorder.runID
-            context.print(json ? summary.json : summary.text)
-            if summary.stopped == "interrupted" { throw CommandError.interrupted }
-        }
+        return subjects
     }
 
     /// Subjects that already have a score from this scorer with this model and prompt template.
@@ -70,44 +60,5 @@ extension ScoreCommand {
             keys.insert(.init(instructionID: row.int64("instruction_id"), completionID: row.optionalInt64("completion_id")))
         }
         return keys
-    }
-
-    /// `--dry-run`: the calls the run would make, those `llm_calls` would answer, tokens and cost; sends nothing
-    /// and writes nothing.
-    private func printDryRun(
-        _ kind: ModelScorerKind, _ todo: [ScoreSubject], summary: ModelScoreSummary, endpoint: EndpointConfiguration,
-        prices: PriceTable, database: Database, context: CommandContext
-    ) throws {
-        let client = llm.makeClient(endpoint)
-        let cache = LLMCallCache(store: LLMCallStore(database))
-        var uncached: [LLMRequest] = []
-        var cached = 0
-        for subject in todo {
-            let (request, _) = kind.request(for: subject, model: endpoint.model, options: llm)
-            if !llm.noCache, try cache.cachedResponse(forHash: client.hash(of: request)) != nil {
-                cached += 1
-            } else {
-                uncached.append(request)
-            }
-        }
-        let estimate = DryRunEstimate(requests: uncached, cachedCount: cached, prices: prices)
-        if json {
-            let object: [String: Any] = [
-                "dry_run": true, "scorer": kind.rawValue, "model": endpoint.model, "template": kind.template,
-                "selected": summary.selected, "already_scored": summary.alreadyScored, "to_score": todo.count,
-                "calls": estimate.calls, "cache_hits": cached, "prompt_tokens": estimate.promptTokens,
-                "completion_tokens_max": estimate.completionTokens, "cost_usd": estimate.cost.map { $0 as Any } ?? NSNull(),
-            ]
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            context.print(String(decoding: data, as: UTF8.self))
-            return
-        }
-        let cost = estimate.cost.map { String(format: "≤ $%.4f", $0) } ?? "unknown cost (no price for \(endpoint.model))"
-        var line = "dry run: \(kind.rawValue): \(todo.count) \(kind.subjectNoun) to score"
-        if summary.alreadyScored > 0 { line += " (\(summary.alreadyScored) already scored)" }
-        line += ", \(estimate.calls) calls"
-        if cached > 0 { line += " (\(cached) more answered from llm_calls)" }
-        line += ", ~\(estimate.promptTokens) prompt tokens, ≤ \(estimate.completionTokens) completion tokens, \(cost)"
-        context.print(line)
     }
 }

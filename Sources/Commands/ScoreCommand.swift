@@ -35,7 +35,7 @@ public struct ScoreCommand: CommandDefinition {
         ])
 
     let scorer: String
-    let whereClause: String?
+    let condition: WhereCondition?
     let json: Bool
     /// Endpoint, sampling, concurrency and budget (model scorers only).
     let llm: LLMOptions
@@ -44,8 +44,7 @@ public struct ScoreCommand: CommandDefinition {
     public init(arguments: ParsedArguments) throws(UsageError) {
         self.arguments = arguments
         scorer = arguments.string("scorer") ?? "heuristic"
-        let condition = arguments.string("where")?.trimmingCharacters(in: .whitespacesAndNewlines)
-        whereClause = condition?.isEmpty == true ? nil : condition
+        condition = WhereCondition(arguments.string("where"))
         json = arguments.flag("json")
         llm = try LLMOptions(arguments: arguments)
         if scorer == "heuristic" {

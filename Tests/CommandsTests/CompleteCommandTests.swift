@@ -106,7 +106,7 @@ import TestSupport
         let cached = F.run(base + ["--json"])
         #expect(cached.status == 0)
         #expect(server.requests.count == 4, "cache hits must not reach the server")
-        #expect(cached.stdout.contains(#""cache_hits":4"#))
+        #expect(cached.stdout.contains(#""cached":4"#))
         #expect(try F.scalar(db, "SELECT count(*) FROM completions") == 4)
         #expect(try F.scalar(db, "SELECT count(*) FROM llm_calls") == 4)
         try wipe.execute("DELETE FROM completions")

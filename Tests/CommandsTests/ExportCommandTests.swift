@@ -76,7 +76,7 @@ import TestSupport
         _ = runCLI(["init", "--db", db])
         let out = dir.file("x.json")
         let result = runCLI(["export", "--db", db, "--where", "no_such_column = 1", "-o", out])
-        #expect(result.status == 1)
+        #expect(result.status == 64)
         #expect(result.stderr.contains("no_such_column"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("x.json") }.isEmpty)
         #expect(runCLI(["export", "--db", db, "--split", "a=0.5,b=0.4", "-o", out]).status == 64)

@@ -122,7 +122,7 @@ func scalar(_ db: String, _ sql: String) throws -> String {
         #expect(runCLI(["filter", "--db", db, "--rules", "nope"]).status == 64)
         #expect(runCLI(["filter", "--db", db, "--dry-run", "--scrub"]).status == 64)
         #expect(runCLI(["filter", "--db", db, "--rules", "keywords"]).status == 64)
-        #expect(runCLI(["filter", "--db", db, "--where", "no_such_column = 1"]).status == 1)
+        #expect(runCLI(["filter", "--db", db, "--where", "no_such_column = 1"]).status == 64)
         let result = runCLI(["filter", "--db", db, "--rules", "language-mismatch", "--where", "language = 'zh'"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try scalar(db, "SELECT count(*) FROM verdicts") == "2")

@@ -145,7 +145,7 @@ import TestSupport
                             "--max-tokens", "200", "--max-cost", "0.12", "--concurrency", "1", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(summary["stopped"] as? String == "budget")
+        #expect(summary["stopped"] as? String == "max-cost")
         let spent = try #require(summary["cost_usd"] as? Double)
         #expect(spent <= 0.12)
         #expect(server.requests.count >= 1 && server.requests.count <= 3)

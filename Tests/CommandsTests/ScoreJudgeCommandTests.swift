@@ -130,7 +130,7 @@ import TestSupport
         #expect(try F.count(db, "SELECT count(*) AS n FROM scores") == scores)
         #expect(again.stdout.contains("3 already scored"), "\(again.stdout)")
         // The unreadable reply is answered from the ledger and reported again, not stored.
-        #expect(again.stdout.contains("1 unparseable") && again.stdout.contains("1 from cache"), "\(again.stdout)")
+        #expect(again.stdout.contains("1 unparseable") && again.stdout.contains("1 cached"), "\(again.stdout)")
         #expect(try F.count(db, "SELECT count(*) AS n FROM llm_calls") == firstRequests)
 
         // --no-cache asks again for what is still unscored (the unreadable reply), and only that.
@@ -157,7 +157,7 @@ import TestSupport
         #expect(server.requests.count == 1)
         #expect(try F.query(db, "SELECT instruction_id FROM scores").map { $0.int64("instruction_id") } == [ids[0]])
 
-        #expect(try F.score(db, server, ["--scorer", "judge", "--where", "no_such_column = 1"]).status == 1)
+        #expect(try F.score(db, server, ["--scorer", "judge", "--where", "no_such_column = 1"]).status == 64)
         #expect(try F.score(db, server, ["--scorer", "heuristic"]).status == 64)
         #expect(try ProcessResult.run(["score", "--db", db, "--scorer", "judge"], environment: ["OPENAI_BASE_URL": server.baseURL]).status != 0)
         #expect(server.requests.count == 1)

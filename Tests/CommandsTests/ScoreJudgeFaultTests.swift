@@ -37,7 +37,7 @@ import TestSupport
         let (db, ids) = try F.database(dir, Self.flaky)
         let failed = try F.score(db, server, ["--scorer", "judge", "--max-retries", "0"])
         #expect(failed.status == 0, "\(failed.stderr)")
-        #expect(failed.stdout.contains("1 failed calls"), "\(failed.stdout)")
+        #expect(failed.stdout.contains("(1 failed, 0 cached)"), "\(failed.stdout)")
         #expect(try F.count(db, "SELECT count(*) AS n FROM scores") == 1)
         #expect(try F.count(db, "SELECT count(*) AS n FROM llm_calls WHERE status = 'failed' AND http_status = 500") == 1)
 
@@ -70,7 +70,7 @@ import TestSupport
         #expect(summary["already_scored"] as? Int == 3)
         #expect(summary["to_score"] as? Int == 1)
         #expect(summary["calls"] as? Int == 0)
-        #expect(summary["cache_hits"] as? Int == 1)
+        #expect(summary["cached"] as? Int == 1)
         #expect(server.requests.count == sent)
     }
 

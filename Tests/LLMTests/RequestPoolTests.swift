@@ -14,10 +14,10 @@ import TestSupport
         defer { server.stop() }
         let llm = try client(server)
         var delivered: [Int: String] = [:]
-        let summary = try await RequestPool.send(
-            Array(0..<16), client: llm, concurrency: 8,
-            request: { .chat(model: "scripted", messages: [.user("job \($0)")]) },
-            handle: { job, outcome, _ in
+        let summary = try await RequestPool.run(
+            jobs: Array(0..<16), concurrency: 8,
+            perform: { await llm.send(.chat(model: "scripted", messages: [.user("job \($0)")])) },
+            handle: { job, outcome in
                 #expect(delivered[job] == nil)
                 delivered[job] = outcome.response?.content
             })
@@ -40,10 +40,11 @@ import TestSupport
         }
         defer { server.stop() }
         var results: [Int: Bool] = [:]
-        try await RequestPool.send(
-            Array(0..<20), client: try client(server), concurrency: 4,
-            request: { .chat(model: "scripted", messages: [.user("job \($0)")]) },
-            handle: { job, outcome, _ in results[job] = outcome.succeeded })
+        let llm = try client(server)
+        try await RequestPool.run(
+            jobs: Array(0..<20), concurrency: 4,
+            perform: { await llm.send(.chat(model: "scripted", messages: [.user("job \($0)")])) },
+            handle: { job, outcome in results[job] = outcome.succeeded })
         #expect(results.count == 20)
         #expect(results[7] == false && results[17] == false)
         #expect(results[9] == false && results[19] == false)
@@ -58,10 +59,11 @@ import TestSupport
         defer { server.stop() }
         let stop = StopSignal()
         var handled = 0
-        let summary = try await RequestPool.send(
-            Array(0..<50), client: try client(server), concurrency: 4, stop: stop,
-            request: { .chat(model: "scripted", messages: [.user("\($0)")]) },
-            handle: { _, outcome, _ in
+        let llm = try client(server)
+        let summary = try await RequestPool.run(
+            jobs: Array(0..<50), concurrency: 4, stop: stop,
+            perform: { await llm.send(.chat(model: "scripted", messages: [.user("\($0)")])) },
+            handle: { _, outcome in
                 #expect(outcome.succeeded)
                 handled += 1
                 if handled == 6 { stop.stop() }
@@ -76,35 +78,14 @@ import TestSupport
         let server = try ScriptedLLMServer(queue: [], fallback: .echo)
         defer { server.stop() }
         var meter = CostMeter(budget: 0.05)
-        let summary = try await RequestPool.send(
-            Array(0..<10), client: try client(server), concurrency: 2,
-            request: { .chat(model: "scripted", messages: [.user("\($0)")]) },
+        let llm = try client(server)
+        let summary = try await RequestPool.run(
+            jobs: Array(0..<10), concurrency: 2,
             shouldStart: { _ in meter.reserve(0.01) },
-            handle: { _, outcome, _ in meter.record(outcome, cost: 0.01, reservation: 0.01) })
+            perform: { await llm.send(.chat(model: "scripted", messages: [.user("\($0)")])) },
+            handle: { _, outcome in meter.record(outcome, cost: 0.01, reservation: 0.01) })
         #expect(summary.delivered == 5)
         #expect(server.requests.count == 5)
         #expect(abs(meter.spent - 0.05) < 1e-9)
-    }
-
-    @Test func cacheHitsMakeNoHTTPRequest() async throws {
-        let server = try ScriptedLLMServer(queue: [], fallback: .echo)
-        defer { server.stop() }
-        let llm = try client(server)
-        let cache = InMemoryResponseCache()
-        let makeRequest: (Int) -> LLMRequest = { .chat(model: "scripted", messages: [.user("q\($0)")], parameters: SamplingParameters(seed: $0)) }
-        try await RequestPool.send(Array(0..<6), client: llm, cache: cache, concurrency: 3, request: makeRequest,
-            handle: { _, outcome, hash in cache.store(outcome, hash: hash) })
-        #expect(server.requests.count == 6)
-        var fromCache = 0
-        var texts: [String] = []
-        try await RequestPool.send(Array(0..<8), client: llm, cache: cache, concurrency: 3, request: makeRequest,
-            handle: { _, outcome, hash in
-                if outcome.fromCache { fromCache += 1 }
-                texts.append(outcome.response?.content ?? "")
-                cache.store(outcome, hash: hash)
-            })
-        #expect(fromCache == 6)
-        #expect(server.requests.count == 8)
-        #expect(Set(texts) == Set((0..<8).map { "q\($0)" }))
     }
 }

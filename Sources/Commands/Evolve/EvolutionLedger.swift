@@ -31,20 +31,16 @@ struct EvolutionLedger {
 
     /// Round 1: instructions that are not themselves evolutions, optionally narrowed by `--where` on the
     /// `examples` view, in id order.
-    func selectRoots(where clause: String?) throws -> [Int64] {
+    func selectRoots(where condition: WhereCondition?) throws -> [Int64] {
         // Instance rows of a self-instruct task (task_id set) repeat the task's instruction with another input;
         // the task row is evolved once for all of them.
         var sql = "SELECT id FROM instructions WHERE origin NOT IN ('evolved', 'rules') AND task_id IS NULL"
-        if let clause {
-            guard !clause.contains(";") else { throw UsageError("--where must be a single SQL expression (no ';')") }
-            sql += " AND id IN (SELECT instruction_id FROM examples WHERE (\(clause)))"
+        if let condition {
+            try condition.validate(in: database)
+            sql += " AND id IN (SELECT instruction_id FROM examples WHERE \(condition.sql))"
         }
         sql += " ORDER BY id"
-        do {
-            return try database.query(sql).map { $0.int64("id") }
-        } catch let error as DatabaseError {
-            throw UsageError("--where: \(error.message) (columns are those of the examples view)")
-        }
+        return try database.query(sql).map { $0.int64("id") }
     }
 
     /// The rows with the given ids.

@@ -1,5 +1,5 @@
 /// What one round of `dsbench evolve` did in this run.
-struct EvolveRoundSummary: Sendable {
+struct EvolveRoundSummary: Encodable, Sendable {
     var round: Int
     /// Evolutions the round plans (parents × K).
     var planned = 0
@@ -11,14 +11,19 @@ struct EvolveRoundSummary: Sendable {
     var survived = 0
     /// Eliminations in this run by filter name (a row eliminated by two rules counts under both).
     var eliminated: [String: Int] = [:]
-    /// Evolutions that produced no row (the model call failed); their parents are retried next round.
-    var failedCalls = 0
-    var llmCalls = 0
-    var promptTokens = 0
-    var completionTokens = 0
-    var costUSD = 0.0
-    /// Why the round ended before its work was done (`max-cost`, `interrupted`), nil when it finished.
-    var stopped: String?
+    /// Evolutions that produced no row or lost their check because the model call failed; their parents are
+    /// retried next round.
+    var failedEvolutions = 0
+    /// The round's share of the run's model calls; `stopped` says why the round ended early, if it did.
+    var calls = ModelCallSummary()
+
+    enum CodingKeys: String, CodingKey {
+        case round, planned, evolved, survived, eliminated, calls
+        case alreadyDone = "already_done"
+        case failedEvolutions = "failed_evolutions"
+    }
+
+    var stopped: ModelCallStop { calls.stopped }
 
     /// One line for the terminal.
     var line: String {
@@ -26,25 +31,12 @@ struct EvolveRoundSummary: Sendable {
         if !eliminated.isEmpty {
             parts[1] += " (" + eliminated.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
         }
-        if failedCalls > 0 { parts.append("\(failedCalls) failed calls") }
+        if failedEvolutions > 0 { parts.append("\(failedEvolutions) failed calls") }
         if alreadyDone > 0 { parts.append("\(alreadyDone) already done") }
-        parts.append("\(promptTokens + completionTokens) tokens")
-        parts.append(String(format: "$%.4f", costUSD))
-        if let stopped { parts.append("stopped early (\(stopped)); rerun to continue") }
+        parts.append("\(calls.promptTokens + calls.completionTokens) tokens")
+        parts.append(ModelCallSummary.money(calls.costUSD))
         return parts.joined(separator: ", ")
     }
 
     var eliminatedTotal: Int { eliminated.values.reduce(0, +) }
-
-    /// The summary as a JSON object literal.
-    var json: String {
-        let reasons = eliminated.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ")
-        return "{\"round\": \(round), \"planned\": \(planned), \"already_done\": \(alreadyDone), "
-            + "\"evolved\": \(evolved), \"survived\": \(survived), \"eliminated\": {\(reasons)}, "
-            + "\"failed_calls\": \(failedCalls), \"llm_calls\": \(llmCalls), \"prompt_tokens\": \(promptTokens), "
-            + "\"completion_tokens\": \(completionTokens), \"cost_usd\": \(costUSD), "
-            + "\"stopped\": \(stopped.map { "\"\($0)\"" } ?? "null")}"
-    }
 }
-
-import Foundation

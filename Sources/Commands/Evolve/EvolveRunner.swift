@@ -84,7 +84,7 @@ struct EvolveRunner {
                 recorder.count("round\(round).evolved", summary.evolved)
                 for (filter, count) in summary.eliminated { recorder.count("eliminated.\(filter)", count) }
             }
-            if summary.stopped != nil { break }
+            if summary.stopped != .completed { break }
         }
         return (summaries, nil)
     }

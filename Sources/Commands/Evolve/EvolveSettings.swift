@@ -5,7 +5,7 @@ struct EvolveSettings: Sendable {
     var rounds: Int
     /// Strategy names: Evol-Instruct names for the llm backend, `rules:<kind>` for the rules backend.
     var strategies: [String]
-    var whereClause: String?
+    var condition: WhereCondition?
     var perInstruction: Int
     var seed: UInt64
     var complete: Bool

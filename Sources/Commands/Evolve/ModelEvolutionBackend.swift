@@ -6,7 +6,7 @@ import Synthesis
 
 /// `--backend llm`: one round of Evol-Instruct with a model, in three batches — rewrite every planned
 /// evolution, ask the judge whether each surviving rewrite gains anything over its parent, then answer the
-/// ones still standing. Every call goes through `LLMCallLedger` (a row in `llm_calls`, answered from there on
+/// ones still standing. Every call goes through `ModelCallRunner` (a row in `llm_calls`, answered from there on
 /// a rerun) and each outcome is written in one transaction with the rows and verdicts it produces.
 ///
 /// A later batch never waits for calls it does not depend on, and a stop (budget, Ctrl-C) between batches
@@ -19,22 +19,19 @@ final class ModelEvolutionBackend {
     let settings: EvolveSettings
     let options: LLMOptions
     let rows: EvolutionLedger
-    let calls: LLMCallLedger
+    let runner: ModelCallRunner
     let factory: EvolutionRequestFactory
     let eliminator: EvolutionEliminator
-    let context: CommandContext
     /// The endpoint's model, recorded on answers when the server does not name one.
     let model: String
 
     init(
-        settings: EvolveSettings, options: LLMOptions, rows: EvolutionLedger, calls: LLMCallLedger,
-        context: CommandContext, model: String
+        settings: EvolveSettings, options: LLMOptions, rows: EvolutionLedger, runner: ModelCallRunner, model: String
     ) {
         self.settings = settings
         self.options = options
         self.rows = rows
-        self.calls = calls
-        self.context = context
+        self.runner = runner
         self.model = model
         factory = Self.requestFactory(model: model, options: options)
         let detector = RefusalDetector.standard
@@ -68,19 +65,13 @@ final class ModelEvolutionBackend {
 
     /// Processes new and unfinished evolutions of one round. Evolutions missing from the result either
     /// failed a call (their parent is retried next round) or were not reached because the run stopped
-    /// (`summary.stopped` is set then).
+    /// (`summary.calls.stopped` says why then).
     func process(
         missing: [PlannedEvolution], unfinished: [(PlannedEvolution, EvolutionLedger.ExistingChild)],
         parents: [Int64: EvolutionLedger.Instruction], recorder: RunRecorder, summary: inout EvolveRoundSummary
     ) throws -> [PlannedEvolution: EvolutionResult] {
-        let before = calls.gate.snapshot
-        defer {
-            let after = calls.gate.snapshot
-            summary.llmCalls += after.calls - before.calls
-            summary.promptTokens += after.usage.promptTokens - before.usage.promptTokens
-            summary.completionTokens += after.usage.completionTokens - before.usage.completionTokens
-            summary.costUSD += after.spent - before.spent
-        }
+        let before = runner.summary
+        defer { summary.calls = runner.summary.since(before) }
         var results: [PlannedEvolution: EvolutionResult] = [:]
         var candidates: [Candidate] = []
         for (evolution, child) in unfinished {
@@ -101,10 +92,10 @@ final class ModelEvolutionBackend {
                     strategy: EvolutionStrategy(rawValue: evolution.strategy) ?? .deepen, seed: evolution.seed)
             },
             purpose: Self.rewritePurpose
-        ) { index, outcome, callID in
+        ) { index, response, callID in
             let (evolution, parent) = rewrites[index]
-            guard let response = outcome.response else {
-                summary.failedCalls += 1
+            guard let response else {
+                summary.failedEvolutions += 1
                 return
             }
             if response.finishReason == "length" { recorder.count("truncated_rewrites") }
@@ -124,7 +115,7 @@ final class ModelEvolutionBackend {
                 results[evolution] = EvolutionResult(childID: id, survived: false)
             }
         }
-        if let stop { return stopped(stop, results, &summary) }
+        if stop != .completed { return results }
 
         // 2. Information-gain judge.
         let judged = candidates.indices.filter { candidates[$0].needsGain }
@@ -137,12 +128,12 @@ final class ModelEvolutionBackend {
                     evolved: Self.fullText(candidate.instruction, candidate.input), seed: candidate.evolution.seed)
             },
             purpose: Self.gainPurpose
-        ) { position, outcome, _ in
+        ) { position, response, _ in
             let index = judged[position]
             let candidate = candidates[index]
             dropped.insert(index)
-            guard let response = outcome.response else {
-                summary.failedCalls += 1
+            guard let response else {
+                summary.failedEvolutions += 1
                 results[candidate.evolution] = EvolutionResult(childID: candidate.childID, survived: false)
                 return
             }
@@ -160,7 +151,7 @@ final class ModelEvolutionBackend {
             }
         }
         // Judged candidates whose call never started stay unresolved.
-        if let stop { return stopped(stop, results, &summary) }
+        if stop != .completed { return results }
         candidates = candidates.indices.filter { !dropped.contains($0) }.map { candidates[$0] }
 
         // 3. Answers, then the checks on them.
@@ -177,10 +168,10 @@ final class ModelEvolutionBackend {
                         instruction: candidate.instruction, input: candidate.input, seed: candidate.evolution.seed)
                 },
                 purpose: Self.answerPurpose
-            ) { index, outcome, callID in
+            ) { index, response, callID in
                 let candidate = unanswered[index]
-                guard let response = outcome.response else {
-                    summary.failedCalls += 1
+                guard let response else {
+                    summary.failedEvolutions += 1
                     results[candidate.evolution] = EvolutionResult(childID: candidate.childID, survived: false)
                     return
                 }
@@ -193,7 +184,7 @@ final class ModelEvolutionBackend {
                     candidate, answerID: answerID, text: response.content, runID: recorder.runID, &summary)
                 results[candidate.evolution] = EvolutionResult(childID: candidate.childID, survived: survived)
             }
-            if let stop { return stopped(stop, results, &summary) }
+            if stop != .completed { return results }
         } else {
             for candidate in candidates {
                 summary.survived += 1
@@ -234,48 +225,15 @@ final class ModelEvolutionBackend {
         for elimination in fired { summary.eliminated[elimination.rule.filterName, default: 0] += 1 }
     }
 
-    private func stopped(
-        _ reason: BlockingCallRunner.StopReason, _ results: [PlannedEvolution: EvolutionResult],
-        _ summary: inout EvolveRoundSummary
-    ) -> [PlannedEvolution: EvolutionResult] {
-        summary.stopped = switch reason {
-        case .budget: "max-cost"
-        case .interrupted: "interrupted"
-        case .requested: "stopped"
-        }
-        return results
-    }
-
-    /// Sends one request per element, answering repeats from `llm_calls`; `handle` runs on this thread inside
-    /// the transaction that records the call. Returns why the batch stopped early, if it did.
+    /// Sends one request per element through the runner; `handle` gets the element's index, its response (nil
+    /// when the call failed) and its ledger row, inside the call's transaction. Returns `.completed` or why the
+    /// run stopped, which also ends the round.
     private func send(
-        _ requests: [LLMRequest], purpose: String, handle: (Int, LLMCallOutcome, Int64?) throws -> Void
-    ) throws -> BlockingCallRunner.StopReason? {
-        guard !requests.isEmpty else { return context.interrupt.isRequested ? .interrupted : nil }
-        let prepared = requests.map { calls.prepare($0, purpose: purpose) }
-        calls.progress.total += prepared.count
-        var pending: [Int] = []
-        for (index, call) in prepared.enumerated() {
-            if let (outcome, cachedID) = try calls.cachedOutcome(call) {
-                try rows.database.transaction {
-                    let callID = try calls.record(call, outcome, cachedID: cachedID)
-                    try handle(index, outcome, callID)
-                }
-            } else {
-                pending.append(index)
-            }
+        _ requests: [LLMRequest], purpose: String, handle: (Int, LLMResponse?, Int64?) throws -> Void
+    ) throws -> ModelCallStop {
+        try runner.run(requests.map { ModelCall($0, purpose: purpose) }) { result in
+            try handle(result.index, result.response, result.callID)
         }
-        if context.interrupt.isRequested { return .interrupted }
-        let runner = calls.runner(concurrency: options.concurrency, interrupt: context.interrupt)
-        let result = try runner.run(pending.map { prepared[$0] }) { position, outcome in
-            let index = pending[position]
-            try rows.database.transaction {
-                let callID = try calls.record(prepared[index], outcome)
-                try handle(index, outcome, callID)
-            }
-        }
-        if result.reason == nil && context.interrupt.isRequested { return .interrupted }
-        return result.reason
     }
 
     /// An instruction with its separate input, as the prompts show it.

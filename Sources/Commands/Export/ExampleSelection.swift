@@ -7,14 +7,14 @@ struct ExampleSelection {
     static let defaultCondition = "output IS NOT NULL AND verdict <> 'fail' AND NOT is_duplicate"
 
     var all = false
-    var whereClause: String?
+    var condition: WhereCondition?
     var minScore: Double?
     var limit: Int?
 
     var sql: String {
         var conditions: [String] = []
         if !all { conditions.append(Self.defaultCondition) }
-        if let whereClause { conditions.append("(\(whereClause))") }
+        if let condition { conditions.append(condition.sql) }
         if minScore != nil { conditions.append("best_score >= ?") }
         var text = "SELECT * FROM examples"
         if !conditions.isEmpty { text += " WHERE " + conditions.joined(separator: " AND ") }
@@ -27,9 +27,8 @@ struct ExampleSelection {
         minScore.map { [.real($0)] } ?? []
     }
 
-    /// Prepares the query first so a bad `--where` is reported before any file is created, and refuses
-    /// anything that would write.
+    /// Checks `--where` first so a bad condition is reported before any file is created.
     func validate(in database: Database) throws {
-        try database.validateWhereQuery(sql)
+        try condition?.validate(in: database)
     }
 }

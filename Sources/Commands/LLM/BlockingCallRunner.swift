@@ -1,35 +1,37 @@
 import Foundation
 import LLM
+import Synchronization
 
-/// Bridges the synchronous command world to the async client: calls run in a background task group with a
+/// Bridges the synchronous command world to the async sender: calls run in a background task group with a
 /// sliding window, and each outcome is handed back to the calling thread, which alone touches the database.
-/// Ctrl-C (the context's interrupt) and the budget stop new calls; calls in flight still finish and are handled.
+/// Used only by `ModelCallRunner`. Raising `stop` (Ctrl-C, a run-stopping failure, the caller's target) or a
+/// refused budget reservation stops new calls; calls in flight still finish and are handled.
 struct BlockingCallRunner {
-    let client: LLMClient
+    let sender: any ModelCallSender
     let concurrency: Int
     let interrupt: InterruptSignal
-    let gate: BudgetGate
 
-    /// Why the runner stopped before the end, if it did.
-    enum StopReason: Equatable {
-        case interrupted, budget, requested
-    }
-
-    /// Sends `calls`; `handle(index, outcome)` runs on the calling thread as results arrive. Returns the
-    /// number of calls never started and why. `stop` lets the handler end the batch early (target reached).
+    /// Sends `requests`; `handle(index, outcome)` runs on the calling thread as results arrive, and a throw
+    /// from it stops the batch and is rethrown. `reserve(index)` is asked before each start (the budget).
+    /// An outcome for which `endsBatch` is true raises `stop` as it arrives, before the pool could start
+    /// another call. Returns the number of requests never started.
     func run(
-        _ calls: [PreparedCall], stop: StopSignal = StopSignal(), handle: (Int, LLMCallOutcome) throws -> Void
-    ) throws -> (notStarted: Int, reason: StopReason?) {
-        guard !calls.isEmpty else { return (0, nil) }
+        _ requests: [LLMRequest], stop: StopSignal, reserve: @escaping @Sendable (Int) -> Bool,
+        endsBatch: @escaping @Sendable (LLMCallOutcome) -> Bool, handle: (Int, LLMCallOutcome) throws -> Void
+    ) throws -> Int {
+        guard !requests.isEmpty else { return 0 }
         let channel = OutcomeChannel<(Int, LLMCallOutcome)>()
         let notStarted = Mutex(0)
-        let client = client, gate = gate, width = concurrency
+        let sender = sender, width = concurrency
         let task = Task.detached(executorPreference: DedicatedTaskExecutor()) {
             let summary = try? await RequestPool.run(
-                jobs: Array(calls.indices), concurrency: width, stop: stop,
-                shouldStart: { gate.reserve(calls[$0].reservation) },
-                perform: { index in await client.send(calls[index].request) },
-                handle: { index, outcome in channel.push((index, outcome)) })
+                jobs: Array(requests.indices), concurrency: width, stop: stop,
+                shouldStart: { reserve($0) },
+                perform: { index in await sender.send(requests[index]) },
+                handle: { index, outcome in
+                    if endsBatch(outcome) { stop.stop() }
+                    channel.push((index, outcome))
+                })
             notStarted.withLock { $0 = summary?.notStarted ?? 0 }
             channel.finish()
         }
@@ -52,11 +54,6 @@ struct BlockingCallRunner {
         }
         _ = task
         if let failure { throw failure }
-        let remaining = notStarted.withLock { $0 }
-        guard remaining > 0 else { return (0, nil) }
-        let reason: StopReason = interrupt.isRequested ? .interrupted : gate.budgetReached ? .budget : .requested
-        return (remaining, reason)
+        return notStarted.withLock { $0 }
     }
 }
-
-import Synchronization

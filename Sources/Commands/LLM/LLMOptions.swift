@@ -10,7 +10,7 @@ public struct LLMOptions: Sendable {
         .option("--temperature", value: "t", help: "Sampling temperature."),
         .option("--top-p", value: "p", help: "Nucleus sampling probability mass."),
         .option("--max-tokens", value: "n", help: "Maximum tokens per answer."),
-        .option("--seed", value: "n", help: "Base seed; each prompt adds its own number, so reruns hit the cache."),
+        .option("--seed", value: "n", help: "Base seed, 0…9223372036854775807 (2^63−1); each prompt adds its own number, so reruns hit the cache."),
         .option("--concurrency", value: "n", help: "Requests in flight at once.", default: "8"),
         .option("--max-retries", value: "n", help: "Retries for connection errors, timeouts, 408/409/429/5xx.", default: "2"),
         .option("--timeout", value: "seconds", help: "Per-request timeout.", default: "60"),
@@ -40,7 +40,7 @@ public struct LLMOptions: Sendable {
         temperature = try arguments.double("temperature", in: 0...2)
         topP = try arguments.double("top-p", in: 0...1)
         maxTokens = try arguments.int("max-tokens", minimum: 1)
-        seed = try arguments.int("seed")
+        seed = try arguments.int("seed", minimum: 0)
         concurrency = try arguments.int("concurrency", minimum: 1) ?? 8
         maxRetries = try arguments.int("max-retries", minimum: 0) ?? 2
         timeout = try arguments.double("timeout", in: 0.1...3600) ?? 60

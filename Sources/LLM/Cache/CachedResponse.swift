@@ -1,4 +1,6 @@
-/// What a cache remembers of a succeeded call: enough to rebuild an `LLMCallOutcome` without the network.
+import Foundation
+
+/// What the `llm_calls` ledger remembers of a succeeded call: enough to rebuild an `LLMCallOutcome` without the network.
 public struct CachedResponse: Hashable, Sendable {
     public var content: String
     public var finishReason: String?
@@ -33,4 +35,4 @@ public struct CachedResponse: Hashable, Sendable {
     }
 }
 
-import Foundation
+

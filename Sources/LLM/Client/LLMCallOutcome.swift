@@ -12,12 +12,15 @@ public struct LLMCallOutcome: Sendable {
     public var responseBody: String?
     /// Tokens from `usage`, or estimated (marked) when the server sent none. Zero on failure.
     public var usage: TokenUsage
-    /// True when the result came from a `ResponseCache`, not the network.
+    /// True when the result came from the `llm_calls` ledger, not the network.
     public var fromCache: Bool
+    /// `host[:port]` of the server that answered (nil for a cached answer); a sender with several endpoints
+    /// sets the one it picked.
+    public var endpointHost: String?
 
     public init(
         request: LLMRequest, result: Result<LLMResponse, LLMFailure>, attempts: Int, latencyMilliseconds: Int,
-        httpStatus: Int?, responseBody: String?, usage: TokenUsage, fromCache: Bool = false
+        httpStatus: Int?, responseBody: String?, usage: TokenUsage, fromCache: Bool = false, endpointHost: String? = nil
     ) {
         self.request = request
         self.result = result
@@ -27,6 +30,7 @@ public struct LLMCallOutcome: Sendable {
         self.responseBody = responseBody
         self.usage = usage
         self.fromCache = fromCache
+        self.endpointHost = endpointHost
     }
 
     /// Headers of the last HTTP response (lower-cased names), for rate-limit bookkeeping; not stored.

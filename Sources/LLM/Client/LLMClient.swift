@@ -13,7 +13,8 @@ import Foundation
 /// let outcome = await client.send(.chat(model: endpoint.model, messages: [.user("Hi")]))
 /// if let text = outcome.response?.content { … } else { print(outcome.failure!) }
 /// ```
-/// Many requests at once: `RequestPool.run(...)`. The client is `Sendable`; share one per run.
+/// Many requests at once: `RequestPool.run(...)`; commands go through `ModelCallRunner`, which sees the client as
+/// a `ModelCallSender`. The client is `Sendable`; share one per run.
 public final class LLMClient: Sendable {
     public let configuration: EndpointConfiguration
     public let retryPolicy: RetryPolicy
@@ -98,7 +99,7 @@ public final class LLMClient: Sendable {
                         var outcome = LLMCallOutcome(
                             request: request, result: .success(parsed), attempts: attempts,
                             latencyMilliseconds: Self.milliseconds(since: started), httpStatus: http.statusCode,
-                            responseBody: lastBody, usage: usage
+                            responseBody: lastBody, usage: usage, endpointHost: configuration.host
                         )
                         outcome.responseHeaders = headers
                         outcome.endpointURL = configuration.identity
@@ -129,7 +130,7 @@ public final class LLMClient: Sendable {
         var outcome = LLMCallOutcome(
             request: request, result: .failure(failure), attempts: attempts,
             latencyMilliseconds: Self.milliseconds(since: started), httpStatus: lastStatus,
-            responseBody: lastBody, usage: .zero
+            responseBody: lastBody, usage: .zero, endpointHost: configuration.host
         )
         outcome.responseHeaders = lastHeaders
         outcome.endpointURL = configuration.identity

@@ -62,4 +62,16 @@ public struct InstructionStore {
     public func row(id: Int64) throws -> Row? {
         try database.first("SELECT * FROM instructions WHERE id = ?", [.integer(id)])
     }
+
+    /// Records whether a Self-Instruct task is a classification task, on the task row and its instance rows.
+    public func setClassification(taskID: Int64, _ isClassification: Bool) throws {
+        try database.execute(
+            "UPDATE instructions SET is_classification = ? WHERE id = ? OR task_id = ?",
+            [.integer(isClassification ? 1 : 0), .integer(taskID), .integer(taskID)])
+    }
+
+    /// Sets the `input` of one row (the first Self-Instruct instance fills its task row).
+    public func setInput(id: Int64, _ input: String) throws {
+        try database.execute("UPDATE instructions SET input = ? WHERE id = ?", [.text(input), .integer(id)])
+    }
 }

@@ -1,0 +1,18 @@
+import Synthesis
+
+/// An instruction `dsbench complete` will ask a model about, with the answer samples it still lacks.
+struct CompletionTarget {
+    var id: Int64
+    var instruction: String
+    var input: String
+    var system: String?
+    var origin: String
+    var language: String
+    var isClassification: Bool?
+    var missingSamples: [Int]
+
+    /// The stored language, or the detected one when the row has none.
+    var promptLanguage: PromptLanguage {
+        language == "zh" ? .chinese : language == "en" ? .english : PromptLanguage.detect(instruction)
+    }
+}

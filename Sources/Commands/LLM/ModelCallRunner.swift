@@ -1,0 +1,273 @@
+import Foundation
+import LLM
+import Store
+
+/// The one path every model call of every command takes: answer from the `llm_calls` ledger what it already
+/// holds, send the rest through a `ModelCallSender` with `--concurrency` calls in flight, write each call's
+/// `llm_calls` row in one transaction with the rows the caller derives from it, keep `--max-cost`, stop on
+/// Ctrl-C or a failure every request would repeat, drive the progress line, and add up one `ModelCallSummary`.
+///
+/// Usage — a command's `run()`:
+/// ```swift
+/// try ModelCallRunner.record(
+///     database, arguments: arguments, options: llm, endpoint: endpoint, template: "my-template@1",
+///     context: context, plannedCalls: targets.count
+/// ) { runner in                                  // inside an open `runs` row (runner.recorder)
+///     let calls = targets.map { ModelCall(request(for: $0), purpose: "my-purpose") }
+///     let stop = try runner.run(calls) { result in  // on this thread, in the call's transaction
+///         guard let response = result.response else { return }   // failure already recorded and counted
+///         try MyStore(runner.database).insert(…, llmCallID: result.callID, runID: runner.recorder.runID)
+///     }
+///     // stop: .completed, or .maxCost / .interrupted / .failed (sticky: later `run` calls send nothing)
+///     return MyReport(…)                          // a `ModelCallReport`: Encodable + `text`
+/// }
+/// ```
+/// `record` prints `command: <report.text>; <calls>` or, with `--json`, one object holding the report's keys
+/// next to `calls, cached, failed, prompt_tokens, completion_tokens, cost_usd, stopped, run_id, seconds`; then
+/// it throws `CommandError.interrupted` (exit 130) or `.failed` (exit 1) when the run did not complete.
+///
+/// Writers run on the owner thread only (the sender's child tasks never touch the database). Several `run`
+/// batches may be made in one run (evolve: rewrites, then gain checks, then answers); totals accumulate.
+final class ModelCallRunner {
+    let database: Database
+    let recorder: RunRecorder
+    let progress: LLMProgress
+    private let sender: any ModelCallSender
+    private let endpointHost: String
+    private let prices: PriceTable
+    private let gate: BudgetGate
+    private let useCache: Bool
+    private let concurrency: Int
+    private let interrupt: InterruptSignal
+    private let store: LLMCallStore
+    private var cached = 0
+    /// Set once a batch stops early; later batches send nothing.
+    private(set) var stopped: ModelCallStop = .completed
+    /// Why the run failed or made no progress, with the server's message and a hint, for the error line.
+    private(set) var stopMessage: String?
+    /// The last failure a call ended with, for messages such as "no progress; last error: …".
+    private(set) var lastFailure: String?
+
+    init(
+        database: Database, recorder: RunRecorder, sender: any ModelCallSender, endpointHost: String,
+        options: LLMOptions, prices: PriceTable, progress: LLMProgress, interrupt: InterruptSignal
+    ) {
+        self.database = database
+        self.recorder = recorder
+        self.sender = sender
+        self.endpointHost = endpointHost
+        self.prices = prices
+        self.gate = BudgetGate(budget: options.maxCost)
+        self.useCache = !options.noCache
+        self.concurrency = options.concurrency
+        self.interrupt = interrupt
+        self.progress = progress
+        self.store = LLMCallStore(database)
+    }
+
+    /// Opens a run, gives `body` a runner, prints the closing summary (report + call totals) and closes the
+    /// run: succeeded, interrupted (rethrown as `CommandError.interrupted`) or failed (`CommandError.failed`
+    /// carrying the stop message). `sender` defaults to an `LLMClient` for `endpoint` with the options' retries
+    /// and timeout.
+    static func record<Report: ModelCallReport>(
+        _ database: Database, arguments: ParsedArguments, options: LLMOptions, endpoint: EndpointConfiguration,
+        template: String, context: CommandContext, plannedCalls: Int = 0, json: Bool? = nil,
+        sender: (any ModelCallSender)? = nil, run body: (ModelCallRunner) throws -> Report
+    ) throws {
+        let json = json ?? options.json
+        let prices = try PriceSettings.load(database)
+        if options.maxCost != nil, prices.price(for: endpoint.model) == nil {
+            context.printError(
+                "warning: --max-cost cannot be enforced: no price for model '\(endpoint.model)'; set one with 'dsbench config price \(endpoint.model) IN OUT'")
+        }
+        let progress = LLMProgress(
+            label: arguments.commandName, total: plannedCalls, sink: context.stderr,
+            enabled: context.stderrIsTerminal && !json)
+        try RunRecorder.record(
+            database, arguments: arguments, model: endpoint.model, endpointHost: endpoint.host, template: template
+        ) { recorder in
+            let runner = ModelCallRunner(
+                database: database, recorder: recorder, sender: sender ?? options.makeClient(endpoint),
+                endpointHost: endpoint.host, options: options, prices: prices, progress: progress,
+                interrupt: context.interrupt)
+            let report = try body(runner)
+            progress.finish()
+            let output = ModelCommandOutput(
+                command: arguments.commandName, report: report, calls: runner.summary, runID: recorder.runID,
+                seconds: progress.elapsed)
+            context.print(output.rendered(json: json))
+            try runner.throwUnlessCompleted()
+        }
+    }
+
+    /// Call totals so far, with the stop reason.
+    var summary: ModelCallSummary {
+        let meter = gate.snapshot
+        return ModelCallSummary(
+            calls: meter.calls, cached: cached, failed: meter.failures, promptTokens: meter.usage.promptTokens,
+            completionTokens: meter.usage.completionTokens, costUSD: meter.spent, stopped: stopped)
+    }
+
+    /// Makes `calls`: ledger answers first, then the network. `write` gets each result on this thread inside
+    /// the transaction that records its `llm_calls` row; a throw rolls both back, stops the batch and is
+    /// rethrown. Raise `stop` from `write` to end the batch early without it counting as a stop (a target was
+    /// reached): unsent calls are then simply not made. Returns `.completed` or why the run stopped.
+    @discardableResult
+    func run(_ calls: [ModelCall], stop: StopSignal = StopSignal(), write: (ModelCallResult) throws -> Void) throws
+        -> ModelCallStop
+    {
+        guard stopped == .completed else { return stopped }
+        let hashes = calls.map { sender.hash(of: $0.request) }
+        progress.total = max(progress.total, progress.done + calls.count)
+        var pending: [Int] = []
+        for index in calls.indices {
+            if stop.isStopped { break }
+            if let answer = try cachedOutcome(calls[index], hash: hashes[index]) {
+                try database.transaction {
+                    let callID = try record(calls[index], hash: hashes[index], answer.outcome, cachedID: answer.id)
+                    try write(ModelCallResult(index: index, outcome: answer.outcome, callID: callID))
+                }
+            } else {
+                pending.append(index)
+            }
+        }
+        if !stop.isStopped && !interrupt.isRequested && !pending.isEmpty {
+            let reservations = pending.map { reservation(for: calls[$0].request) }
+            let gate = gate
+            let pool = BlockingCallRunner(sender: sender, concurrency: concurrency, interrupt: interrupt)
+            try pool.run(
+                pending.map { calls[$0].request }, stop: stop, reserve: { gate.reserve(reservations[$0]) },
+                endsBatch: { $0.failure.flatMap(RunStoppingFailure.init) != nil }
+            ) { position, outcome in
+                let index = pending[position]
+                try database.transaction {
+                    let callID = try record(calls[index], hash: hashes[index], outcome, reservation: reservations[position])
+                    try write(ModelCallResult(index: index, outcome: outcome, callID: callID))
+                }
+                if let failure = outcome.failure.flatMap(RunStoppingFailure.init), stopped == .completed {
+                    stopped = .failed
+                    stopMessage = "\(calls[index].purpose) call failed with \(failure.description); calls in flight were finished, no more were sent"
+                    stop.stop()
+                }
+            }
+        }
+        if stopped == .completed {
+            if interrupt.isRequested {
+                stopped = .interrupted
+            } else if gate.budgetReached {
+                stopped = .maxCost
+            }
+        }
+        return stopped
+    }
+
+    /// Ends the run early for a reason the caller found (e.g. `.noProgress`); `message` becomes the error.
+    func halt(_ reason: ModelCallStop, message: String) {
+        guard stopped == .completed else { return }
+        stopped = reason
+        stopMessage = message
+    }
+
+    /// Throws for a run that did not complete: interrupted (exit 130) or failed/no-progress (exit 1).
+    /// A `--max-cost` stop is not an error: the work done is kept and a rerun continues.
+    func throwUnlessCompleted() throws {
+        switch stopped {
+        case .completed, .maxCost: return
+        case .interrupted: throw CommandError.interrupted
+        case .failed, .noProgress: throw CommandError.failed(stopMessage ?? "the run stopped (\(stopped.rawValue))")
+        }
+    }
+
+    /// `--dry-run`: prints what `calls` would cost without sending or writing anything — calls the ledger would
+    /// answer are counted apart — in the same two forms as `record` (`dry_run: true`, `completion_tokens_max`).
+    static func printDryRun<Report: ModelCallReport>(
+        _ calls: [ModelCall], report: Report, database: Database, arguments: ParsedArguments, options: LLMOptions,
+        endpoint: EndpointConfiguration, context: CommandContext, json: Bool? = nil
+    ) throws {
+        let client = options.makeClient(endpoint)
+        let store = LLMCallStore(database)
+        var uncached: [LLMRequest] = []
+        var hits = 0
+        for call in calls {
+            if !options.noCache, try store.succeededCall(hash: client.hash(of: call.request)) != nil {
+                hits += 1
+            } else {
+                uncached.append(call.request)
+            }
+        }
+        let estimate = DryRunEstimate(requests: uncached, cachedCount: hits, prices: try PriceSettings.load(database))
+        let output = DryRunOutput(command: arguments.commandName, report: report, estimate: estimate, model: endpoint.model)
+        context.print(output.rendered(json: json ?? options.json))
+    }
+
+    // MARK: - Ledger
+
+    private func cachedOutcome(_ call: ModelCall, hash: String) throws -> (outcome: LLMCallOutcome, id: Int64)? {
+        guard useCache, let row = try store.succeededCall(hash: hash) else { return nil }
+        let cached = CachedResponse(
+            content: row.content, finishReason: row.finishReason,
+            usage: TokenUsage(promptTokens: row.promptTokens, completionTokens: row.completionTokens, estimated: row.usageEstimated),
+            rawBody: row.response, callID: row.id)
+        return (cached.outcome(for: call.request), row.id)
+    }
+
+    /// Worst-case USD of a call (prompt estimate + `max_tokens`), reserved against `--max-cost` while in flight.
+    private func reservation(for request: LLMRequest) -> Double {
+        let estimate = TokenUsage(
+            promptTokens: TokenEstimator.estimatePrompt(of: request),
+            completionTokens: request.parameters.maxTokens ?? DryRunEstimate.assumedCompletionTokens, estimated: true)
+        return prices.cost(of: estimate, model: request.model) ?? 0
+    }
+
+    /// The only writer of `llm_calls` rows for sent calls. Updates budget, run totals and progress; a cached
+    /// answer writes nothing and returns the answering row's id.
+    private func record(
+        _ call: ModelCall, hash: String, _ outcome: LLMCallOutcome, cachedID: Int64? = nil, reservation: Double = 0
+    ) throws -> Int64? {
+        let cost = outcome.fromCache ? 0 : prices.cost(of: outcome.usage, model: call.request.model)
+        gate.record(outcome, cost: cost, reservation: reservation)
+        progress.record(
+            succeeded: outcome.succeeded, fromCache: outcome.fromCache,
+            tokens: outcome.fromCache ? 0 : outcome.usage.totalTokens, cost: cost ?? 0)
+        if outcome.fromCache {
+            cached += 1
+            recorder.count("cache_hits")
+            return cachedID
+        }
+        var row = LLMCallStore.NewCall(
+            requestHash: hash, purpose: call.purpose, endpoint: call.request.endpointKind, model: call.request.model,
+            requestJSON: call.request.jsonString(), succeeded: outcome.succeeded, runID: recorder.runID)
+        row.endpointHost = outcome.endpointHost ?? endpointHost
+        row.parametersJSON = Self.parametersJSON(call.request.parameters)
+        row.response = outcome.responseBody
+        row.content = outcome.response?.content
+        row.finishReason = outcome.response?.finishReason
+        if outcome.succeeded {
+            row.promptTokens = outcome.usage.promptTokens
+            row.completionTokens = outcome.usage.completionTokens
+            row.usageEstimated = outcome.usage.estimated
+            row.costUSD = cost
+        }
+        row.latencyMilliseconds = outcome.latencyMilliseconds
+        row.attempts = outcome.attempts
+        row.httpStatus = outcome.httpStatus
+        row.error = outcome.failure.map { "\($0)" }
+        let id = try store.insert(row)
+        recorder.totals.llmCalls += 1
+        recorder.totals.promptTokens += outcome.usage.promptTokens
+        recorder.totals.completionTokens += outcome.usage.completionTokens
+        recorder.totals.costUSD += cost ?? 0
+        if let failure = outcome.failure {
+            lastFailure = failure.description
+            recorder.count("failed_calls")
+        }
+        if outcome.usage.estimated { recorder.count("estimated_usage_calls") }
+        return id
+    }
+
+    static func parametersJSON(_ parameters: SamplingParameters) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(parameters)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
