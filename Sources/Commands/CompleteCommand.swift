@@ -52,7 +52,7 @@ public struct CompleteCommand: CommandDefinition {
     public func run(context: CommandContext) throws {
         let database = try context.openDatabase()
         try condition?.validate(in: database)
-        let endpoint = try llm.endpoint(environment: context.environment)
+        let endpoint = try llm.endpoint(environment: context.environment, database: database)
         var completer = self.completer
         completer.model = endpoint.model
         let targets = try completer.selectTargets(database, condition: condition, limit: limit)

@@ -55,7 +55,7 @@ public struct GenerateCommand: CommandDefinition {
 
     public func run(context: CommandContext) throws {
         let database = try context.openDatabase()
-        let endpoint = try llm.endpoint(environment: context.environment)
+        let endpoint = try llm.endpoint(environment: context.environment, database: database)
         let generator = try SelfInstructGenerator(
             settings: settings, llm: llm, model: endpoint.model, database: database, databasePath: context.databasePath)
         let template = generator.template.templateID.description

@@ -28,7 +28,7 @@ import TestSupport
         defer { servers.forEach { $0.stop() } }
         let fleet = try fleet(servers, concurrency: 4)
         #expect(fleet.capacity == 12)
-        let outcomes = try await sendAll(fleet, count: 60, width: fleet.capacity)
+        let outcomes = try await sendAll(fleet, count: 60, width: fleet.capacity ?? 1)
         #expect(outcomes.count == 60)
         #expect(outcomes.values.filter { !$0.succeeded }.isEmpty)
         #expect(outcomes[7]?.response?.content == "question 7")
@@ -48,7 +48,7 @@ import TestSupport
         let dying = try ScriptedLLMServer { _ in .dropConnection }
         defer { (alive + [dying]).forEach { $0.stop() } }
         let fleet = try fleet(alive + [dying], concurrency: 4)
-        let outcomes = try await sendAll(fleet, count: 80, width: fleet.capacity)
+        let outcomes = try await sendAll(fleet, count: 80, width: fleet.capacity ?? 1)
         #expect(outcomes.count == 80)
         #expect(outcomes.values.filter { !$0.succeeded }.isEmpty)
         let answered = alive.flatMap(\.requests).map(\.userText)
@@ -66,7 +66,7 @@ import TestSupport
         }
         defer { limited.stop() }
         let fleet = try fleet([limited], concurrency: 8, maxRetries: 8)
-        let outcomes = try await sendAll(fleet, count: 24, width: fleet.capacity)
+        let outcomes = try await sendAll(fleet, count: 24, width: fleet.capacity ?? 1)
         #expect(outcomes.values.filter { !$0.succeeded }.isEmpty)
         #expect(limited.requests.count == 30)  // 24 answers + 6 refusals, nothing twice
         #expect(outcomes.values.map(\.attempts).reduce(0, +) == 30)

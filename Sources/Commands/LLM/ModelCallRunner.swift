@@ -59,7 +59,7 @@ final class ModelCallRunner {
         self.prices = prices
         self.gate = BudgetGate(budget: options.maxCost)
         self.useCache = !options.noCache
-        self.concurrency = options.concurrency
+        self.concurrency = sender.capacity ?? options.concurrency
         self.interrupt = interrupt
         self.progress = progress
         self.store = LLMCallStore(database)
@@ -83,11 +83,15 @@ final class ModelCallRunner {
         let progress = LLMProgress(
             label: arguments.commandName, total: plannedCalls, sink: context.stderr,
             enabled: context.stderrIsTerminal && !json)
+        let endpoints = sender == nil ? try options.endpointSet(environment: context.environment, database: database) : nil
+        let sender = sender ?? options.makeSender(endpoints ?? EndpointSet(endpoint))
+        if let fleet = sender as? EndpointFleet { progress.note = { Self.fleetNote(fleet.status) } }
         try RunRecorder.record(
-            database, arguments: arguments, model: endpoint.model, endpointHost: endpoint.host, template: template
+            database, arguments: arguments, model: endpoint.model, endpointHost: endpoints?.hosts ?? endpoint.host,
+            template: template
         ) { recorder in
             let runner = ModelCallRunner(
-                database: database, recorder: recorder, sender: sender ?? options.makeClient(endpoint),
+                database: database, recorder: recorder, sender: sender,
                 endpointHost: endpoint.host, options: options, prices: prices, progress: progress,
                 interrupt: context.interrupt)
             let report = try body(runner)
@@ -134,7 +138,8 @@ final class ModelCallRunner {
         if !stop.isStopped && !interrupt.isRequested && !pending.isEmpty {
             let reservations = pending.map { reservation(for: calls[$0].request) }
             let gate = gate
-            let pool = BlockingCallRunner(sender: sender, concurrency: concurrency, interrupt: interrupt)
+            var pool = BlockingCallRunner(sender: sender, concurrency: concurrency, interrupt: interrupt)
+            pool.onIdle = { [progress] in progress.draw() }
             try pool.run(
                 pending.map { calls[$0].request }, stop: stop, reserve: { gate.reserve(reservations[$0]) },
                 endsBatch: { $0.failure.flatMap(RunStoppingFailure.init) != nil }
@@ -224,7 +229,9 @@ final class ModelCallRunner {
     private func record(
         _ call: ModelCall, hash: String, _ outcome: LLMCallOutcome, cachedID: Int64? = nil, reservation: Double = 0
     ) throws -> Int64? {
-        let cost = outcome.fromCache ? 0 : prices.cost(of: outcome.usage, model: call.request.model)
+        // An endpoint with its own model answers as that model: cost and ledger name the model that answered.
+        let model = outcome.fromCache ? call.request.model : outcome.request.model
+        let cost = outcome.fromCache ? 0 : prices.cost(of: outcome.usage, model: model)
         gate.record(outcome, cost: cost, reservation: reservation)
         progress.record(
             succeeded: outcome.succeeded, fromCache: outcome.fromCache,
@@ -235,9 +242,10 @@ final class ModelCallRunner {
             return cachedID
         }
         var row = LLMCallStore.NewCall(
-            requestHash: hash, purpose: call.purpose, endpoint: call.request.endpointKind, model: call.request.model,
+            requestHash: hash, purpose: call.purpose, endpoint: call.request.endpointKind, model: model,
             requestJSON: call.request.jsonString(), succeeded: outcome.succeeded, runID: recorder.runID)
         row.endpointHost = outcome.endpointHost ?? endpointHost
+        row.endpointURL = outcome.endpointURL
         row.parametersJSON = Self.parametersJSON(call.request.parameters)
         row.response = outcome.responseBody
         row.content = outcome.response?.content
@@ -263,6 +271,15 @@ final class ModelCallRunner {
         }
         if outcome.usage.estimated { recorder.count("estimated_usage_calls") }
         return id
+    }
+
+    /// The progress line's note for an endpoint set: endpoints out of service and requests held by a rate limit.
+    static func fleetNote(_ status: EndpointFleet.Status) -> String? {
+        var parts: [String] = []
+        let out = status.out.filter { $0 }.count
+        if out > 0 { parts.append("\(out)/\(status.out.count) endpoints out") }
+        if status.waitingOnLimit > 0 { parts.append("waiting on rate limit (\(status.waitingOnLimit))") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     static func parametersJSON(_ parameters: SamplingParameters) -> String {

@@ -48,9 +48,6 @@ public final class EndpointFleet: Sendable {
             weights: endpoints.members.map(\.weight), limits: limits, health: health, now: 0)))
     }
 
-    /// Requests in flight the set can carry at once: the width to give a request pool.
-    public var capacity: Int { limits.concurrency * endpoints.members.count }
-
     /// The ledger key: request body plus `EndpointSet.hashIdentity`.
     public func hash(of request: LLMRequest) -> String {
         request.hash(endpointIdentity: endpoints.hashIdentity)
