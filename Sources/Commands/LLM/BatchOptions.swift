@@ -23,6 +23,12 @@ public struct BatchOptions: Sendable, Equatable {
     /// Seconds between status checks.
     public var pollInterval: Double
 
+    init(wait: Bool, retry: Retry, pollInterval: Double) {
+        self.wait = wait
+        self.retry = retry
+        self.pollInterval = pollInterval
+    }
+
     /// Nil without `--batch`; the batch-only options without it are usage errors.
     init?(arguments: ParsedArguments) throws(UsageError) {
         let batchOnly = ["batch-wait", "no-wait"].filter { arguments.flag($0) }

@@ -41,6 +41,8 @@ final class ModelCallRunner {
     private let interrupt: InterruptSignal
     private let store: LLMCallStore
     private var cached = 0
+    /// Set with `--batch`: uncached calls go through the provider's Batch API first.
+    private var batchStage: BatchStage?
     /// Set once a batch stops early; later batches send nothing.
     private(set) var stopped: ModelCallStop = .completed
     /// Why the run failed or made no progress, with the server's message and a hint, for the error line.
@@ -94,6 +96,11 @@ final class ModelCallRunner {
                 database: database, recorder: recorder, sender: sender,
                 endpointHost: endpoint.host, options: options, prices: prices, progress: progress,
                 interrupt: context.interrupt)
+            if let batch = options.batch {
+                runner.batchStage = BatchStage(
+                    database: database, recorder: recorder, command: arguments.commandName, endpoint: endpoint,
+                    options: batch, prices: prices, progress: progress, interrupt: context.interrupt)
+            }
             let report = try body(runner)
             progress.finish()
             let output = ModelCommandOutput(
@@ -135,6 +142,9 @@ final class ModelCallRunner {
                 pending.append(index)
             }
         }
+        if let batchStage, !stop.isStopped && !interrupt.isRequested && !pending.isEmpty {
+            pending = try answerThroughBatches(calls, hashes: hashes, pending: pending, stage: batchStage, write: write)
+        }
         if !stop.isStopped && !interrupt.isRequested && !pending.isEmpty {
             let reservations = pending.map { reservation(for: calls[$0].request) }
             let gate = gate
@@ -166,6 +176,47 @@ final class ModelCallRunner {
         return stopped
     }
 
+    /// `--batch`: hands the uncached calls to the Batch API stage, writes the answers its collected lines give
+    /// (their `llm_calls` rows exist already, at the batch price), and returns the calls still to send live.
+    /// Calls left waiting in a batch stop the run as `.batchPending` (or `.interrupted`).
+    private func answerThroughBatches(
+        _ calls: [ModelCall], hashes: [String], pending: [Int], stage: BatchStage, write: (ModelCallResult) throws -> Void
+    ) throws -> [Int] {
+        let items = pending.map { BatchStage.Item(request: calls[$0].request, purpose: calls[$0].purpose, hash: hashes[$0]) }
+        let outcome = try stage.process(items)
+        var live: [Int] = []
+        var waiting = false
+        for index in pending {
+            let hash = hashes[index]
+            if outcome.live.contains(hash) {
+                live.append(index)
+            } else if let answer = outcome.answers[hash], case .success = answer.result {
+                var result = LLMCallOutcome(
+                    request: calls[index].request, result: answer.result, attempts: 1, latencyMilliseconds: 0,
+                    httpStatus: answer.httpStatus, responseBody: answer.body, usage: answer.usage,
+                    endpointHost: endpointHost)
+                result.endpointURL = nil
+                try database.transaction {
+                    gate.record(result, cost: answer.cost, reservation: 0)
+                    progress.record(succeeded: true, fromCache: false, tokens: answer.usage.totalTokens, cost: answer.cost ?? 0)
+                    try write(ModelCallResult(index: index, outcome: result, callID: answer.callID))
+                }
+            } else if let cachedAnswer = try cachedOutcome(calls[index], hash: hash) {
+                try database.transaction {
+                    let callID = try record(calls[index], hash: hash, cachedAnswer.outcome, cachedID: cachedAnswer.id)
+                    try write(ModelCallResult(index: index, outcome: cachedAnswer.outcome, callID: callID))
+                }
+            } else {
+                waiting = true
+            }
+        }
+        if waiting && stopped == .completed && !interrupt.isRequested {
+            stopped = .batchPending
+            stopMessage = "calls wait in a Batch API batch; rerun the command or run 'dsbench batch collect' to continue"
+        }
+        return live
+    }
+
     /// Ends the run early for a reason the caller found (e.g. `.noProgress`); `message` becomes the error.
     func halt(_ reason: ModelCallStop, message: String) {
         guard stopped == .completed else { return }
@@ -177,7 +228,7 @@ final class ModelCallRunner {
     /// A `--max-cost` stop is not an error: the work done is kept and a rerun continues.
     func throwUnlessCompleted() throws {
         switch stopped {
-        case .completed, .maxCost: return
+        case .completed, .maxCost, .batchPending: return
         case .interrupted: throw CommandError.interrupted
         case .failed, .noProgress: throw CommandError.failed(stopMessage ?? "the run stopped (\(stopped.rawValue))")
         }
@@ -189,7 +240,8 @@ final class ModelCallRunner {
         _ calls: [ModelCall], report: Report, database: Database, arguments: ParsedArguments, options: LLMOptions,
         endpoint: EndpointConfiguration, context: CommandContext, json: Bool? = nil
     ) throws {
-        let client = options.makeClient(endpoint)
+        // Hash as the run would: an endpoint set keys requests by `EndpointSet.hashIdentity`.
+        let client = options.makeSender((try? options.endpointSet(environment: context.environment, database: database)) ?? EndpointSet(endpoint))
         let store = LLMCallStore(database)
         var uncached: [LLMRequest] = []
         var hits = 0
@@ -200,7 +252,8 @@ final class ModelCallRunner {
                 uncached.append(call.request)
             }
         }
-        let estimate = DryRunEstimate(requests: uncached, cachedCount: hits, prices: try PriceSettings.load(database))
+        let estimate = DryRunEstimate(
+            requests: uncached, cachedCount: hits, prices: try PriceSettings.load(database), batch: options.batch != nil)
         let output = DryRunOutput(command: arguments.commandName, report: report, estimate: estimate, model: endpoint.model)
         context.print(output.rendered(json: json ?? options.json))
     }

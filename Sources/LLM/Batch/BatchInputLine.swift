@@ -17,11 +17,18 @@ public struct BatchInputLine: Hashable, Sendable {
 
     /// The JSON line, without the trailing newline (keys sorted, so the same request gives the same bytes).
     public func jsonLine() -> Data {
+        Self.jsonLine(customID: customID, url: url, body: request.jsonBody())
+    }
+
+    /// A line from its parts: `body` is a request's JSON (as stored in `batch_requests.request`).
+    public static func jsonLine(customID: String, url: String, body: Data) -> Data {
         var line = Data("{\"body\":".utf8)
-        line.append(request.jsonBody())
+        line.append(body)
         line.append(Data(",\"custom_id\":".utf8))
         line.append((try? JSONEncoder().encode(customID)) ?? Data("\"\"".utf8))
-        line.append(Data(",\"method\":\"POST\",\"url\":\"\(url)\"}".utf8))
+        line.append(Data(",\"method\":\"POST\",\"url\":".utf8))
+        line.append((try? JSONEncoder().encode(url)) ?? Data("\"\"".utf8))
+        line.append(Data("}".utf8))
         return line
     }
 }
