@@ -68,7 +68,7 @@ final class BatchStage {
         var outcome = Outcome()
         while true {
             outcome.answers.merge(try collectFinished()) { _, new in new }
-            let open = try batches.pendingHashes()
+            let open = try batches.pendingHashes(endpointURL: endpoint.identity)
             var toSubmit: [Item] = []
             var waiting = 0
             var seen: Set<String> = []
@@ -274,10 +274,7 @@ final class BatchStage {
             recorder.count(line?.expired == true ? "batch_expired_lines" : "batch_failed_lines")
         }
         let id = try calls.insert(row)
-        recorder.totals.llmCalls += 1
-        recorder.totals.promptTokens += usage.promptTokens
-        recorder.totals.completionTokens += usage.completionTokens
-        recorder.totals.costUSD += cost ?? 0
+        recorder.addCall(usage, cost: cost)
         return BatchAnswer(callID: id, result: result, usage: usage, httpStatus: line?.statusCode, body: line?.body, cost: cost)
     }
 

@@ -314,10 +314,7 @@ final class ModelCallRunner {
         row.httpStatus = outcome.httpStatus
         row.error = outcome.failure.map { "\($0)" }
         let id = try store.insert(row)
-        recorder.totals.llmCalls += 1
-        recorder.totals.promptTokens += outcome.usage.promptTokens
-        recorder.totals.completionTokens += outcome.usage.completionTokens
-        recorder.totals.costUSD += cost ?? 0
+        recorder.addCall(outcome.usage, cost: cost)
         if let failure = outcome.failure {
             lastFailure = failure.description
             recorder.count("failed_calls")

@@ -117,7 +117,7 @@ public final class LLMClient: Sendable {
                 lastHeaders = [:]
             }
 
-            guard attempts <= retryPolicy.maxRetries, shouldRetry(failure, headers: headers) else { break }
+            guard attempts <= retryPolicy.maxRetries, RetryPolicy.shouldRetry(failure, headers: headers) else { break }
             let wait = retryPolicy.delay(
                 retryIndex: attempts - 1, headers: headers, jitter: Double.random(in: 0...1))
             do {
@@ -135,16 +135,6 @@ public final class LLMClient: Sendable {
         outcome.responseHeaders = lastHeaders
         outcome.endpointURL = configuration.identity
         return outcome
-    }
-
-    /// The server may override the decision with `x-should-retry: true|false`, as OpenAI's SDKs honour.
-    private func shouldRetry(_ failure: LLMFailure, headers: [String: String]) -> Bool {
-        if case .cancelled = failure { return false }
-        switch headers["x-should-retry"]?.lowercased() {
-        case "true": return true
-        case "false": return false
-        default: return failure.isRetryable
-        }
     }
 
     private static func classify(_ error: any Error, timeout: Double) -> LLMFailure {

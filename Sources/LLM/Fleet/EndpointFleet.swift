@@ -94,22 +94,13 @@ public final class EndpointFleet: Sendable {
             outcome.attempts = attempts
             outcome.latencyMilliseconds = Self.milliseconds(clock.now - started)
             last = outcome
-            guard !outcome.succeeded, let failure = outcome.failure, retryable(failure, headers: outcome.responseHeaders)
+            guard !outcome.succeeded, let failure = outcome.failure, RetryPolicy.shouldRetry(failure, headers: outcome.responseHeaders)
             else { return outcome }
             avoid = endpoint
         }
         return last ?? LLMCallOutcome(
             request: request, result: .failure(.cancelled), attempts: attempts, latencyMilliseconds: 0,
             httpStatus: nil, responseBody: nil, usage: .zero)
-    }
-
-    private func retryable(_ failure: LLMFailure, headers: [String: String]) -> Bool {
-        if case .cancelled = failure { return false }
-        switch headers["x-should-retry"]?.lowercased() {
-        case "true": return true
-        case "false": return false
-        default: return failure.isRetryable
-        }
     }
 
     private func settlement(of outcome: LLMCallOutcome, retryIndex: Int) -> CallSettlement {

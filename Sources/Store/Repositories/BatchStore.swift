@@ -94,13 +94,14 @@ public struct BatchStore {
         ).map { Request(hash: $0.string("request_hash"), purpose: $0.string("purpose"), requestJSON: $0.string("request")) }
     }
 
-    /// Hashes carried by batches not yet collected: requests that must not be submitted again.
-    public func pendingHashes() throws -> Set<String> {
+    /// Hashes carried by the endpoint's batches not yet collected: requests that must not be submitted again.
+    public func pendingHashes(endpointURL: String) throws -> Set<String> {
         Set(try database.query(
             """
             SELECT DISTINCT r.request_hash FROM batch_requests r JOIN batches b ON b.id = r.batch_id
-            WHERE b.collected_at IS NULL
-            """
+            WHERE b.collected_at IS NULL AND b.endpoint_url = ?
+            """,
+            [.text(endpointURL)]
         ).map { $0.string("request_hash") })
     }
 }
