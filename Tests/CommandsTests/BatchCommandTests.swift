@@ -202,3 +202,43 @@ import TestSupport
         #expect(F.run(["batch", "cancel", "nope", "--db", db]).status == 1)
     }
 }
+
+/// `score` and `evolve` take `--batch` too (through the same call path): the results equal a live run's.
+@Suite(.serialized) struct BatchOtherCommandsTests {
+    @Test func judgeScoresThroughABatchAsThroughLiveCalls() throws {
+        typealias J = ScoreJudgeFixtures
+        let service = ScriptedBatchService(script: J.script())
+        let server = try BatchCommandTests.server(service)
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let (db, _) = try J.database(dir)
+        let result = try J.score(db, server, ["--scorer", "judge", "--batch", "--batch-poll", "0.01"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("judge: scored 3 of 4 completions"), "\(result.stdout)")
+        #expect(service.batches.count == 1 && service.batches[0].total == 4)
+        #expect(server.requests.filter { $0.path.hasSuffix("/chat/completions") }.isEmpty)
+        let scores = try J.query(db, "SELECT s.value FROM scores s JOIN llm_calls l ON l.id = s.llm_call_id WHERE l.batch_id = 1 ORDER BY s.value")
+        #expect(scores.map { $0.double("value") } == [6, 7, 8])
+    }
+}
+
+extension BatchOtherCommandsTests {
+    @Test func evolveSendsEachStageOfEachRoundAsABatch() throws {
+        typealias E = EvolveLLMFixtures
+        let service = ScriptedBatchService(script: E.script())
+        let server = try BatchCommandTests.server(service)
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let (db, _) = try E.database(dir, [("Explain how photosynthesis works.", ""), ("简单介绍一下清明节的由来。", "")])
+        let result = try E.evolve(db, server, ["--rounds", "2", "--strategies", "constraints,deepen", "--seed", "4", "--batch", "--batch-poll", "0.01"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("round 1: 2 evolved, 0 eliminated"), "\(result.stdout)")
+        #expect(result.stdout.contains("round 2: 2 evolved, 0 eliminated"), "\(result.stdout)")
+        #expect(server.requests.filter { $0.path.hasSuffix("/chat/completions") }.isEmpty)
+        // Every call of the run came through a batch, and no request was in two batches.
+        #expect(try E.count(db, "SELECT count(*) AS n FROM llm_calls WHERE batch_id IS NULL") == 0)
+        #expect(try E.count(db, "SELECT count(*) AS n FROM (SELECT request_hash FROM batch_requests GROUP BY request_hash HAVING count(*) > 1)") == 0)
+        #expect(service.batches.count >= 4)  // at least rewrites and answers, in each of two rounds
+        #expect(try E.count(db, "SELECT count(*) AS n FROM instructions WHERE depth = 2") == 2)
+    }
+}

@@ -59,6 +59,25 @@ public final class ScriptedBatchService: Sendable {
         self.answer = answer
     }
 
+    /// Lines answered by a live-call script, so any scripted model also plays the Batch API: `.completion` and
+    /// `.echo` become answers, `.status` an HTTP failure inside the batch, any other fault a 500.
+    public convenience init(expireAfter: Int? = nil, script: @escaping ScriptedLLMServer.Script) {
+        self.init(expireAfter: expireAfter) { _, body in
+            let data = (try? JSONSerialization.data(withJSONObject: body)) ?? Data()
+            let request = RecordedRequest(
+                ordinal: 0, method: "POST", path: body["messages"] != nil ? "/v1/chat/completions" : "/v1/completions",
+                headers: [:], body: data, connection: 0, receivedAt: .now)
+            var reply = script(request)
+            while case .delayed(_, let inner) = reply { reply = inner }
+            switch reply {
+            case .completion(let text, _, _): return .answer(text)
+            case .echo: return .answer(request.userText)
+            case .status(let code, let message, _): return .failure(status: code, message: message)
+            default: return .failure(status: 500, message: "scripted fault")
+            }
+        }
+    }
+
     /// Batches created so far, oldest first.
     public var batches: [Batch] { state.withLock { $0.batches } }
     /// Files uploaded so far.
