@@ -133,7 +133,7 @@ CREATE TABLE instructions (
     llm_call_id INTEGER REFERENCES llm_calls (id),
     run_id INTEGER NOT NULL REFERENCES runs (id),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-) STRICT;
+, round INTEGER CHECK (round IS NULL OR round >= 1)) STRICT;
 CREATE INDEX instructions_origin ON instructions (origin, depth);
 CREATE INDEX instructions_parent ON instructions (parent_id);
 CREATE INDEX instructions_root ON instructions (root_id);

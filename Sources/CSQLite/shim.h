@@ -2,10 +2,7 @@
 #define DSBENCH_CSQLITE_SHIM_H
 #include <sqlite3.h>
 
-/// Variadic sqlite3_db_config is not importable into Swift; these wrappers are.
-static inline int dsbench_sqlite3_enable_defensive(sqlite3 *db) {
-    return sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0);
-}
+/// Variadic sqlite3_config is not importable into Swift; this wrapper is.
 /// Turns off SQLite's global memory statistics: with them on, every allocation takes a global mutex, which
 /// showed as 7% of an import. Must run before the library initialises; later calls fail harmlessly.
 static inline int dsbench_sqlite3_disable_memstatus(void) {

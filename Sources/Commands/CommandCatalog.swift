@@ -13,6 +13,7 @@ public enum CommandCatalog {
             ScoreCommand.self,
             SimilarCommand.self,
             ExportCommand.self,
+            ValidateCommand.self,
             SQLCommand.self,
             StatsCommand.self,
             ShowCommand.self,

@@ -19,8 +19,8 @@ public struct CompleteCommand: CommandDefinition {
         options: [
             .option("--mode", value: "mode", help: "What to ask for.", default: "answer", allowed: ["answer", "instances"]),
             .option("--where", value: "sql", help: "SQL condition on the 'examples' view, e.g. \"origin = 'generated'\"."),
-            .option("--n", value: "k", help: "Answers per instruction (answer mode).", default: "1"),
-            .option("--max-instances", value: "n", help: "Examples per task (instances mode).", default: "5"),
+            .option("--n", value: "k", help: "Answers per instruction (answer mode).", default: "\(CompleteSettings.defaultSamples)"),
+            .option("--max-instances", value: "n", help: "Examples per task (instances mode).", default: "\(CompleteSettings.defaultMaxInstances)"),
             .option("--limit", value: "n", help: "Process at most N instructions."),
         ] + LLMOptions.specs,
         examples: [
@@ -44,8 +44,9 @@ public struct CompleteCommand: CommandDefinition {
         limit = try arguments.int("limit", minimum: 1)
         llm = try LLMOptions(arguments: arguments)
         completer = ModelCompleter(
-            instancesMode: instancesMode, samples: try arguments.int("n", minimum: 1) ?? 1,
-            maxInstances: try arguments.int("max-instances", minimum: 1) ?? 5, llm: llm, model: "")
+            instancesMode: instancesMode, samples: try arguments.int("n", minimum: 1) ?? CompleteSettings.defaultSamples,
+            maxInstances: try arguments.int("max-instances", minimum: 1) ?? CompleteSettings.defaultMaxInstances,
+            llm: llm, model: "")
         self.arguments = arguments
     }
 
@@ -64,8 +65,11 @@ public struct CompleteCommand: CommandDefinition {
             return
         }
         try ModelCallRunner.record(
-            database, arguments: arguments, options: llm, endpoint: endpoint, template: completer.template,
-            context: context
+            database, arguments: arguments,
+            settings: CompleteSettings(
+                mode: completer.mode, n: completer.samples, maxInstances: completer.maxInstances, condition: condition,
+                limit: limit),
+            options: llm, endpoint: endpoint, template: completer.template, context: context
         ) { runner in
             try completer.run(targets, runner: runner)
         }

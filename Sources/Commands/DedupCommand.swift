@@ -18,13 +18,14 @@ public struct DedupCommand: CommandDefinition {
             .option("--method", value: "method", help: "exact, minhash or rouge.", default: "minhash",
                     allowed: ["exact", "minhash", "rouge"]),
             .option("--threshold", value: "t", help: "Similarity threshold (minhash: Jaccard, rouge: ROUGE-L F).",
-                    default: "0.8 (minhash), 0.7 (rouge)"),
+                    default: "\(DedupSettings.defaultThreshold(for: .minhash)!) (minhash), \(DedupSettings.defaultThreshold(for: .rouge)!) (rouge)"),
             .option("--field", value: "field", help: "Compare the instruction only, or instruction+input+output.",
                     default: "instruction", allowed: ["instruction", "all"]),
-            .option("--num-perm", value: "n", help: "MinHash permutations.", default: "128"),
+            .option("--num-perm", value: "n", help: "MinHash permutations.", default: "\(DedupSettings.defaultPermutations)"),
             .option("--shingle", value: "kind", help: "word, or char-N for character N-grams.", default: "word"),
             .option("--keep", value: "policy", help: "Which row of a cluster survives.", default: "best-score",
                     allowed: ["best-score", "first"]),
+            .option("--where", value: "sql", help: "Compare only the instructions whose rows of the examples view match this SQL condition."),
             .flag("--json", help: "Print the summary as JSON."),
         ],
         examples: [
@@ -32,67 +33,57 @@ public struct DedupCommand: CommandDefinition {
             "dsbench dedup --method exact",
             "dsbench dedup --method minhash --threshold 0.7 --shingle char-5 --field all",
             "dsbench dedup --method rouge --threshold 0.7 --keep first",
+            "dsbench dedup --where \"origin = 'generated'\"",
         ])
 
-    let method: DuplicateStore.Method
-    let threshold: Double
-    let field: String
-    let permutations: Int
-    let shingling: Shingling
-    let policy: SurvivorPolicy
+    let settings: DedupSettings
     let json: Bool
     let arguments: ParsedArguments
 
     public init(arguments: ParsedArguments) throws(UsageError) {
         self.arguments = arguments
-        method = DuplicateStore.Method(rawValue: arguments.string("method") ?? "minhash") ?? .minhash
-        threshold = try arguments.double("threshold", in: 0...1) ?? (method == .rouge ? 0.7 : 0.8)
-        field = arguments.string("field") ?? "instruction"
-        permutations = try arguments.int("num-perm", minimum: 8) ?? 128
-        guard let shingling = Shingling(arguments.string("shingle") ?? "word") else {
-            throw UsageError("--shingle expects 'word' or 'char-N' (e.g. char-5), got '\(arguments.string("shingle") ?? "")'")
-        }
-        self.shingling = shingling
-        policy = SurvivorPolicy(rawValue: arguments.string("keep") ?? "best-score") ?? .bestScore
-        json = arguments.flag("json")
+        let method = DuplicateStore.Method(rawValue: arguments.string("method") ?? "minhash") ?? .minhash
         if method != .minhash && (arguments.string("num-perm") != nil || arguments.string("shingle") != nil) {
             throw UsageError("--num-perm and --shingle apply to --method minhash only")
         }
         if method == .exact && arguments.string("threshold") != nil {
             throw UsageError("--threshold does not apply to --method exact")
         }
+        var shingling: Shingling?
+        if method == .minhash {
+            guard let parsed = Shingling(arguments.string("shingle") ?? "word") else {
+                throw UsageError("--shingle expects 'word' or 'char-N' (e.g. char-5), got '\(arguments.string("shingle") ?? "")'")
+            }
+            shingling = parsed
+        }
+        settings = DedupSettings(
+            method: method,
+            threshold: try arguments.double("threshold", in: 0...1) ?? DedupSettings.defaultThreshold(for: method),
+            field: arguments.string("field") ?? "instruction",
+            permutations: method == .minhash ? try arguments.int("num-perm", minimum: 8) ?? DedupSettings.defaultPermutations : nil,
+            shingling: shingling,
+            policy: SurvivorPolicy(rawValue: arguments.string("keep") ?? "best-score") ?? .bestScore,
+            condition: WhereCondition(arguments.string("where")))
+        json = arguments.flag("json")
     }
 
+    /// Opens the run first (so an interrupt or a failure is recorded), compares, and writes every match in one
+    /// transaction.
     public func run(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
-        let records = try loadRecords(database)
+        try settings.condition?.validate(in: database)
         let started = Date()
-        var statistics: MinHashLSH.Statistics? = nil
-        let matches: [DuplicateMatch]
-        switch method {
-        case .exact:
-            matches = ExactDeduplicator(policy: policy).duplicates(records)
-        case .minhash:
-            let lsh = MinHashLSH(threshold: threshold, permutations: permutations, shingling: shingling, policy: policy)
-            let result = lsh.duplicates(records)
-            matches = result.matches
-            statistics = result.statistics
-        case .rouge:
-            matches = RougeDeduplicator(threshold: threshold, policy: policy).duplicates(records)
-        }
-        try context.interrupt.check()
-        let seconds = Date().timeIntervalSince(started)
-        try RunRecorder.record(database, arguments: arguments) { run in
-            // The active_duplicates view finds a run's method in its options; record it even when defaulted.
-            try database.execute(
-                "UPDATE runs SET options = json_set(options, '$.method', ?, '$.threshold', ?, '$.field', ?) WHERE id = ?",
-                [.text(method.rawValue), method == .exact ? .null : .real(threshold), .text(field), .integer(run.runID)])
+        let summary = try RunRecorder.record(database, arguments: arguments, options: settings) { run in
+            let records = try loadRecords(database)
+            try context.interrupt.check()
+            let (matches, statistics) = findDuplicates(records)
+            try context.interrupt.check()
             try database.transaction {
                 let store = DuplicateStore(database)
                 for match in matches {
                     try store.insert(.init(
-                        instructionID: Int64(match.id), duplicateOf: Int64(match.duplicateOf), method: method, field: field,
-                        similarity: match.similarity, threshold: method == .exact ? nil : threshold, runID: run.runID))
+                        instructionID: Int64(match.id), duplicateOf: Int64(match.duplicateOf), method: settings.method,
+                        field: settings.field, similarity: match.similarity, threshold: settings.threshold, runID: run.runID))
                 }
             }
             run.totals.rowsWritten = matches.count
@@ -101,47 +92,46 @@ public struct DedupCommand: CommandDefinition {
             if let statistics {
                 run.count("candidate_pairs", statistics.candidatePairs)
                 run.count("verified_pairs", statistics.verifiedPairs)
-                run.count("unverified_pairs", statistics.unverifiedPairs)
+                run.count("rejected_pairs", statistics.rejectedPairs)
             }
+            return DedupSummary(
+                settings: settings, records: records.count, duplicates: matches.count,
+                seconds: Date().timeIntervalSince(started), runID: run.runID, statistics: statistics)
         }
-        if json {
-            var object: [String: Any] = [
-                "method": method.rawValue, "records": records.count, "duplicates": matches.count, "field": field,
-                "seconds": (seconds * 1000).rounded() / 1000,
-            ]
-            if method != .exact { object["threshold"] = threshold }
-            if let statistics {
-                object["candidate_pairs"] = statistics.candidatePairs
-                object["verified_pairs"] = statistics.verifiedPairs
-                object["unverified_pairs"] = statistics.unverifiedPairs
-            }
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            context.print(String(decoding: data, as: UTF8.self))
-        } else {
-            var line = "\(method.rawValue): \(matches.count) duplicates among \(records.count) instructions"
-            if method != .exact { line += " (threshold \(threshold))" }
-            line += " in \(String(format: "%.2f", seconds)) s"
-            context.print(line)
-            if let statistics {
-                context.print("candidate pairs \(statistics.candidatePairs), verified \(statistics.verifiedPairs), "
-                              + "accepted \(statistics.acceptedPairs), unverified \(statistics.unverifiedPairs)")
-            }
+        context.print(json ? JSONOutput.line(summary) : summary.text)
+    }
+
+    /// The matches of the chosen method, with MinHash-LSH's pair counts.
+    private func findDuplicates(_ records: [DedupRecord]) -> ([DuplicateMatch], MinHashLSH.Statistics?) {
+        switch settings.method {
+        case .exact:
+            return (ExactDeduplicator(policy: settings.policy).duplicates(records), nil)
+        case .minhash:
+            let lsh = MinHashLSH(
+                threshold: settings.threshold ?? 0.8, permutations: settings.permutations ?? DedupSettings.defaultPermutations,
+                shingling: settings.shingling ?? .word, policy: settings.policy)
+            let result = lsh.duplicates(records)
+            return (result.matches, result.statistics)
+        case .rouge:
+            return (RougeDeduplicator(threshold: settings.threshold ?? 0.7, policy: settings.policy).duplicates(records), nil)
         }
     }
 
     /// Every instruction with its comparison text, best quality score (as `examples.best_score`: complexity
     /// measures difficulty, not quality) and whether it failed a filter. On the
     /// instruction field, instance rows of a self-instruct task (task_id set) are left out: they repeat their
-    /// task's instruction on purpose, with other inputs, and the task row stands for them.
+    /// task's instruction on purpose, with other inputs, and the task row stands for them. `--where` keeps the
+    /// instructions with a matching row in the `examples` view.
     func loadRecords(_ database: Database) throws -> [DedupRecord] {
-        let text = field == "all"
+        let selection = settings.condition.map { " AND i.id IN (SELECT instruction_id FROM examples WHERE \($0.sql))" } ?? ""
+        let text = settings.field == "all"
             ? "i.instruction || char(10) || i.input || char(10) || coalesce((SELECT group_concat(c.output, char(10)) FROM completions c WHERE c.instruction_id = i.id), '')"
             : "i.instruction"
         let sql = """
             SELECT i.id, \(text) AS text,
                 (SELECT max(s.value) FROM scores s WHERE s.instruction_id = i.id AND s.scorer <> 'complexity') AS score,
                 EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0) AS failed
-            FROM instructions i \(field == "all" ? "" : "WHERE i.task_id IS NULL") ORDER BY i.id
+            FROM instructions i WHERE \(settings.field == "all" ? "1" : "i.task_id IS NULL")\(selection) ORDER BY i.id
             """
         var records: [DedupRecord] = []
         try database.forEachRow(sql) { row in

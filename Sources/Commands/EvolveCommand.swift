@@ -102,7 +102,8 @@ public struct EvolveCommand: CommandDefinition {
             return
         }
         try ModelCallRunner.record(
-            database, arguments: arguments, options: llm, endpoint: endpoint, template: EvolutionPromptTemplate.identifier,
+            database, arguments: arguments, settings: settings, options: llm, endpoint: endpoint,
+            template: EvolutionPromptTemplate.identifier,
             context: context, json: settings.json
         ) { calls in
             let backend = ModelEvolutionBackend(
@@ -114,7 +115,9 @@ public struct EvolveCommand: CommandDefinition {
     /// `--backend rules`: no model, so no call path; the summary has the same shape with zero calls.
     private func runRules(roots: [Int64], runner: EvolveRunner, database: Database, context: CommandContext) throws {
         let started = Date()
-        let (runID, rounds) = try RunRecorder.record(database, arguments: arguments, template: "rules") { recorder in
+        let (runID, rounds) = try RunRecorder.record(
+            database, arguments: arguments, options: RunOptions(settings: settings, llm: llm), template: "rules"
+        ) { recorder in
             (recorder.runID, try runner.run(roots: roots, recorder: recorder, modelBackend: nil))
         }
         let output = ModelCommandOutput(

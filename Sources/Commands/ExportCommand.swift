@@ -3,8 +3,8 @@ import Foundation
 import Formats
 import Store
 
-/// `dsbench export`: writes the selected rows of the `examples` view as Alpaca, ShareGPT, OpenAI messages or
-/// raw JSONL, optionally split, shuffled, and registered in a LLaMA-Factory `dataset_info.json`.
+/// `dsbench export`: writes the selected rows of the `examples` view in one of `ExportLayouts.all`, optionally
+/// split, shuffled, checked against the trainer's rules and registered in a LLaMA-Factory `dataset_info.json`.
 public struct ExportCommand: CommandDefinition {
     public static let configuration = CommandConfiguration(
         name: "export",
@@ -13,10 +13,21 @@ public struct ExportCommand: CommandDefinition {
             + "not duplicates are written (" + ExampleSelection.defaultCondition + "); --all lifts that. Rows "
             + "come in instruction_id, sample_index order. Output is JSONL unless --json-array. The file is "
             + "written to a temporary name and renamed when complete. With --split train=0.9,test=0.1 and "
-            + "-o data/out.json the files are data/out_train.json and data/out_test.json.",
+            + "-o data/out.json the files are data/out_train.json and data/out_test.json. Conversations are written "
+            + "with the roles and keys the layout declares; turns the trainer would not accept are repaired, "
+            + "skipped or kept as --turns says, and every row left out is counted by reason. --check validates "
+            + "each written record against the trainer's rules (LLaMA-Factory for alpaca/sharegpt and whenever "
+            + "--dataset-info is given, OpenAI fine-tuning for openai) before the file is renamed into place.",
         options: [
-            .option("--format", value: "format", help: "Output layout.", default: "alpaca",
-                    allowed: ExportFormat.allCases.map(\.rawValue)),
+            .option("--format", value: "format", help: "Output layout: "
+                    + ExportLayouts.all.map { "\($0.name) = \($0.summary)" }.joined(separator: "; ") + ".",
+                    default: "alpaca", allowed: ExportLayouts.all.map(\.name)),
+            .option("--turns", value: "policy", help: "Turns the target does not accept: merge (repair), skip, keep. "
+                    + "Default merge for alpaca/sharegpt, keep for openai.", allowed: TurnPolicy.allCases.map(\.rawValue)),
+            .flag("--lossy", help: "Write records the layout cannot fully carry (tool turns in Alpaca), counting what was lost."),
+            .flag("--check", help: "Validate every record against the trainer's rules (on with --dataset-info)."),
+            .flag("--strict", help: "Fail (exit 1, no file written) if any row is skipped or flagged by the check; needs -o."),
+            .flag("--force", help: "Replace a dataset_info.json entry that points at another file or formatting."),
             .option("--output", short: "-o", value: "file", help: "Output file (default: stdout)."),
             .flag("--json-array", help: "Write one indented JSON array instead of JSON Lines."),
             .option("--where", value: "sql", help: "Extra SQL condition on the examples view."),
@@ -33,9 +44,14 @@ public struct ExportCommand: CommandDefinition {
             "dsbench export --format sharegpt --min-score 7 -o sft.jsonl",
             "dsbench export --format alpaca --json-array --split train=0.9,test=0.1 --seed 42 -o data/zh.json --dataset-info data",
             "dsbench export --format jsonl --all --where \"language = 'zh'\" > zh.jsonl",
+            "dsbench export --format sharegpt --turns skip --strict -o data/chat.json --dataset-info data",
         ])
 
-    let format: ExportFormat
+    let layout: any ExportLayout
+    let exportOptions: ExportOptions
+    let check: Bool
+    let strict: Bool
+    let force: Bool
     let output: String?
     let jsonArray: Bool
     let selection: ExampleSelection
@@ -47,7 +63,11 @@ public struct ExportCommand: CommandDefinition {
     let limit: Int?
 
     public init(arguments: ParsedArguments) throws(UsageError) {
-        format = ExportFormat(rawValue: arguments.string("format") ?? "alpaca") ?? .alpaca
+        layout = ExportLayouts.named(arguments.string("format") ?? "alpaca") ?? AlpacaLayout()
+        exportOptions = ExportOptions(
+            turns: arguments.string("turns").flatMap(TurnPolicy.init(rawValue:)), lossy: arguments.flag("lossy"))
+        strict = arguments.flag("strict")
+        force = arguments.flag("force")
         output = arguments.string("output")
         jsonArray = arguments.flag("json-array")
         var selection = ExampleSelection()
@@ -68,6 +88,12 @@ public struct ExportCommand: CommandDefinition {
         datasetInfo = arguments.string("dataset-info")
         if split != nil, output == nil { throw UsageError("--split needs -o FILE to name the split files") }
         if datasetInfo != nil, output == nil { throw UsageError("--dataset-info needs -o FILE") }
+        if force, datasetInfo == nil { throw UsageError("--force only matters with --dataset-info") }
+        if strict, output == nil { throw UsageError("--strict needs -o FILE (what went to stdout cannot be taken back)") }
+        check = arguments.flag("check") || strict || datasetInfo != nil
+        if datasetInfo != nil, layout.datasetInfoEntry(fileName: "", keys: []) == nil {
+            throw UsageError("--dataset-info: LLaMA-Factory cannot read --format \(layout.name); use alpaca, sharegpt or openai")
+        }
         if arguments.string("seed") != nil, !shuffle, split == nil {
             throw UsageError("--seed only matters with --shuffle or --split")
         }
@@ -76,7 +102,9 @@ public struct ExportCommand: CommandDefinition {
     public func run(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
         try selection.validate(in: database)
-        let exporter = ExampleExporter(format: format, jsonArray: jsonArray, interrupt: context.interrupt)
+        let exporter = ExampleExporter(
+            layout: layout, options: exportOptions, jsonArray: jsonArray, rules: check ? trainerRules : [],
+            interrupt: context.interrupt)
         let outputPath = output.map(context.resolve)
         if let split, let outputPath {
             try writeSplit(split, rows: selectedRows(exporter, database), to: outputPath, exporter: exporter, context: context)
@@ -87,10 +115,43 @@ public struct ExportCommand: CommandDefinition {
         let summary = shuffle
             ? try exporter.write(selectedRows(exporter, database), to: target, stdout: context.stdout)
             : try exporter.stream(database: database, selection: selection, to: target, stdout: context.stdout)
-        try target?.commit()
-        if let outputPath {
-            context.printError("wrote \(summary.count) records to \(outputPath)")
-            try registerDatasetInfo([(outputPath, summary)], context: context)
+        try finish([(outputPath ?? "stdout", summary)], files: target.map { [$0] } ?? [], context: context)
+    }
+
+    /// The rules `--check` applies: the layout's trainer, and LLaMA-Factory's reading of the registered entry.
+    private var trainerRules: [any TrainerRules] {
+        var rules: [any TrainerRules] = []
+        if let own = layout.trainerRules { rules.append(own) }
+        if datasetInfo != nil, let entry = layout.datasetInfoEntry(fileName: "", keys: Self.optionalColumns) {
+            let registered = LlamaFactoryRules(entry: entry)
+            if !rules.contains(where: { $0.trainer == registered.trainer }) { rules.append(registered) }
+        }
+        return rules
+    }
+
+    /// Every optional column a layout may register, so the check reads the fullest entry.
+    static let optionalColumns: Set<String> = ["system", "tools", "history"]
+
+    /// Reports each file, refuses with `--strict` (the files are discarded, nothing is renamed into place),
+    /// then commits the files and registers them.
+    private func finish(_ written: [(String, ExportSummary)], files: [ExportFile], context: CommandContext) throws {
+        for (path, summary) in written {
+            if output != nil { context.printError("wrote \(summary.count) records to \(path)") }
+            for line in summary.reportLines { context.printError(line) }
+        }
+        let faults = written.reduce(0) { $0 + $1.1.faults }
+        if strict, faults > 0 {
+            for file in files { file.discard() }
+            throw CommandError.failed("--strict: \(faults) rows skipped or flagged; no file written")
+        }
+        // A conflicting dataset_info.json entry is refused before any file is renamed into place.
+        let registration = try datasetInfo.map { directory in
+            try DatasetInfoRegistration(directory: context.resolve(directory), layout: layout, force: force).plan(written)
+        }
+        for file in files { try file.commit() }
+        if let registration {
+            try registration.write()
+            for message in registration.messages { context.printError(message) }
         }
     }
 
@@ -110,7 +171,7 @@ public struct ExportCommand: CommandDefinition {
         _ split: SplitPlan, rows: [Row], to outputPath: String, exporter: ExampleExporter, context: CommandContext
     ) throws {
         let assignment = split.assignments(count: rows.count, seed: seed)
-        var written: [(String, ExampleExporter.Summary)] = []
+        var written: [(String, ExportSummary)] = []
         var files: [ExportFile] = []
         for (index, part) in split.parts.enumerated() {
             let path = Self.splitPath(outputPath, part: part.name)
@@ -119,9 +180,7 @@ public struct ExportCommand: CommandDefinition {
             let partRows = zip(rows, assignment).filter { $0.1 == index }.map(\.0)
             written.append((path, try exporter.write(partRows, to: file, stdout: context.stdout)))
         }
-        for file in files { try file.commit() }
-        for (path, summary) in written { context.printError("wrote \(summary.count) records to \(path)") }
-        try registerDatasetInfo(written, context: context)
+        try finish(written, files: files, context: context)
     }
 
     /// `data/out.json` + `train` → `data/out_train.json`.
@@ -131,31 +190,5 @@ public struct ExportCommand: CommandDefinition {
         let ext = url.pathExtension
         let name = ext.isEmpty ? "\(stem)_\(part)" : "\(stem)_\(part).\(ext)"
         return url.deletingLastPathComponent().appendingPathComponent(name).path
-    }
-
-    private func registerDatasetInfo(_ files: [(String, ExampleExporter.Summary)], context: CommandContext) throws {
-        guard let datasetInfo else { return }
-        let directory = context.resolve(datasetInfo)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let infoPath = (directory as NSString).appendingPathComponent("dataset_info.json")
-        var bytes = FileManager.default.contents(atPath: infoPath).map { [UInt8]($0) }
-        for (path, summary) in files {
-            let standardDirectory = URL(fileURLWithPath: directory).standardizedFileURL.path + "/"
-            let standardPath = URL(fileURLWithPath: path).standardizedFileURL.path
-            let fileName = standardPath.hasPrefix(standardDirectory) ? String(standardPath.dropFirst(standardDirectory.count)) : standardPath
-            let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            let entry = DatasetInfoEntry(
-                fileName: fileName, format: format, hasSystem: summary.hasSystem, hasHistory: summary.hasHistory,
-                hasTools: summary.hasTools)
-            do {
-                bytes = try entry.merged(into: bytes, name: name)
-            } catch {
-                throw CommandError.data(file: infoPath, line: error.line, field: error.field, reason: error.reason)
-            }
-        }
-        let file = try ExportFile(path: infoPath)
-        try file.write(bytes ?? [])
-        try file.commit()
-        context.printError("registered \(files.count) dataset(s) in \(infoPath)")
     }
 }

@@ -20,13 +20,13 @@ extension FilterCommand {
                 let instruction = scrubber.scrub(subject.value.instruction)
                 let input = scrubber.scrub(subject.value.input)
                 if instruction.spans.isEmpty && input.spans.isEmpty { continue }
-                if let existing = try database.first(
-                    "SELECT id FROM instructions WHERE parent_id = ? AND origin = 'scrubbed' AND instruction = ? AND input = ?",
-                    [.integer(subject.instructionID), .text(instruction.text), .text(input.text)]) {
-                    scrubbedInstructions[subject.instructionID] = (Int64(existing.int("id")), instruction.text, input.text)
+                let instructions = InstructionStore(database)
+                if let existing = try instructions.scrubbedCopy(
+                    of: subject.instructionID, instruction: instruction.text, input: input.text) {
+                    scrubbedInstructions[subject.instructionID] = (existing, instruction.text, input.text)
                     continue
                 }
-                guard let original = try database.first("SELECT * FROM instructions WHERE id = ?", [.integer(subject.instructionID)]) else { continue }
+                guard let original = try instructions.row(id: subject.instructionID) else { continue }
                 var row = InstructionStore.NewInstruction(instruction: instruction.text, origin: .scrubbed, runID: runID)
                 row.input = input.text
                 row.system = original.optionalString("system").map { scrubber.scrub($0).text }
@@ -38,7 +38,7 @@ extension FilterCommand {
                 row.taskType = original.optionalString("task_type")
                 row.source = original.optionalString("source")
                 row.sourceID = original.optionalInt("source_id").map(Int64.init)
-                let id = try InstructionStore(database).insert(row)
+                let id = try instructions.insert(row)
                 scrubbedInstructions[subject.instructionID] = (id, instruction.text, input.text)
                 created.append(Subject(instructionID: id, completionID: nil, value: .instruction(instruction.text, input: input.text)))
             }
@@ -48,10 +48,9 @@ extension FilterCommand {
                 let parentInstruction = scrubbedInstructions[subject.instructionID]
                 if redacted.spans.isEmpty && parentInstruction == nil { continue }
                 let instructionID = parentInstruction?.id ?? subject.instructionID
-                if try database.first(
-                    "SELECT 1 FROM completions WHERE parent_id = ? AND origin = 'scrubbed' AND instruction_id = ? AND output = ?",
-                    [.integer(completionID), .integer(instructionID), .text(redacted.text)]) != nil { continue }
-                let original = try database.first("SELECT * FROM completions WHERE id = ?", [.integer(completionID)])
+                let completions = CompletionStore(database)
+                if try completions.hasScrubbedCopy(of: completionID, instructionID: instructionID, output: redacted.text) { continue }
+                let original = try completions.row(id: completionID)
                 var row = CompletionStore.NewCompletion(
                     instructionID: instructionID, output: redacted.text,
                     origin: .scrubbed, runID: runID)
@@ -59,7 +58,7 @@ extension FilterCommand {
                 row.finishReason = original?.optionalString("finish_reason")
                 row.sampleIndex = original?.int("sample_index") ?? 0
                 row.parentID = completionID
-                let id = try CompletionStore(database).insert(row)
+                let id = try completions.insert(row)
                 created.append(Subject(
                     instructionID: row.instructionID, completionID: id,
                     value: .output(redacted.text, instruction: parentInstruction?.instruction ?? subject.value.instruction,

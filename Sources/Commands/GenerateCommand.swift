@@ -20,10 +20,10 @@ public struct GenerateCommand: CommandDefinition {
             """,
         options: [
             .option("--count", value: "n", help: "Target number of accepted generated instructions in the database."),
-            .option("--seed-examples", value: "n", help: "Seed tasks shown per prompt.", default: "6"),
-            .option("--machine-examples", value: "n", help: "Accepted generated tasks shown per prompt.", default: "2"),
-            .option("--batch", value: "n", help: "Prompts per round (built from the pool as it stands).", default: "8"),
-            .option("--tasks-per-prompt", value: "n", help: "New tasks asked for in each prompt.", default: "8"),
+            .option("--seed-examples", value: "n", help: "Seed tasks shown per prompt.", default: "\(GenerateSettings.defaults.seedExamples)"),
+            .option("--machine-examples", value: "n", help: "Accepted generated tasks shown per prompt.", default: "\(GenerateSettings.defaults.machineExamples)"),
+            .option("--batch", value: "n", help: "Prompts per round (built from the pool as it stands).", default: "\(GenerateSettings.defaults.batch)"),
+            .option("--tasks-per-prompt", value: "n", help: "New tasks asked for in each prompt.", default: "\(GenerateSettings.defaults.tasksPerPrompt)"),
             .option("--lang", value: "lang", help: "Template language (default: the seeds' language).", allowed: ["en", "zh"]),
         ] + LLMOptions.specs,
         examples: [
@@ -41,10 +41,10 @@ public struct GenerateCommand: CommandDefinition {
         }
         settings = GenerateSettings(
             count: count,
-            seedExamples: try arguments.int("seed-examples", minimum: 0) ?? 6,
-            machineExamples: try arguments.int("machine-examples", minimum: 0) ?? 2,
-            batch: try arguments.int("batch", minimum: 1) ?? 8,
-            tasksPerPrompt: try arguments.int("tasks-per-prompt", minimum: 1) ?? 8,
+            seedExamples: try arguments.int("seed-examples", minimum: 0) ?? GenerateSettings.defaults.seedExamples,
+            machineExamples: try arguments.int("machine-examples", minimum: 0) ?? GenerateSettings.defaults.machineExamples,
+            batch: try arguments.int("batch", minimum: 1) ?? GenerateSettings.defaults.batch,
+            tasksPerPrompt: try arguments.int("tasks-per-prompt", minimum: 1) ?? GenerateSettings.defaults.tasksPerPrompt,
             language: arguments.string("lang").flatMap(PromptLanguage.init(rawValue:)))
         guard settings.seedExamples + settings.machineExamples > 0 else {
             throw UsageError("--seed-examples and --machine-examples cannot both be 0")
@@ -70,7 +70,7 @@ public struct GenerateCommand: CommandDefinition {
             return
         }
         try ModelCallRunner.record(
-            database, arguments: arguments, options: llm, endpoint: endpoint, template: template, context: context,
-            run: generator.run)
+            database, arguments: arguments, settings: settings, options: llm, endpoint: endpoint, template: template,
+            context: context, run: generator.run)
     }
 }

@@ -63,10 +63,11 @@ public struct ImportCommand: CommandDefinition {
                 let path = file == "-" ? "-" : context.resolve(file)
                 let name = file == "-" ? "stdin" : file
                 switch try importer.importFile(path: path, displayName: name, run: run) {
-                case let .imported(format, detected, records, rows, rejected):
+                case let .imported(format, detected, records, rows, rejected, turnOrder):
                     let how = detected ? "detected" : "given"
                     var line = "\(name): format \(format.rawValue) (\(how)); imported \(records) records as \(rows) rows"
                     if rejected > 0 || skipInvalid { line += ", \(rejected) rejected" }
+                    if turnOrder > 0 { line += ", \(turnOrder) with turns out of order (verdict 'turn-order'; export --turns decides)" }
                     context.print(line)
                 case let .alreadyImported(format, sourceID):
                     context.print("\(name): format \(format.rawValue); skipped, identical content already imported (source #\(sourceID))")

@@ -25,8 +25,10 @@ public struct SQLCommand: CommandDefinition {
     let query: String
     let write: Bool
     let format: ResultFormat?
+    let arguments: ParsedArguments
 
     public init(arguments: ParsedArguments) throws(UsageError) {
+        self.arguments = arguments
         query = arguments.positionals[0]
         write = arguments.flag("write")
         let chosen = ResultFormat.allCases.filter { arguments.flag($0.rawValue) }
@@ -51,8 +53,8 @@ public struct SQLCommand: CommandDefinition {
             for statement in statements { try output(statement, format: format, context: context) }
             return
         }
-        let parsed = try ArgumentParser(configuration: Self.configuration).parse(["--write", "--", text])
-        try RunRecorder.record(database, arguments: parsed) { run in
+        // The script itself is the option that matters (read from stdin with '-'), so it is what the run records.
+        try RunRecorder.record(database, arguments: arguments, options: SQLRunOptions(write: true, script: text)) { run in
             try database.transaction {
                 let before = database.totalChanges
                 // One statement at a time: a script may create a table and then fill it.

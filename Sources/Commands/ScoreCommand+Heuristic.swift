@@ -41,15 +41,8 @@ extension ScoreCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         let mean = scores.isEmpty ? 0 : scores.map(\.value).reduce(0, +) / Double(scores.count)
-        let low = scores.filter { $0.value < 5 }.count
-        if json {
-            let object: [String: Any] = ["scorer": scorer, "scored": scores.count, "mean": (mean * 100).rounded() / 100,
-                                         "below_5": low, "seconds": (seconds * 1000).rounded() / 1000]
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            context.print(String(decoding: data, as: UTF8.self))
-        } else {
-            context.print("\(scorer): scored \(scores.count) examples, mean \(String(format: "%.2f", mean)), "
-                          + "\(low) below 5, in \(String(format: "%.2f", seconds)) s")
-        }
+        let summary = HeuristicScoreSummary(
+            scorer: scorer, scored: scores.count, mean: mean, below5: scores.filter { $0.value < 5 }.count, seconds: seconds)
+        context.print(json ? JSONOutput.line(summary) : summary.text)
     }
 }

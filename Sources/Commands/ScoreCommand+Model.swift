@@ -25,8 +25,8 @@ extension ScoreCommand {
             return
         }
         try ModelCallRunner.record(
-            database, arguments: arguments, options: llm, endpoint: endpoint, template: kind.template, context: context,
-            plannedCalls: todo.count, json: json
+            database, arguments: arguments, settings: ScoreSettings(scorer: kind.rawValue, condition: condition), options: llm,
+            endpoint: endpoint, template: kind.template, context: context, plannedCalls: todo.count, json: json
         ) { runner in
             runner.recorder.count("selected", subjects.count)
             runner.recorder.count("already_scored", report.alreadyScored)
@@ -35,14 +35,17 @@ extension ScoreCommand {
         }
     }
 
-    /// The subjects `--where` selects from the `examples` view for this scorer.
+    /// The subjects `--where` selects from the `examples` view for this scorer (columns read checked: a view
+    /// that lost one fails here instead of scoring empty texts).
     private func selectSubjects(_ kind: ModelScorerKind, database: Database) throws -> [ScoreSubject] {
         var subjects: [ScoreSubject] = []
         try database.forEachRow(kind.selectionSQL(condition: condition?.sql)) { row in
             subjects.append(ScoreSubject(
-                instructionID: row.int64("instruction_id"), completionID: row.optionalInt64("completion_id"),
-                instruction: row.string("instruction"), input: row.string("input"), output: row.optionalString("output"),
-                system: row.optionalString("system"), conversation: row.optionalString("conversation")))
+                instructionID: try row.checked("instruction_id").intValue ?? 0,
+                completionID: try row.checked("completion_id").intValue,
+                instruction: try row.checked("instruction").stringValue ?? "", input: try row.checked("input").stringValue ?? "",
+                output: try row.checked("output").stringValue, system: try row.checked("system").stringValue,
+                conversation: try row.checked("conversation").stringValue))
         }
         return subjects
     }

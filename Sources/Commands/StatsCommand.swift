@@ -6,7 +6,7 @@ public struct StatsCommand: CommandDefinition {
     public static let configuration = CommandConfiguration(
         name: "stats",
         abstract: "Summarise the dataset: counts, lengths, verdict pass rates, duplicates, runs.",
-        discussion: "Counts by origin, depth, strategy and language; length percentiles (characters and "
+        discussion: "Counts by origin, language, task type, depth and strategy; length percentiles (characters and "
             + "estimated tokens) of instructions and outputs; pass rates per filter (latest verdicts); active "
             + "duplicates per method; yield of evolution by strategy and depth; runs with their totals.",
         options: [.flag("--json", help: "Print one JSON object instead of text.")],

@@ -75,8 +75,8 @@ import TestSupport
         let rounds = try EvolveJSON(third.stdout)
         #expect(rounds.round(3) == .init(round: 3, planned: 3, already_done: 0, evolved: 3, failed_evolutions: 0))
         #expect(rounds.round(1) == .init(round: 1, planned: 3, already_done: 3, evolved: 0, failed_evolutions: 0))
-        let depths = try rows(db, "SELECT depth, count(*) AS n FROM instructions GROUP BY depth ORDER BY depth")
-        #expect(depths.map { $0.int("n") } == [3, 3, 3, 3])
+        let perRound = try rows(db, "SELECT coalesce(round, 0) AS r, count(*) AS n FROM instructions GROUP BY r ORDER BY r")
+        #expect(perRound.map { $0.int("n") } == [3, 3, 3, 3])
     }
 
     @Test func eliminatedEvolutionIsRetriedWithAnotherStrategy() throws {
@@ -92,8 +92,9 @@ import TestSupport
             [.integer(failed.int64("id")), .integer(runID)])
         #expect(runCLI(["evolve", "--db", db, "--backend", "rules", "--rounds", "2", "--seed", "3"]).status == 0)
         let retried = try database.query(
-            "SELECT strategy FROM instructions WHERE parent_id = ? AND depth = 2", [.integer(ids[0])])
+            "SELECT strategy, depth FROM instructions WHERE parent_id = ? AND round = 2", [.integer(ids[0])])
         #expect(retried.count == 1)
+        #expect(retried.first?.int("depth") == 1, "a retry is the root's child: depth 1, round 2")
         #expect(retried.first?.string("strategy") != failed.string("strategy"))
         let childrenOfFailed = try database.query(
             "SELECT count(*) AS n FROM instructions WHERE parent_id = ?", [.integer(failed.int64("id"))])
@@ -159,5 +160,18 @@ import TestSupport
         #expect(badWhere.status == 64 && badWhere.stderr.contains("no such column"))
         let none = runCLI(["evolve", "--db", db, "--backend", "rules", "--where", "1 = 0"])
         #expect(none.status == 1 && none.stderr.contains("no instructions match"))
+    }
+
+    @Test func showAndStatsGiveDepthAndRound() throws {
+        let dir = TemporaryDirectory()
+        let (db, ids) = try seededDatabase(dir)
+        #expect(runCLI(["evolve", "--db", db, "--backend", "rules", "--rounds", "2", "--seed", "5"]).status == 0)
+        let show = runCLI(["show", "--db", db, String(ids[0])])
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains(" d1 r1]") && show.stdout.contains(" d2 r2]"), "\(show.stdout)")
+        let stats = runCLI(["stats", "--db", db, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        let byRound = try #require(object["evolution_by_round"] as? [[String: Any]])
+        #expect(byRound.map { $0["round"] as? Int } == [1, 2] && byRound.allSatisfy { $0["evolved"] as? Int == 3 })
     }
 }

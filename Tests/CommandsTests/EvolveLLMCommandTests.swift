@@ -186,14 +186,17 @@ import TestSupport
         let (db, ids) = try F.database(dir, [("Compare two sorting algorithms. zzsame", ""), ("Explain how tides work.", "")])
         let result = try F.evolve(db, server, ["--rounds", "2", "--strategies", "constraints,deepen", "--seed", "2"])
         #expect(result.status == 0, "\(result.stderr)")
-        let first = try #require(try F.query(db, "SELECT * FROM instructions WHERE parent_id = ? AND depth = 1", [.integer(ids[0])]).first)
-        let retry = try F.query(db, "SELECT * FROM instructions WHERE parent_id = ? AND depth = 2", [.integer(ids[0])])
+        let first = try #require(try F.query(db, "SELECT * FROM instructions WHERE parent_id = ? AND round = 1", [.integer(ids[0])]).first)
+        let retry = try F.query(db, "SELECT * FROM instructions WHERE parent_id = ? AND round = 2", [.integer(ids[0])])
         #expect(retry.count == 1)
+        // Depth counts steps from the root: the retry is the seed's child, so depth 1 in round 2 (before the fix: 2).
+        #expect(first.int("depth") == 1 && retry.first?.int("depth") == 1)
+        #expect(try F.count(db, "SELECT count(*) AS n FROM instructions c JOIN instructions p ON p.id = c.parent_id WHERE c.depth <> p.depth + 1") == 0)
         #expect(retry.first?.string("strategy") != first.string("strategy"))
         #expect(Set([first.string("strategy"), retry.first?.string("strategy") ?? ""]) == ["constraints", "deepen"])
         #expect(try F.count(db, "SELECT count(*) AS n FROM instructions WHERE parent_id = ?", [.integer(first.int64("id"))]) == 0)
         // The survivor goes on from its own child.
-        let survivor = try #require(try F.query(db, "SELECT id FROM instructions WHERE parent_id = ? AND depth = 1", [.integer(ids[1])]).first)
+        let survivor = try #require(try F.query(db, "SELECT id FROM instructions WHERE parent_id = ? AND round = 1", [.integer(ids[1])]).first)
         #expect(try F.count(db, "SELECT count(*) AS n FROM instructions WHERE parent_id = ? AND depth = 2", [.integer(survivor.int64("id"))]) == 1)
     }
 

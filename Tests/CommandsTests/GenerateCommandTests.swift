@@ -65,6 +65,28 @@ import TestSupport
         #expect(Set(server.requests.map(\.bodyText)).count == server.requests.count)
     }
 
+    @Test func aReplyWithoutAListIsUnparsedNotEmpty() throws {
+        let server = try ScriptedLLMServer { request in
+            switch request.ordinal {
+            case 0: return .completion("Sorry, I would rather not list tasks today.")
+            case 1: return .completion("   ")
+            default: return .completion(F.distinctTasks(tag: "u\(request.ordinal)v", count: 4))
+            }
+        }
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let db = try F.database(in: dir, seeds: F.englishSeeds)
+        let result = F.run(["generate", "--db", db, "--count", "3", "--base-url", server.baseURL, "--model", "scripted",
+                            "--batch", "1", "--concurrency", "1", "--tasks-per-prompt", "4", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(summary["unparsed_responses"] as? Int == 1, "\(result.stdout)")
+        #expect(summary["empty_responses"] as? Int == 1)
+        #expect(try F.scalar(db, "SELECT json_extract(totals, '$.unparsed_responses') FROM runs WHERE command = 'generate'") == 1)
+        #expect(try F.scalar(db, "SELECT json_extract(totals, '$.empty_responses') FROM runs WHERE command = 'generate'") == 1)
+        #expect(try F.scalar(db, "SELECT count(*) FROM llm_calls WHERE content LIKE 'Sorry, I would rather%'") == 1)
+    }
+
     @Test func interruptedRunResumesWithoutRepeatingRequests() throws {
         let interrupt = InterruptSignal()
         let server = try ScriptedLLMServer { request in

@@ -29,6 +29,15 @@ import TestSupport
         let generated = try Self.summary(generate.stdout, command: "generate")
         #expect(generated.calls == generation.requests.count && generated.calls > 0)
         #expect(generated.stopped == .completed && generated.failed == 0 && generated.promptTokens > 0)
+        // runs.options holds what the run used: defaults included, numbers as numbers.
+        let options = try #require(try F.query(seeds, """
+            SELECT json_extract(options, '$.count') AS count, json_type(options, '$.concurrency') AS ct,
+                json_extract(options, '$.concurrency') AS c, json_extract(options, '$.seed_examples') AS s,
+                json_extract(options, '$.timeout') AS tt, json_extract(options, '$.base_url') AS url
+            FROM runs WHERE command = 'generate'
+            """).first)
+        #expect(options.int("count") == 3 && options.string("ct") == "integer" && options.int("c") == 8)
+        #expect(options.int("s") == 6 && options.double("tt") == 60 && options.string("url") == generation.baseURL)
 
         let echo = try ScriptedLLMServer(queue: [], fallback: .echo)
         defer { echo.stop() }

@@ -119,4 +119,18 @@ import Testing
         #expect(statements[0].isReadOnly)
         #expect(!statements[1].isReadOnly)
     }
+
+    @Test func checkedColumnReadFailsLoudlyOnAMissingColumn() throws {
+        let database = try migrated()
+        let row = try #require(try database.first("SELECT 7 AS instruction_id, NULL AS output"))
+        #expect(try row.checked("instruction_id").intValue == 7)
+        #expect(try row.checked("output") == .null)
+        #expect(row["best_score"] == .null, "the unchecked subscript reads a missing column as NULL")
+        #expect(throws: DatabaseError.self) { try row.checked("best_score") }
+        do {
+            _ = try row.checked("best_score")
+        } catch {
+            #expect(error.message.contains("best_score") && error.message.contains("instruction_id, output"))
+        }
+    }
 }

@@ -115,3 +115,25 @@ import Testing
         }
     }
 }
+
+@Suite struct EvolutionRoundMigrationTests {
+    /// Rows written before i8-evolution-round held the round in `depth`; the backfill moves it to `round` and
+    /// recomputes depth along the parent chain.
+    @Test func backfillMovesTheRoundAndRecomputesDepth() throws {
+        let database = try Database(path: ":memory:")
+        let before = Migrator(migrations: Array(Migration.all.prefix { $0.name != "i8-evolution-round" }))
+        try before.migrate(database)
+        try database.executeScript("""
+            INSERT INTO runs (id, command) VALUES (1, 'evolve');
+            INSERT INTO instructions (id, instruction, origin, run_id) VALUES (1, 'seed', 'seed', 1);
+            -- round 1 child (eliminated), then the seed retried in round 2, whose child went on in round 3
+            INSERT INTO instructions (id, instruction, origin, parent_id, root_id, strategy, depth, run_id)
+                VALUES (2, 'r1', 'evolved', 1, 1, 'deepen', 1, 1), (3, 'r2', 'evolved', 1, 1, 'concretize', 2, 1),
+                       (4, 'r3', 'evolved', 3, 1, 'reasoning', 3, 1);
+            """)
+        try Migrator().migrate(database)
+        let rows = try database.query("SELECT id, depth, round FROM instructions ORDER BY id")
+        #expect(rows.map { "\($0.int("id")):\($0.int("depth")):\($0.optionalInt("round").map(String.init) ?? "-")" }
+            == ["1:0:-", "2:1:1", "3:1:2", "4:2:3"])
+    }
+}

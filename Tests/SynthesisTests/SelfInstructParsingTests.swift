@@ -2,6 +2,27 @@ import Testing
 @testable import Synthesis
 
 @Suite struct SelfInstructParsingTests {
+    @Test func fullWidthDigitsChineseNumeralsAndMarkup() {
+        let text = """
+            ７．写一首关于秋天的短诗。
+            七、解释光合作用的过程。
+            十二、列出三种常见的编程语言。
+            (7) Describe a rainy afternoon.
+            7) Name three rivers in Africa.
+            **Task 7:** Translate "good morning" into French.
+            ### Task 8: Write a haiku about snow.
+            **9.** Summarize the water cycle.
+            十分钟内完成下面的题目。
+            """
+        #expect(NumberedListParser.items(in: text) == [
+            "写一首关于秋天的短诗。",
+            "解释光合作用的过程。", "列出三种常见的编程语言。", "Describe a rainy afternoon.",
+            "Name three rivers in Africa.", "Translate \"good morning\" into French.", "Write a haiku about snow.",
+            "Summarize the water cycle.\n十分钟内完成下面的题目。",
+        ])
+        #expect(NumberedListParser.items(in: "Sorry, I cannot help with that.").isEmpty)
+    }
+
     @Test func messyEnglishList() {
         let text = """
             Sure! Here are some new tasks:

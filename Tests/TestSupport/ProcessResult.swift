@@ -33,10 +33,10 @@ public struct ProcessResult: Sendable {
 }
 
 extension ProcessResult {
-    /// Starts `dsbench`, sends it SIGINT (or `signal`, e.g. SIGKILL for a crash) once `ready()` is true (checked
-    /// every 10 ms, for at most `timeout` seconds, or sooner if the child exits on its own), waits for it and
-    /// returns its exit status. Output is discarded. For tests of Ctrl-C and crashes: the run must stop cleanly
-    /// (or at least lose nothing) and a rerun must repeat nothing.
+    /// Starts `dsbench`, sends it `signal` (SIGINT by default) once `ready()` is true (checked every 10 ms, for
+    /// at most `timeout` seconds, or sooner if the child exits on its own), waits for it and returns its exit
+    /// status. Output is discarded. For tests of Ctrl-C (the run must stop cleanly and a rerun repeat nothing)
+    /// and of SIGKILL (the run is left open and must be found abandoned).
     public static func interrupt(
         _ arguments: [String], environment: [String: String] = [:], timeout: Double = 30, signal: Int32 = SIGINT,
         when ready: () -> Bool
@@ -47,7 +47,7 @@ extension ProcessResult {
         try process.run()
         let deadline = Date().addingTimeInterval(timeout)
         while !ready(), Date() < deadline, process.isRunning { usleep(10_000) }
-        if signal == SIGINT { process.interrupt() } else { kill(process.processIdentifier, signal) }
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
         return process.terminationStatus
     }

@@ -15,15 +15,20 @@ public final class RunRecorder {
     }
 
     /// Runs `body` inside a run: succeeded on return, interrupted on `CommandError.interrupted`, failed on any
-    /// other error (which is rethrown after the run is closed).
+    /// other error (which is rethrown after the run is closed). `options` is what the command actually runs
+    /// with — defaults included, numbers as numbers, no secrets — stored as `runs.options`; without it the
+    /// options as given on the command line are stored.
     public static func record<T>(
-        _ database: Database, arguments: ParsedArguments, model: String? = nil, endpointHost: String? = nil,
-        template: String? = nil, _ body: (RunRecorder) throws -> T
+        _ database: Database, arguments: ParsedArguments, options: (any Encodable)? = nil, model: String? = nil,
+        endpointHost: String? = nil, template: String? = nil, _ body: (RunRecorder) throws -> T
     ) throws -> T {
         let store = RunStore(database)
+        let process = ProcessInfo.processInfo
+        try store.markAbandoned(host: process.hostName, isAlive: Self.isAlive)
         let runID = try store.start(
-            command: arguments.commandName, optionsJSON: optionsJSON(arguments), model: model,
-            endpointHost: endpointHost, template: template)
+            command: arguments.commandName, optionsJSON: options.map(effectiveOptionsJSON) ?? optionsJSON(arguments),
+            model: model, endpointHost: endpointHost, template: template, pid: process.processIdentifier,
+            host: process.hostName)
         let recorder = RunRecorder(store: store, runID: runID)
         do {
             let result = try body(recorder)
@@ -50,6 +55,18 @@ public final class RunRecorder {
         totals.promptTokens += usage.promptTokens
         totals.completionTokens += usage.completionTokens
         totals.costUSD += cost ?? 0
+    }
+
+    /// Whether a process with this id exists (signal 0 checks without sending; EPERM means it exists).
+    static func isAlive(_ pid: Int32) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    /// A command's effective options as a JSON object with sorted keys.
+    static func effectiveOptionsJSON(_ options: any Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(options)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// The parsed options as a JSON object, without anything that looks like a secret.

@@ -14,6 +14,8 @@ struct EvolutionLedger {
         var instruction: String
         var input: String
         var rootID: Int64
+        /// Evolution steps from the root; a child's depth is this + 1.
+        var depth: Int
     }
 
     /// An evolved row found for a planned evolution, with the state of its checks.
@@ -48,17 +50,17 @@ struct EvolutionLedger {
         var result: [Int64: Instruction] = [:]
         for id in Set(ids) {
             guard let row = try database.first(
-                "SELECT id, instruction, input, root_id FROM instructions WHERE id = ?", [.integer(id)])
+                "SELECT id, instruction, input, root_id, depth FROM instructions WHERE id = ?", [.integer(id)])
             else { continue }
             result[id] = Instruction(
                 id: id, instruction: row.string("instruction"), input: row.string("input"),
-                rootID: row.optionalInt64("root_id") ?? id)
+                rootID: row.optionalInt64("root_id") ?? id, depth: row.int("depth"))
         }
         return result
     }
 
     /// Matches planned evolutions to evolved rows already in the database. Rows are keyed by
-    /// (parent, depth = round, strategy); when a parent has several slots with the same strategy, a model-made
+    /// (parent, round, strategy); when a parent has several slots with the same strategy, a model-made
     /// row goes to the slot whose seed its rewrite request carried (concurrent calls finish in any order, so
     /// ids alone cannot tell the slots apart); otherwise slots take the remaining rows in id order.
     func existingChildren(for planned: [PlannedEvolution], origin: String) throws -> [PlannedEvolution: ExistingChild] {
@@ -69,7 +71,7 @@ struct EvolutionLedger {
                 """
                 SELECT i.id, i.instruction, i.input, json_extract(l.request, '$.seed') AS wire_seed
                 FROM instructions i LEFT JOIN llm_calls l ON l.id = i.llm_call_id
-                WHERE i.parent_id = ? AND i.depth = ? AND i.strategy = ? AND i.origin = ? ORDER BY i.id
+                WHERE i.parent_id = ? AND i.round = ? AND i.strategy = ? AND i.origin = ? ORDER BY i.id
                 """,
                 [.integer(evolution.parentID), .integer(Int64(evolution.round)), .text(evolution.strategy), .text(origin)])
             let free = rows.filter { !used.contains($0.int64("id")) }
@@ -120,7 +122,8 @@ struct EvolutionLedger {
         row.parentID = parent.id
         row.rootID = parent.rootID
         row.strategy = evolution.strategy
-        row.depth = evolution.round
+        row.depth = parent.depth + 1
+        row.round = evolution.round
         // The column holds LanguageDetector's codes (ja, ko, other… too), as import and generate write them.
         row.language = LanguageDetector.detect(input.isEmpty ? instruction : instruction + " " + input).rawValue
         row.llmCallID = callID

@@ -1,7 +1,8 @@
+import Foundation
 import Synthesis
 
 /// The validated options of one `dsbench evolve` invocation.
-struct EvolveSettings: Sendable {
+struct EvolveSettings: Sendable, Encodable {
     var rounds: Int
     /// Strategy names: Evol-Instruct names for the llm backend, `rules:<kind>` for the rules backend.
     var strategies: [String]
@@ -12,6 +13,14 @@ struct EvolveSettings: Sendable {
     var gainCheck: Bool
     var backend: EvolveBackend
     var json: Bool
+
+    /// `runs.options` keys; `seed` is the shared model option's and `json` only shapes the output.
+    enum CodingKeys: String, CodingKey {
+        case rounds, strategies, complete, backend
+        case condition = "where"
+        case perInstruction = "per_instruction"
+        case gainCheck = "gain_check"
+    }
 
     /// The default strategy set of a backend.
     static func defaultStrategies(for backend: EvolveBackend) -> [String] {
@@ -53,5 +62,3 @@ struct EvolveSettings: Sendable {
         }
     }
 }
-
-import Foundation

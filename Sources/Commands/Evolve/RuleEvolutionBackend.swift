@@ -25,7 +25,8 @@ struct RuleEvolutionBackend {
                 row.parentID = parent.id
                 row.rootID = parent.rootID
                 row.strategy = evolution.strategy
-                row.depth = evolution.round
+                row.depth = parent.depth + 1
+                row.round = evolution.round
                 row.language = LanguageDetector.detect(parent.input.isEmpty ? text : text + " " + parent.input).rawValue
                 let id = try store.insert(row)
                 let leak = TemplateLeakRule.elimination(evolved: text, parent: parent.instruction)

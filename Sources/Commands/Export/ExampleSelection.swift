@@ -3,8 +3,9 @@ import Store
 /// The SQL that picks exported rows from the `examples` view: the default quality gate (has an output, not
 /// failed, not a duplicate) unless `--all`, the user's `--where`, `--min-score`, ordered by instruction and sample.
 struct ExampleSelection {
-    /// The gate applied unless `--all`.
-    static let defaultCondition = "output IS NOT NULL AND verdict <> 'fail' AND NOT is_duplicate"
+    /// The gate applied unless `--all`. A `turn-order` verdict alone does not exclude a row: export's
+    /// `--turns` policy decides per target.
+    static let defaultCondition = "output IS NOT NULL AND (verdict <> 'fail' OR failed_filters = 'turn-order') AND NOT is_duplicate"
 
     var all = false
     var condition: WhereCondition?

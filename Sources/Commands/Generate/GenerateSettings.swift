@@ -12,6 +12,18 @@ struct GenerateSettings: Encodable {
     /// nil: the seeds' language picks the template.
     var language: PromptLanguage?
 
+    enum CodingKeys: String, CodingKey {
+        case count, batch
+        case seedExamples = "seed_examples"
+        case machineExamples = "machine_examples"
+        case tasksPerPrompt = "tasks_per_prompt"
+        case language = "lang"
+    }
+
+    /// Defaults, used by both the help text and the parser.
+    static let defaults = GenerateSettings(
+        count: 0, seedExamples: 6, machineExamples: 2, batch: 8, tasksPerPrompt: 8, language: nil)
+
     /// Share of asked-for tasks assumed to pass the filters when planning calls (dry run, progress total).
     static let assumedYield = 0.5
     /// Rounds in a row without an accepted instruction after which the run gives up (`no-progress`).

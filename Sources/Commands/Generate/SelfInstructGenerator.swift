@@ -87,6 +87,7 @@ final class SelfInstructGenerator {
         let filter = GenerationFilter()
         let acceptedAtStart = machine.count
         var rejected: [String: Int] = [:]
+        var unparsedResponses = 0, emptyResponses = 0
         var nextIndex = try LLMCallStore(database).count(purpose: Self.purpose)
         var roundsWithoutProgress = 0
         runner.progress.total = settings.plannedPrompts(remaining: remaining)
@@ -100,7 +101,12 @@ final class SelfInstructGenerator {
                 guard let response = result.response else { return }
                 let prompt = prompts[result.index]
                 let items = NumberedListParser.items(in: response.content, finishReason: response.finishReason)
-                if items.isEmpty { recorder.count("empty_responses") }
+                // A reply with text but no parsable item is not empty: it is kept in llm_calls for a look.
+                if items.isEmpty {
+                    let blank = response.content.allSatisfy(\.isWhitespace)
+                    recorder.count(blank ? "empty_responses" : "unparsed_responses")
+                    if blank { emptyResponses += 1 } else { unparsedResponses += 1 }
+                }
                 for decision in filter.evaluate(items, pool: &pool) {
                     var row = InstructionStore.NewInstruction(instruction: decision.instruction, origin: .generated, runID: recorder.runID)
                     row.language = LanguageDetector.detect(decision.instruction).rawValue
@@ -133,6 +139,7 @@ final class SelfInstructGenerator {
         }
         return GenerateReport(
             accepted: machine.count - acceptedAtStart, acceptedTotal: machine.count, target: settings.count,
-            rejected: rejected, template: template.templateID.description)
+            rejected: rejected, template: template.templateID.description, unparsedResponses: unparsedResponses,
+            emptyResponses: emptyResponses)
     }
 }

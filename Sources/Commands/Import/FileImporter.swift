@@ -8,7 +8,7 @@ import Store
 struct FileImporter {
     /// What happened to one file.
     enum Outcome {
-        case imported(format: SourceFormat, detected: Bool, records: Int, rows: Int, rejected: Int)
+        case imported(format: SourceFormat, detected: Bool, records: Int, rows: Int, rejected: Int, turnOrder: Int)
         case alreadyImported(format: SourceFormat, sourceID: Int64)
     }
 
@@ -25,6 +25,25 @@ struct FileImporter {
     let renaming: FieldRenaming
     let skipInvalid: Bool
     let interrupt: InterruptSignal
+
+    /// A conversation whose stored turns do not alternate the way LLaMA-Factory requires gets a failing
+    /// `turn-order` verdict naming the faults; the conversation is kept as given and export's `--turns`
+    /// decides per target (the default selection does not exclude on this verdict alone). True if recorded.
+    private func recordTurnOrder(_ record: NeutralRecord, instructionID: Int64) throws -> Bool {
+        guard let turns = Conversation(stored: record.conversation)?.turns else { return false }
+        let faults = TurnAlternation.strict.orderFaults(turns)
+        guard !faults.isEmpty else { return false }
+        var distinct: [String] = []
+        for fault in faults where !distinct.contains(fault.rawValue) { distinct.append(fault.rawValue) }
+        let detail = JSONTextWriter.compact(.object(["faults": .array(faults.map { .string($0.rawValue) })]))
+        try VerdictStore(database).insert(.init(
+            instructionID: instructionID, completionID: nil, filter: Self.turnOrderFilter, passed: false,
+            reason: distinct.joined(separator: "; "), detail: detail, runID: runID))
+        return true
+    }
+
+    /// The verdicts' `filter` name for turn-order faults.
+    static let turnOrderFilter = "turn-order"
 
     func importFile(path: String, displayName: String, run: RunRecorder) throws -> Outcome {
         let reader: ImportReader
@@ -53,7 +72,7 @@ struct FileImporter {
                 let sourceID = try sources.insert(
                     path: displayName, contentHash: "pending-\(runID)-\(displayName)", format: format.rawValue,
                     role: role, runID: runID)
-                var records = 0, rows = 0, rejected = 0
+                var records = 0, rows = 0, rejected = 0, turnOrder = 0
                 var taskID: Int64?
                 /// Stores one source record: its instruction rows (task row first) and outputs, or its reject.
                 func store(_ item: ReadAheadReader.Item) throws {
@@ -74,11 +93,13 @@ struct FileImporter {
                             row.taskID = record.instanceIndex == 0 ? nil : taskID
                             row.language = language
                             row.isClassification = record.isClassification
+                            row.taskType = record.taskType
                             row.source = "\(displayName):\(record.line)"
                             row.sourceID = sourceID
                             row.extra = record.extraJSON
                             let id = try instructions.insert(row)
                             if record.instanceIndex == 0 { taskID = id }
+                            if try recordTurnOrder(record, instructionID: id) { turnOrder += 1 }
                             rows += 1
                             if let output = record.output {
                                 try completions.insert(CompletionStore.NewCompletion(
@@ -112,7 +133,8 @@ struct FileImporter {
                 run.totals.rowsWritten += rows
                 run.count("records", records)
                 run.count("rejected", rejected)
-                return .imported(format: format, detected: detected, records: records, rows: rows, rejected: rejected)
+                run.count("turn_order", turnOrder)
+                return .imported(format: format, detected: detected, records: records, rows: rows, rejected: rejected, turnOrder: turnOrder)
             }
         } catch let duplicate as AlreadyImported {
             run.count("skipped")

@@ -10,8 +10,8 @@ import Store
 /// Usage — a command's `run()`:
 /// ```swift
 /// try ModelCallRunner.record(
-///     database, arguments: arguments, options: llm, endpoint: endpoint, template: "my-template@1",
-///     context: context, plannedCalls: targets.count
+///     database, arguments: arguments, settings: settings /* Encodable: the command's effective options */,
+///     options: llm, endpoint: endpoint, template: "my-template@1", context: context, plannedCalls: targets.count
 /// ) { runner in                                  // inside an open `runs` row (runner.recorder)
 ///     let calls = targets.map { ModelCall(request(for: $0), purpose: "my-purpose") }
 ///     let stop = try runner.run(calls) { result in  // on this thread, in the call's transaction
@@ -71,9 +71,9 @@ final class ModelCallRunner {
     /// run: succeeded, interrupted (rethrown as `CommandError.interrupted`) or failed (`CommandError.failed`
     /// carrying the stop message). `sender` defaults to an `LLMClient` for `endpoint` with the options' retries
     /// and timeout.
-    static func record<Report: ModelCallReport>(
-        _ database: Database, arguments: ParsedArguments, options: LLMOptions, endpoint: EndpointConfiguration,
-        template: String, context: CommandContext, plannedCalls: Int = 0, json: Bool? = nil,
+    static func record<Report: ModelCallReport, Settings: Encodable>(
+        _ database: Database, arguments: ParsedArguments, settings: Settings, options: LLMOptions,
+        endpoint: EndpointConfiguration, template: String, context: CommandContext, plannedCalls: Int = 0, json: Bool? = nil,
         sender: (any ModelCallSender)? = nil, run body: (ModelCallRunner) throws -> Report
     ) throws {
         let json = json ?? options.json
@@ -89,8 +89,8 @@ final class ModelCallRunner {
         let sender = sender ?? options.makeSender(endpoints ?? EndpointSet(endpoint))
         if let fleet = sender as? EndpointFleet { progress.note = { Self.fleetNote(fleet.status) } }
         try RunRecorder.record(
-            database, arguments: arguments, model: endpoint.model, endpointHost: endpoints?.hosts ?? endpoint.host,
-            template: template
+            database, arguments: arguments, options: RunOptions(settings: settings, llm: options), model: endpoint.model,
+            endpointHost: endpoints?.hosts ?? endpoint.host, template: template
         ) { recorder in
             let runner = ModelCallRunner(
                 database: database, recorder: recorder, sender: sender,

@@ -30,6 +30,7 @@ struct StatsReport {
     static let groupQueries: [(String, String)] = [
         ("by origin", "SELECT origin, count(*) AS instructions FROM instructions GROUP BY origin ORDER BY 2 DESC"),
         ("by language", "SELECT language, count(*) AS instructions FROM instructions GROUP BY language ORDER BY 2 DESC"),
+        ("by task type", "SELECT task_type, count(*) AS instructions FROM instructions WHERE task_type IS NOT NULL GROUP BY task_type ORDER BY 2 DESC, 1"),
         ("by depth", "SELECT depth, count(*) AS instructions FROM instructions GROUP BY depth ORDER BY depth"),
         ("by strategy", """
             SELECT coalesce(strategy, '-') AS strategy, count(*) AS instructions,
@@ -40,6 +41,11 @@ struct StatsReport {
             SELECT strategy, depth, count(*) AS evolved,
                 count(*) - sum(EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS kept
             FROM instructions i WHERE origin IN ('evolved', 'rules') GROUP BY strategy, depth ORDER BY depth, strategy
+            """),
+        ("evolution by round", """
+            SELECT round, count(*) AS evolved, min(depth) AS min_depth, max(depth) AS max_depth,
+                count(*) - sum(EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS kept
+            FROM instructions i WHERE round IS NOT NULL GROUP BY round ORDER BY round
             """),
         ("verdicts (latest per subject and filter)", """
             SELECT filter, count(*) AS checked, sum(passed) AS passed,

@@ -15,16 +15,28 @@ public struct MinHashLSH: Sendable {
     public var bands: Int
     public var rows: Int
 
-    /// Counts from the last run, for reports and benchmarks.
-    public struct Statistics: Sendable, Equatable {
-        /// Pairs proposed by the LSH buckets (before verification; repeats across bands included).
+    /// Counts from the last run, for reports and benchmarks. Every candidate is checked by exact Jaccard, so
+    /// `candidatePairs == verifiedPairs + rejectedPairs`.
+    public struct Statistics: Sendable, Equatable, Encodable {
+        /// Distinct record pairs whose signatures agree on every row of at least one band (a pair colliding in
+        /// several bands counts once, as datasketch's candidate set does).
         public var candidatePairs = 0
-        /// Candidate pairs verified by exact Jaccard: all of them (a pair repeated across bands is verified again).
+        /// Candidate pairs whose exact Jaccard reached the threshold.
         public var verifiedPairs = 0
-        /// Distinct pairs accepted (Jaccard ≥ threshold).
-        public var acceptedPairs = 0
-        /// Pairs reported as duplicates without a verification (always 0; kept to prove it).
-        public var unverifiedPairs = 0
+        /// Candidate pairs below the threshold, dropped by the check.
+        public var rejectedPairs = 0
+
+        public init(candidatePairs: Int = 0, verifiedPairs: Int = 0, rejectedPairs: Int = 0) {
+            self.candidatePairs = candidatePairs
+            self.verifiedPairs = verifiedPairs
+            self.rejectedPairs = rejectedPairs
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case candidatePairs = "candidate_pairs"
+            case verifiedPairs = "verified_pairs"
+            case rejectedPairs = "rejected_pairs"
+        }
     }
 
     public init(threshold: Double = 0.8, permutations: Int = 128, shingling: Shingling = .word,
@@ -107,9 +119,15 @@ public struct MinHashLSH: Sendable {
                         let i = Int(keys[x] & indexMask)
                         for y in (x + 1)..<end {
                             let j = Int(keys[y] & indexMask)
+                            // A pair is handled in the first band where its rows agree, so it is counted and
+                            // verified once; equal keys with unequal rows (a hash collision) are no candidate.
+                            let first = signatureBase.firstSharedBand(i, j, bands: band + 1, rows: rows, perms: perms)
+                            guard first == band else { continue }
                             result.candidates += 1
                             let similarity = Shingling.jaccard(shingles[i], shingles[j])
-                            if similarity >= threshold { result.accepted.append(VerifiedPair(i: i, j: j, similarity: similarity)) }
+                            if similarity >= threshold {
+                                result.accepted.append(VerifiedPair(i: min(i, j), j: max(i, j), similarity: similarity))
+                            }
                         }
                     }
                     start = end
@@ -118,18 +136,15 @@ public struct MinHashLSH: Sendable {
             }
         }
 
-        // A pair found in several bands counts once.
+        // Each pair was handled in one band only, so the bands' results add up without repeats.
         var stats = Statistics()
-        var seen = Set<UInt64>()
         var accepted: [VerifiedPair] = []
         for result in bandResults.values {
             stats.candidatePairs += result.candidates
-            for pair in result.accepted where seen.insert(UInt64(pair.i) << 32 | UInt64(pair.j)).inserted {
-                accepted.append(pair)
-            }
+            accepted += result.accepted
         }
-        stats.verifiedPairs = stats.candidatePairs
-        stats.acceptedPairs = accepted.count
+        stats.verifiedPairs = accepted.count
+        stats.rejectedPairs = stats.candidatePairs - stats.verifiedPairs
         return (Self.survivors(records, accepted, policy: policy), stats)
     }
 
@@ -182,4 +197,18 @@ struct SignatureBuffer: @unchecked Sendable {
 struct ReadOnlySignatures: @unchecked Sendable {
     let pointer: UnsafePointer<UInt32>
     init(_ buffer: UnsafeBufferPointer<UInt32>) { pointer = buffer.baseAddress! }
+
+    /// The first of the first `bands` bands in which records `i` and `j` agree on every row, or nil.
+    func firstSharedBand(_ i: Int, _ j: Int, bands: Int, rows: Int, perms: Int) -> Int? {
+        let a = pointer + i * perms, b = pointer + j * perms
+        for band in 0..<bands {
+            var equal = true
+            for k in (band * rows)..<((band + 1) * rows) where a[k] != b[k] {
+                equal = false
+                break
+            }
+            if equal { return band }
+        }
+        return nil
+    }
 }

@@ -1,65 +1,59 @@
-/// Builds the LLaMA-Factory `dataset_info.json` entry for an exported file and merges it into an existing
-/// file, so `dataset: NAME` in a training config finds the data. Keys follow LLaMA-Factory's data/README:
-/// `file_name`, `formatting`, `columns` (prompt/query/response/history/messages/system/tools) and, for
-/// ShareGPT-style files, `tags` (role_tag, content_tag, user_tag, assistant_tag, ...).
+/// One entry of LLaMA-Factory's `dataset_info.json`, so `dataset: NAME` in a training config finds an exported
+/// file, and its merge into an existing file. Keys follow LLaMA-Factory's data/README: `file_name`,
+/// `formatting` (absent for Alpaca), `columns` (prompt/query/response/history/messages/system/tools) and, for
+/// ShareGPT-style files, `tags` (role_tag, content_tag, user_tag, assistant_tag, …).
 public struct DatasetInfoEntry: Sendable, Equatable {
     /// Name of the exported file, relative to the dataset directory.
     public var fileName: String
-    /// Layout of the exported file.
-    public var format: ExportFormat
-    /// Whether any exported record carries a system prompt.
-    public var hasSystem: Bool
-    /// Whether any exported Alpaca record carries history.
-    public var hasHistory: Bool
-    /// Whether any exported conversation carries tools.
-    public var hasTools: Bool
+    /// `sharegpt`, or nil for Alpaca (LLaMA-Factory's default).
+    public var formatting: String?
+    /// LLaMA-Factory column → key in the file.
+    public var columns: [String: String]
+    /// ShareGPT tags; nil for Alpaca.
+    public var tags: [String: String]?
 
-    public init(fileName: String, format: ExportFormat, hasSystem: Bool = false, hasHistory: Bool = false, hasTools: Bool = false) {
+    public init(fileName: String, formatting: String?, columns: [String: String], tags: [String: String]?) {
         self.fileName = fileName
-        self.format = format
-        self.hasSystem = hasSystem
-        self.hasHistory = hasHistory
-        self.hasTools = hasTools
+        self.formatting = formatting
+        self.columns = columns
+        self.tags = tags
+    }
+
+    /// Reads an entry of an existing file; nil when it is not an object with a `file_name`.
+    public init?(_ value: JSONValue) {
+        guard let object = value.objectValue, let fileName = object["file_name"]?.stringValue else { return nil }
+        self.fileName = fileName
+        formatting = object["formatting"]?.stringValue
+        columns = (object["columns"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+        tags = object["tags"]?.objectValue?.compactMapValues(\.stringValue)
     }
 
     /// The entry as JSON.
     public var jsonValue: JSONValue {
         var entry: [String: JSONValue] = ["file_name": .string(fileName)]
-        var columns: [String: JSONValue] = [:]
-        switch format {
-        case .alpaca, .jsonl:
-            columns["prompt"] = .string("instruction")
-            columns["query"] = .string("input")
-            columns["response"] = .string("output")
-            if hasSystem { columns["system"] = .string("system") }
-            if hasHistory { columns["history"] = .string("history") }
-        case .sharegpt:
-            entry["formatting"] = .string("sharegpt")
-            columns["messages"] = .string("conversations")
-            if hasSystem { columns["system"] = .string("system") }
-            if hasTools { columns["tools"] = .string("tools") }
-            entry["tags"] = .object([
-                "role_tag": .string("from"), "content_tag": .string("value"), "user_tag": .string("human"),
-                "assistant_tag": .string("gpt"), "observation_tag": .string("observation"),
-                "function_tag": .string("function_call"), "system_tag": .string("system"),
-            ])
-        case .openai:
-            entry["formatting"] = .string("sharegpt")
-            columns["messages"] = .string("messages")
-            if hasTools { columns["tools"] = .string("tools") }
-            entry["tags"] = .object([
-                "role_tag": .string("role"), "content_tag": .string("content"), "user_tag": .string("user"),
-                "assistant_tag": .string("assistant"), "observation_tag": .string("tool"),
-                "system_tag": .string("system"),
-            ])
-        }
-        entry["columns"] = .object(columns)
+        if let formatting { entry["formatting"] = .string(formatting) }
+        entry["columns"] = .object(columns.mapValues(JSONValue.string))
+        if let tags { entry["tags"] = .object(tags.mapValues(JSONValue.string)) }
         return .object(entry)
     }
 
+    /// What merging did to an entry of the same name.
+    public enum MergeAction: Sendable, Equatable {
+        /// There was none.
+        case added
+        /// There was one, identical.
+        case unchanged
+        /// There was one for the same file and formatting, with other columns or tags.
+        case updated
+        /// There was one for another file or formatting and `force` replaced it.
+        case replaced(previous: String)
+    }
+
     /// The text of `dataset_info.json` with this entry stored under `name`, keeping every other entry of
-    /// `existing` (the current file's bytes, or nil when there is none). Throws when the file is not a JSON object.
-    public func merged(into existing: [UInt8]?, name: String) throws(FormatError) -> [UInt8] {
+    /// `existing` (the current file's bytes, or nil when there is none), and what happened to an entry of
+    /// that name. Throws when the file is not a JSON object, or when an entry of that name points at another
+    /// file or formatting and `force` is false.
+    public func merged(into existing: [UInt8]?, name: String, force: Bool = false) throws(FormatError) -> (bytes: [UInt8], action: MergeAction) {
         var entries: [String: JSONValue] = [:]
         if let existing, existing.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
             let parsed: JSONValue
@@ -73,12 +67,29 @@ public struct DatasetInfoEntry: Sendable, Equatable {
             }
             entries = object
         }
+        var action = MergeAction.added
+        if let old = entries[name] {
+            let previous = DatasetInfoEntry(old)
+            if old == jsonValue {
+                action = .unchanged
+            } else if let previous, previous.fileName == fileName, previous.formatting == formatting {
+                action = .updated
+            } else {
+                let description = previous.map { "\($0.fileName) (\($0.formatting ?? "alpaca"))" } ?? JSONTextWriter.compact(old)
+                guard force else {
+                    throw FormatError(
+                        line: 1, field: name,
+                        reason: "an entry of this name points at \(description), not \(fileName) (\(formatting ?? "alpaca")); use --force to replace it")
+                }
+                action = .replaced(previous: description)
+            }
+        }
         var record = OrderedRecord()
         for key in entries.keys.sorted() where key != name { record.append(key, entries[key]!) }
         record.append(name, jsonValue)
         var out: [UInt8] = []
         JSONTextWriter.append(record, to: &out, indent: 2, level: 0)
         out.append(0x0A)
-        return out
+        return (out, action)
     }
 }

@@ -22,6 +22,8 @@ public struct NeutralRecord: Sendable, Equatable {
     public var name: String?
     /// Source record's `id`, when it has one (also kept in `extra`).
     public var id: String?
+    /// Seed-file task metadata: `task_type` (or `type`), for the `task_type` column (also kept in `extra`).
+    public var taskType: String?
     /// Position among the records produced from one source record; 0 is the task row.
     public var instanceIndex: Int
     /// Every source field that has no column of its own, so an export can give it back.

@@ -15,13 +15,27 @@ public enum RecordMapper {
     public static func map(
         _ fields: [String: JSONValue], format: SourceFormat, line: Int
     ) throws(FormatError) -> [NeutralRecord] {
+        var records: [NeutralRecord]
         switch format {
-        case .selfInstruct: return try mapSelfInstruct(fields, line: line)
-        case .alpaca: return [try mapAlpaca(fields, line: line, emptyIsMissing: false)]
-        case .csv, .text: return [try mapAlpaca(fields, line: line, emptyIsMissing: true)]
-        case .sharegpt: return [try mapShareGPT(fields, line: line)]
-        case .openai: return [try mapOpenAI(fields, line: line)]
+        case .selfInstruct: records = try mapSelfInstruct(fields, line: line)
+        case .alpaca: records = [try mapAlpaca(fields, line: line, emptyIsMissing: false)]
+        case .csv, .text: records = [try mapAlpaca(fields, line: line, emptyIsMissing: true)]
+        case .sharegpt: records = [try mapShareGPT(fields, line: line)]
+        case .openai: records = [try mapOpenAI(fields, line: line)]
         }
+        if let taskType = taskType(fields) {
+            for index in records.indices { records[index].taskType = taskType }
+        }
+        return records
+    }
+
+    /// The task type seed files give (the Chinese self-instruct tutorials use `task_type`, `type`,
+    /// `category` or `domain`), first of those in that order that is a non-empty string.
+    static func taskType(_ fields: [String: JSONValue]) -> String? {
+        for key in ["task_type", "type", "category", "domain"] {
+            if let text = fields[key]?.stringValue, text.contains(where: { !$0.isWhitespace }) { return text }
+        }
+        return nil
     }
 
     // MARK: Alpaca
@@ -128,7 +142,8 @@ public enum RecordMapper {
                 throw FormatError(line: line, field: "conversations[\(index)].\(contentKey)", reason: "expected a string, found \(object[contentKey]?.typeName ?? "nothing")")
             }
             if instruction == nil, shareGPTUserRoles.contains(role) { instruction = text }
-            if systemTurn == nil, role == "system" { systemTurn = text }
+            // Only a leading system turn is the system prompt; one inside the conversation stays a turn.
+            if index == 0, role == "system" { systemTurn = text }
             lastRole = role
             lastText = text
         }
@@ -175,16 +190,17 @@ public enum RecordMapper {
                 }
                 instruction = text
             }
-            if system == nil, role == "system" || role == "developer" { system = text }
+            if index == 0, role == "system" || role == "developer" { system = text }
             output = index == messages.count - 1 && role == "assistant" ? text : nil
         }
         guard let instruction else {
             throw FormatError(line: line, field: "messages", reason: "malformed message list: no user message")
         }
         var conversation: [String: JSONValue] = ["messages": .array(messages)]
-        if let tools = fields["tools"] { conversation["tools"] = tools }
+        // Legacy function calling names its definitions `functions`; both belong to the conversation.
+        for key in ["tools", "functions"] { if let value = fields[key] { conversation[key] = value } }
         var extra = fields
-        for key in ["messages", "tools"] { extra[key] = nil }
+        for key in ["messages", "tools", "functions"] { extra[key] = nil }
         return NeutralRecord(
             line: line, instruction: instruction, output: output, system: system, conversation: .object(conversation),
             name: fields["name"]?.stringValue, id: idString(fields["id"]), extra: extra)

@@ -44,7 +44,8 @@ public final class ImportReader {
         if case .csv = container {
             guard let first = try csv?.next() else { return }
             header = first.fields.map { String($0.drop(while: { $0 == "\u{FEFF}" })) }
-            if let duplicate = Dictionary(grouping: header, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+            let named = header.filter { !$0.allSatisfy(\.isWhitespace) }
+            if let duplicate = Dictionary(grouping: named, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
                 throw FormatError(line: first.line, field: duplicate, reason: "column appears twice in the header")
             }
         }
@@ -126,7 +127,15 @@ public final class ImportReader {
                 return .failure(.rejected(FormatError(line: line, field: nil, reason: "expected \(header.count) columns, found \(values.count)"), raw: String(decoding: raw, as: UTF8.self)))
             }
             var fields: [String: JSONValue] = [:]
-            for (name, value) in zip(header, values) { fields[name] = .string(value) }
+            for (index, (name, value)) in zip(header, values).enumerated() {
+                // Excel and pandas end the header with a comma: an unnamed column with blank values is
+                // nothing; data under it is an error rather than a field called "".
+                if name.allSatisfy(\.isWhitespace) {
+                    if value.allSatisfy(\.isWhitespace) { continue }
+                    return .failure(.rejected(FormatError(line: line, field: "column \(index + 1)", reason: "value '\(value.prefix(40))' under a column with no name in the header"), raw: String(decoding: raw, as: UTF8.self)))
+                }
+                fields[name] = .string(value)
+            }
             return .success((line, renaming.apply(fields), raw))
         }
     }

@@ -8,11 +8,14 @@ public struct ExportRow: Sendable, Equatable {
     public var conversation: JSONValue?
     /// `instructions.extra`: source fields without a column of their own.
     public var extra: [String: JSONValue]
+    /// Every column of the `examples` row in view order, for layouts that write them all (`jsonl`).
+    public var columns: OrderedRecord?
 
     public init(
         instruction: String, input: String = "", output: String? = nil, system: String? = nil,
-        conversation: JSONValue? = nil, extra: [String: JSONValue] = [:]
+        conversation: JSONValue? = nil, extra: [String: JSONValue] = [:], columns: OrderedRecord? = nil
     ) {
+        self.columns = columns
         self.instruction = instruction
         self.input = input
         self.output = output

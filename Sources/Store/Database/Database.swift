@@ -2,7 +2,8 @@ import CSQLite
 
 /// A connection to one dsbench database file.
 ///
-/// Deliberately not Sendable: one owner (the command's main task) reads and writes; child tasks hand values back.
+/// Not Sendable (declared below): one owner (the command's main task) reads and writes; child tasks hand
+/// values back.
 /// Opens in WAL mode with foreign keys on, a busy timeout so concurrent writers wait instead of failing, and
 /// extended result codes so errors say exactly which constraint failed.
 public final class Database {
@@ -15,12 +16,10 @@ public final class Database {
     private static let processConfigured: Bool = dsbench_sqlite3_disable_memstatus() == SQLITE_OK
 
     /// Opens (creating if needed) the database at `path`. `busyTimeout` is in milliseconds.
-    public init(path: String, readOnly: Bool = false, busyTimeout: Int32 = 60_000) throws(DatabaseError) {
+    public init(path: String, busyTimeout: Int32 = 60_000) throws(DatabaseError) {
         _ = Self.processConfigured
         var connection: OpaquePointer?
-        let flags = readOnly
-            ? SQLITE_OPEN_READONLY
-            : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         let code = sqlite3_open_v2(path, &connection, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let connection else {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open database"
@@ -31,11 +30,9 @@ public final class Database {
         self.path = path
         sqlite3_extended_result_codes(connection, 1)
         sqlite3_busy_timeout(connection, busyTimeout)
-        if !readOnly {
-            // WAL lets readers run beside the one writer; a busy timeout covers the WAL switch itself.
-            _ = try scalar("PRAGMA journal_mode = WAL")
-            try execute("PRAGMA synchronous = NORMAL")
-        }
+        // WAL lets readers run beside the one writer; a busy timeout covers the WAL switch itself.
+        _ = try scalar("PRAGMA journal_mode = WAL")
+        try execute("PRAGMA synchronous = NORMAL")
         try execute("PRAGMA foreign_keys = ON")
     }
 
@@ -180,3 +177,8 @@ public final class Database {
     /// The SQLite library version string, e.g. "3.40.1".
     public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
 }
+
+/// A connection is used by one owner at a time (SQLITE_OPEN_NOMUTEX, a statement cache, a transaction depth):
+/// sending it to another task is a compile-time error, not a comment.
+@available(*, unavailable)
+extension Database: Sendable {}

@@ -15,6 +15,16 @@ public struct Row: Sendable {
 
     public subscript(_ index: Int) -> SQLValue { values[index] }
 
+    /// The value of a column that must be in the row. Use it where a view's column is read: if the view no
+    /// longer has the column, this fails loudly (naming the column and those present) instead of reading NULL.
+    public func checked(_ name: String) throws(DatabaseError) -> SQLValue {
+        guard let index = columns.firstIndex(of: name) else {
+            throw DatabaseError(
+                code: 1, message: "no column '\(name)' in the result; it has \(columns.joined(separator: ", "))")
+        }
+        return values[index]
+    }
+
     /// Text of a column; NULL reads as "".
     public func string(_ name: String) -> String { self[name].stringValue ?? "" }
     public func optionalString(_ name: String) -> String? { self[name].stringValue }

@@ -115,3 +115,7 @@ public final class Statement {
                       message: String(cString: sqlite3_errmsg(connection)), sql: sql)
     }
 }
+
+/// A prepared statement belongs to its connection's owner (see `Database`).
+@available(*, unavailable)
+extension Statement: Sendable {}

@@ -42,4 +42,16 @@ public struct CompletionStore {
              SQLValue(row.llmCallID), .integer(row.runID)])
         return database.lastInsertRowID
     }
+
+    /// One completion row by id.
+    public func row(id: Int64) throws -> Row? {
+        try database.first("SELECT * FROM completions WHERE id = ?", [.integer(id)])
+    }
+
+    /// Whether an earlier run already wrote this scrubbed copy of completion `parentID`.
+    public func hasScrubbedCopy(of parentID: Int64, instructionID: Int64, output: String) throws -> Bool {
+        try database.first(
+            "SELECT 1 FROM completions WHERE parent_id = ? AND origin = 'scrubbed' AND instruction_id = ? AND output = ?",
+            [.integer(parentID), .integer(instructionID), .text(output)]) != nil
+    }
 }

@@ -21,7 +21,10 @@ public struct InstructionStore {
         public var parentID: Int64?
         public var rootID: Int64?
         public var strategy: String?
+        /// Evolution steps from the root: the parent's depth + 1 (0 for rows without a parent).
         public var depth = 0
+        /// The evolve round that made the row (nil for rows not made by evolve).
+        public var round: Int?
         public var language = "und"
         public var taskType: String?
         public var isClassification: Bool?
@@ -47,20 +50,28 @@ public struct InstructionStore {
             """
             INSERT INTO instructions (instruction, input, system, conversation, origin, task_id, parent_id,
                 root_id, strategy, depth, language, task_type, is_classification, source, source_id, extra,
-                llm_call_id, run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                llm_call_id, run_id, round)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [.text(row.instruction), .text(row.input), SQLValue(row.system), SQLValue(row.conversation),
              .text(row.origin.rawValue), SQLValue(row.taskID), SQLValue(row.parentID), SQLValue(row.rootID),
              SQLValue(row.strategy), .integer(Int64(row.depth)), .text(row.language), SQLValue(row.taskType),
              SQLValue(row.isClassification), SQLValue(row.source), SQLValue(row.sourceID), SQLValue(row.extra),
-             SQLValue(row.llmCallID), .integer(row.runID)])
+             SQLValue(row.llmCallID), .integer(row.runID), SQLValue(row.round.map(Int64.init))])
         return database.lastInsertRowID
     }
 
     /// One instruction row by id.
     public func row(id: Int64) throws -> Row? {
         try database.first("SELECT * FROM instructions WHERE id = ?", [.integer(id)])
+    }
+
+    /// The scrubbed copy of `parentID` with exactly this text, if an earlier run made it.
+    public func scrubbedCopy(of parentID: Int64, instruction: String, input: String) throws -> Int64? {
+        try database.first(
+            "SELECT id FROM instructions WHERE parent_id = ? AND origin = 'scrubbed' AND instruction = ? AND input = ?",
+            [.integer(parentID), .text(instruction), .text(input)]
+        )?.int64("id")
     }
 
     /// Records whether a Self-Instruct task is a classification task, on the task row and its instance rows.

@@ -8,6 +8,8 @@ public struct RunStore {
     /// Status a run ends with.
     public enum Status: String, Sendable {
         case running, succeeded, failed, interrupted
+        /// The process died without closing the run (kill -9, power loss); set by the next writer that notices.
+        case abandoned
     }
 
     /// Totals accumulated by a command and stored when its run closes.
@@ -22,15 +24,37 @@ public struct RunStore {
         public init() {}
     }
 
-    /// Opens a run. Written outside any work transaction so the row survives a rollback of the work.
+    /// Opens a run. Written outside any work transaction so the row survives a rollback of the work. `pid` and
+    /// `host` name the process that owns the run, so a later writer can tell that it died.
     public func start(
         command: String, optionsJSON: String, model: String? = nil, endpointHost: String? = nil,
-        template: String? = nil
+        template: String? = nil, pid: Int32? = nil, host: String? = nil
     ) throws -> Int64 {
         try database.execute(
-            "INSERT INTO runs (command, options, model, endpoint_host, template) VALUES (?, ?, ?, ?, ?)",
-            [.text(command), .text(optionsJSON), SQLValue(model), SQLValue(endpointHost), SQLValue(template)])
+            "INSERT INTO runs (command, options, model, endpoint_host, template, pid, host) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [.text(command), .text(optionsJSON), SQLValue(model), SQLValue(endpointHost), SQLValue(template),
+             SQLValue(pid.map(Int64.init)), SQLValue(host)])
         return database.lastInsertRowID
+    }
+
+    /// Marks `running` runs started on `host` whose process `isAlive` says is gone as `abandoned`, with the
+    /// time it was noticed as `finished_at`. Runs of other hosts are left alone (their processes cannot be
+    /// checked from here). Returns the ids marked.
+    @discardableResult
+    public func markAbandoned(host: String, isAlive: (Int32) -> Bool) throws -> [Int64] {
+        let candidates = try database.query(
+            "SELECT id, pid FROM runs WHERE status = 'running' AND host = ? AND pid IS NOT NULL", [.text(host)])
+        let dead = candidates.filter { !isAlive(Int32(truncatingIfNeeded: $0.int64("pid"))) }.map { $0.int64("id") }
+        for id in dead {
+            try database.execute(
+                """
+                UPDATE runs SET status = 'abandoned', finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+                    error = 'the process (pid ' || pid || ' on ' || host || ') ended without closing the run; noticed by a later command'
+                WHERE id = ? AND status = 'running'
+                """,
+                [.integer(id)])
+        }
+        return dead
     }
 
     /// Records model/endpoint/template once a command knows them (after start).

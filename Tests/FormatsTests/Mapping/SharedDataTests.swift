@@ -12,7 +12,7 @@ struct SharedDataTests {
         return path
     }
 
-    private func compareRoundTrip(_ name: String, format: SourceFormat, export: ExportFormat, count: Int) throws {
+    private func compareRoundTrip(_ name: String, format: SourceFormat, export: LayoutName, count: Int) throws {
         let path = try dataPath(name)
         let (reader, records, rejects) = try readAll(path)
         #expect(reader.format == format)
@@ -21,7 +21,7 @@ struct SharedDataTests {
         let original = try #require(JSONValue.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path)))).arrayValue)
         #expect(original.count == records.count)
         var mismatches = 0
-        for (record, source) in zip(records, original) where RecordWriter.record(for: ExportRow(record), format: export).jsonValue != source {
+        for (record, source) in zip(records, original) where exported(ExportRow(record), export).jsonValue != source {
             mismatches += 1
         }
         #expect(mismatches == 0)

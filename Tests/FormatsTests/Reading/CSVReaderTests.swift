@@ -45,3 +45,17 @@ struct CSVReaderTests {
         #expect(records.first?.output == "a")
     }
 }
+
+@Suite("CSV header with a trailing comma")
+struct CSVTrailingCommaTests {
+    @Test("an unnamed column with blank values is ignored; data under it names the line and column")
+    func trailingComma() throws {
+        let file = try TemporaryFile("instruction,output,\nq1,a1,\nq2,a2,oops\n", suffix: ".csv")
+        let reader = try ImportReader(path: file.path)
+        guard case .records(let first)? = try reader.next() else { Issue.record("no first record"); return }
+        #expect(first[0].extra.isEmpty)
+        #expect(first[0].instruction == "q1" && first[0].output == "a1")
+        guard case .rejected(let error, _)? = try reader.next() else { Issue.record("second record not rejected"); return }
+        #expect(error == FormatError(line: 3, field: "column 3", reason: "value 'oops' under a column with no name in the header"))
+    }
+}

@@ -4,10 +4,10 @@ import Testing
 
 @Suite("RecordWriter")
 struct RecordWriterTests {
-    private func roundTrip(_ text: String, as format: SourceFormat, to export: ExportFormat) throws -> (original: JSONValue, written: OrderedRecord) {
+    private func roundTrip(_ text: String, as format: SourceFormat, to export: LayoutName) throws -> (original: JSONValue, written: OrderedRecord) {
         let original = try JSONValue.parse(text)
         let records = try RecordMapper.map(try #require(original.objectValue), format: format, line: 1)
-        let written = RecordWriter.record(for: ExportRow(records[0]), format: export)
+        let written = exported(ExportRow(records[0]), export)
         return (original, written)
     }
 
@@ -20,10 +20,10 @@ struct RecordWriterTests {
         #expect(Array(written.keys.prefix(5)) == ["instruction", "input", "output", "system", "history"])
     }
 
-    @Test("ShareGPT round trip keeps turns and tools verbatim")
+    @Test("ShareGPT round trip keeps turns and the tools string verbatim")
     func shareGPTRoundTrip() throws {
         let (original, written) = try roundTrip(
-            #"{"id": "x", "conversations": [{"from": "human", "value": "q"}, {"from": "gpt", "value": "a", "weight": 0}], "tools": "[]", "system": "s"}"#,
+            #"{"id": "x", "conversations": [{"from": "human", "value": "q"}, {"from": "gpt", "value": "a"}], "tools": "[ ]", "system": "s"}"#,
             as: .sharegpt, to: .sharegpt)
         #expect(written.jsonValue == original)
         #expect(written.keys.first == "conversations")
@@ -40,7 +40,7 @@ struct RecordWriterTests {
     @Test("an Alpaca row becomes a ShareGPT conversation with instruction and input joined")
     func alpacaToShareGPT() throws {
         let row = ExportRow(instruction: "Translate", input: "hola", output: "hello", system: "You translate.")
-        let record = RecordWriter.record(for: row, format: .sharegpt).jsonValue
+        let record = exported(row, .sharegpt).jsonValue
         let expected = try JSONValue.parse(#"""
             {"conversations": [{"from": "human", "value": "Translate\nhola"}, {"from": "gpt", "value": "hello"}], "system": "You translate."}
             """#)
@@ -50,11 +50,11 @@ struct RecordWriterTests {
     @Test("an Alpaca row becomes OpenAI messages with history")
     func alpacaToOpenAI() throws {
         let row = ExportRow(instruction: "q2", output: "a2", extra: ["history": .array([.array([.string("q1"), .string("a1")])])])
-        let record = RecordWriter.record(for: row, format: .openai).jsonValue
+        let record = exported(row, .openai).jsonValue
         let roles = record.objectValue?["messages"]?.arrayValue?.compactMap { $0.objectValue?["role"]?.stringValue }
         #expect(roles == ["user", "assistant", "user", "assistant"])
         #expect(record.objectValue?["history"] == nil)
-        let shareGPT = RecordWriter.record(for: row, format: .sharegpt).jsonValue
+        let shareGPT = exported(row, .sharegpt).jsonValue
         let turns = shareGPT.objectValue?["conversations"]?.arrayValue?.compactMap { $0.objectValue?["value"]?.stringValue }
         #expect(turns == ["q1", "a1", "q2", "a2"])
         #expect(shareGPT.objectValue?["history"] == nil)
@@ -93,15 +93,15 @@ struct RecordWriterTests {
         let fields = try #require(original.objectValue)
         var row = ExportRow(try #require(RecordMapper.map(fields, format: .sharegpt, line: 1).first))
         row.output = "my email is [EMAIL]"
-        let turns = RecordWriter.record(for: row, format: .sharegpt).jsonValue.objectValue?["conversations"]?.arrayValue
+        let turns = exported(row, .sharegpt).jsonValue.objectValue?["conversations"]?.arrayValue
         #expect(turns?.last?.objectValue?["value"] == .string("my email is [EMAIL]"))
     }
 
     @Test("JSONL and JSON array framing parse back to the same records")
     func framing() throws {
         let records = [
-            RecordWriter.record(for: ExportRow(instruction: "一", input: "", output: "tab\there \"q\" \u{1}"), format: .alpaca),
-            RecordWriter.record(for: ExportRow(instruction: "two", input: "x", output: ""), format: .alpaca),
+            exported(ExportRow(instruction: "一", input: "", output: "tab\there \"q\" \u{1}"), .alpaca),
+            exported(ExportRow(instruction: "two", input: "x", output: ""), .alpaca),
         ]
         for jsonArray in [false, true] {
             var framing = ExportFraming(jsonArray: jsonArray)
@@ -120,9 +120,11 @@ struct RecordWriterTests {
 
     @Test("jsonl records parse the JSON text columns")
     func jsonlColumns() {
-        let record = RecordWriter.jsonlRecord(columns: [
-            ("instruction_id", .int(1)), ("extra", .string(#"{"a": 1}"#)), ("conversation", .null),
-        ])
+        var columns = OrderedRecord()
+        columns.append("instruction_id", .int(1))
+        columns.append("extra", .string(#"{"a": 1}"#))
+        columns.append("conversation", .null)
+        let record = JSONLLayout().export(ExportRow(instruction: "", columns: columns), options: ExportOptions()).record ?? OrderedRecord()
         #expect(record.keys == ["instruction_id", "extra", "conversation"])
         #expect(record.jsonValue.objectValue?["extra"] == .object(["a": .int(1)]))
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cleans a task's instances: drops empty outputs, outputs that merely repeat the input, and exact repeats;
 /// rejects the whole task when one input is given different outputs (the task is ambiguous).
 public enum InstanceFilter {
@@ -53,5 +55,3 @@ public enum InstanceFilter {
         return Result(kept: kept, dropped: dropped, taskRejection: nil)
     }
 }
-
-import Foundation

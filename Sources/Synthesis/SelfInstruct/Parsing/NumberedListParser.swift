@@ -1,7 +1,8 @@
 import Foundation
 
 /// Extracts the items of a numbered list from model output, tolerating the many ways models number things:
-/// `1.`, `1)`, `1、`, `（1）`, `(1)`, `Task 9:`, `任务9：`, `9:`, markdown bullets and bold, stray
+/// `1.`, `1)`, `1、`, `（1）`, `(1)`, `Task 9:`, `任务9：`, `9:`, full-width digits (`７．`), Chinese numerals
+/// (`七、`, `十二、`), markdown headings and bold around the number (`**Task 7:**`, `### 7.`), stray
 /// `Instruction:` / `指令：` labels, and blank lines. Text before the first item and chatter after a blank
 /// line is ignored; an indented or directly following line continues the current item.
 public enum NumberedListParser {
@@ -58,11 +59,11 @@ public enum NumberedListParser {
         for label in ["task", "instruction", "question", "prompt", "任务", "指令", "问题", "题目"] {
             guard text.lowercased().hasPrefix(label) else { continue }
             var rest = text.dropFirst(label.count).drop { $0 == " " || $0 == "#" || $0 == "＃" }
-            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            let digits = rest.prefix(while: isDigit)
             guard !digits.isEmpty else { continue }
-            rest = rest.dropFirst(digits.count).drop { $0 == " " || $0 == "*" }
+            rest = rest.dropFirst(digits.count).drop { $0 == " " || $0 == "*" || $0 == "_" }
             guard let mark = rest.first, ":：.．、)）".contains(mark) else { continue }
-            return rest.dropFirst()
+            return afterMark(rest.dropFirst())
         }
         return nil
     }
@@ -71,16 +72,17 @@ public enum NumberedListParser {
     private static func stripParenthesisedNumber(_ text: Substring) -> Substring? {
         guard let open = text.first, "(（【[".contains(open) else { return nil }
         var rest = text.dropFirst().drop { $0 == " " }
-        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        let digits = rest.prefix(while: isDigit)
         guard !digits.isEmpty else { return nil }
         rest = rest.dropFirst(digits.count).drop { $0 == " " }
         guard let close = rest.first, ")）】]".contains(close) else { return nil }
-        return rest.dropFirst()
+        return afterMark(rest.dropFirst())
     }
 
     /// `1.`, `1)`, `1、`, `1:`, `1：`, `1．`, `1 -`, but not `1.5 liters` or `2023 was`.
     private static func stripPlainNumber(_ text: Substring) -> Substring? {
-        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        if let chinese = stripChineseNumeral(text) { return chinese }
+        let digits = text.prefix(while: isDigit)
         guard !digits.isEmpty, digits.count <= 3 else { return nil }
         var rest = text.dropFirst(digits.count)
         let afterSpaces = rest.drop { $0 == " " }
@@ -88,14 +90,35 @@ public enum NumberedListParser {
         if ".．".contains(mark) {
             let next = afterSpaces.dropFirst().first
             if let next, next.isNumber { return nil }
-            return afterSpaces.dropFirst()
+            return afterMark(afterSpaces.dropFirst())
         }
-        if "、:：)）".contains(mark) { return afterSpaces.dropFirst() }
+        if "、:：)）".contains(mark) { return afterMark(afterSpaces.dropFirst()) }
         if mark == "-" || mark == "–", afterSpaces.count < rest.count {
             rest = afterSpaces.dropFirst()
             return rest
         }
         return nil
+    }
+
+    /// ASCII or full-width (`０`–`９`) decimal digits.
+    static func isDigit(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
+        return (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
+    }
+
+    /// `七、`, `十二、`, `三．`: up to four Chinese numeral characters followed by `、`, `．` or `.`.
+    private static func stripChineseNumeral(_ text: Substring) -> Substring? {
+        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两"]
+        let digits = text.prefix { numerals.contains($0) }
+        guard !digits.isEmpty, digits.count <= 4 else { return nil }
+        let rest = text.dropFirst(digits.count)
+        guard let mark = rest.first, "、．.".contains(mark) else { return nil }
+        return afterMark(rest.dropFirst())
+    }
+
+    /// The text after a list mark, without the closing markup of a bold or italic number (`**7.**`).
+    private static func afterMark(_ text: Substring) -> Substring {
+        text.drop { $0 == "*" || $0 == "_" || $0 == " " }
     }
 
     /// Removes leading labels (`Instruction:`, `指令：`), markdown emphasis and wrapping quotes.

@@ -1,3 +1,4 @@
+import Foundation
 import LLM
 
 /// Asks whether a task is a classification task (its output comes from a small set of labels), few-shot,
@@ -81,5 +82,3 @@ public struct ClassificationPrompt: Sendable {
         return nil
     }
 }
-
-import Foundation

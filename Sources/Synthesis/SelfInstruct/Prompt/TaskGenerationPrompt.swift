@@ -1,3 +1,4 @@
+import Foundation
 import LLM
 
 /// The Self-Instruct prompt that shows pool tasks as a numbered list and asks for new ones continuing it.
@@ -63,5 +64,3 @@ public struct TaskGenerationPrompt: Sendable {
             .filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
-
-import Foundation

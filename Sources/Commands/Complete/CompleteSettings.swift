@@ -1,0 +1,18 @@
+/// The effective options of one `dsbench complete` run, as `runs.options` records them.
+struct CompleteSettings: Encodable {
+    /// Defaults, used by both the help text and the parser.
+    static let defaultSamples = 1
+    static let defaultMaxInstances = 5
+
+    var mode: String
+    var n: Int
+    var maxInstances: Int
+    var condition: WhereCondition?
+    var limit: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case mode, n, limit
+        case maxInstances = "max_instances"
+        case condition = "where"
+    }
+}
