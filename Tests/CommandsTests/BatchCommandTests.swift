@@ -75,6 +75,13 @@ import TestSupport
         let again = complete(db, server, [])
         #expect(again.status == 0)
         #expect(service.batches.count == 1 && liveChatCalls(server) == 1)
+        // --no-cache asks again, in a new batch, and completes (before the fix it waited on nothing).
+        try Database(path: db).execute("DELETE FROM completions")
+        let fresh = complete(db, server, ["--no-cache"])
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        #expect(fresh.stdout.contains(#""stopped":"completed""#), "\(fresh.stdout)")
+        #expect(service.batches.count == 2 && service.batches[1].total == 10)
+        #expect(try F.scalar(db, "SELECT count(*) FROM completions") == 10)
     }
 
     @Test func noWaitReturnsAndARerunCollectsWithoutSubmittingAgain() throws {

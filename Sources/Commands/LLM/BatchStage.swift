@@ -38,6 +38,8 @@ final class BatchStage {
     let prices: PriceTable
     let progress: LLMProgress
     let interrupt: InterruptSignal
+    /// False with `--no-cache`: a request the ledger already answered is submitted again.
+    let useLedger: Bool
     private let client: BatchClient
     private let batches: BatchStore
     private let calls: LLMCallStore
@@ -46,7 +48,8 @@ final class BatchStage {
 
     init(
         database: Database, recorder: RunRecorder, command: String, endpoint: EndpointConfiguration, options: BatchOptions,
-        prices: PriceTable, progress: LLMProgress, interrupt: InterruptSignal, client: BatchClient? = nil
+        prices: PriceTable, progress: LLMProgress, interrupt: InterruptSignal, useLedger: Bool = true,
+        client: BatchClient? = nil
     ) {
         self.database = database
         self.recorder = recorder
@@ -57,6 +60,7 @@ final class BatchStage {
         self.prices = prices
         self.progress = progress
         self.interrupt = interrupt
+        self.useLedger = useLedger
         self.client = client ?? BatchClient(configuration: endpoint)
         self.batches = BatchStore(database)
         self.calls = LLMCallStore(database)
@@ -87,7 +91,7 @@ final class BatchStage {
                     }
                     continue
                 }
-                if try calls.succeededCall(hash: item.hash) == nil {
+                if try !useLedger || calls.succeededCall(hash: item.hash) == nil {
                     toSubmit.append(item)
                 }
             }

@@ -99,7 +99,8 @@ final class ModelCallRunner {
             if let batch = options.batch {
                 runner.batchStage = BatchStage(
                     database: database, recorder: recorder, command: arguments.commandName, endpoint: endpoint,
-                    options: batch, prices: prices, progress: progress, interrupt: context.interrupt)
+                    options: batch, prices: prices, progress: progress, interrupt: context.interrupt,
+                    useLedger: !options.noCache)
             }
             let report = try body(runner)
             progress.finish()
