@@ -171,6 +171,23 @@ import TestSupport
         #expect(counters.first?.int("n") == 4)
     }
 
+    @Test func batchFailingValidationAfterCreationHasItsRequestsSentLive() throws {
+        let service = ScriptedBatchService(validationError: "Enqueued token limit reached for scripted")
+        let server = try Self.server(service)
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let db = try setUp(dir, questions: Array(Self.questions.prefix(4)))
+        let result = complete(db, server, [])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(service.batches.count == 1 && service.batches[0].state == "failed")
+        #expect(liveChatCalls(server) == 4)
+        #expect(try F.scalar(db, "SELECT count(*) FROM completions") == 4)
+        let failed = try F.query(db, "SELECT error FROM llm_calls WHERE batch_id IS NOT NULL")
+        #expect(failed.count == 4)
+        #expect(failed.allSatisfy { $0.string("error").contains("Enqueued token limit reached") })
+        #expect(try F.query(db, "SELECT errors FROM batches").first?.string("errors").contains("token limit") == true)
+    }
+
     @Test func dryRunShowsTheBatchPrice() throws {
         let dir = TemporaryDirectory()
         let db = try setUp(dir)

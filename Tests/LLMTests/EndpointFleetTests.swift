@@ -78,7 +78,17 @@ import TestSupport
         // 600 rpm = 10 per second; the bucket starts full at 600, so use a small limit: 60 rpm, bucket of 60.
         let fleet = try fleet([server], concurrency: 8, rpm: 60)
         let started = Date()
+        let watcher = Task {
+            var sawLimitWait = false
+            while !Task.isCancelled, !sawLimitWait {
+                sawLimitWait = fleet.status.waitingOnLimit > 0
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+            return sawLimitWait
+        }
         let outcomes = try await sendAll(fleet, count: 62, width: 8)
+        watcher.cancel()
+        #expect(await watcher.value)  // what the progress line reports as "waiting on rate limit"
         #expect(outcomes.count == 62)
         // 60 go at once, the 61st and 62nd wait for a refill of one per second each.
         #expect(Date().timeIntervalSince(started) >= 1.9)

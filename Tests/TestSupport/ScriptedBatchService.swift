@@ -47,15 +47,18 @@ public final class ScriptedBatchService: Sendable {
     public let expireAfter: Int?
     /// Creates over a fresh file that answer "file not found" first.
     public let hiddenCreates: Int
+    /// When set, every batch fails validation with this `errors` entry (as a token limit does, after creation).
+    public let validationError: String?
 
     public init(
-        expireAfter: Int? = nil, hiddenCreates: Int = 0,
+        expireAfter: Int? = nil, hiddenCreates: Int = 0, validationError: String? = nil,
         answer: @escaping @Sendable (_ customID: String, _ body: [String: Any]) -> LineReply = { _, body in
             .answer(ScriptedBatchService.lastUserText(body))
         }
     ) {
         self.expireAfter = expireAfter
         self.hiddenCreates = hiddenCreates
+        self.validationError = validationError
         self.answer = answer
     }
 
@@ -153,6 +156,7 @@ public final class ScriptedBatchService: Sendable {
                 models.insert((line["body"] as? [String: Any])?["model"] as? String ?? "")
             }
             if models.count > 1 { batch.errors.append("a batch file may use only one model") }
+            if let validationError { batch.errors.append(validationError) }
             s.batches.append(batch)
             return Self.json(Self.object(batch))
         }

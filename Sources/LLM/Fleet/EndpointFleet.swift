@@ -8,8 +8,8 @@ import Synchronization
 /// for a back-off period and probed later (`EndpointHealth`). A request fails only after
 /// `retryPolicy.maxRetries + 1` attempts plus one per extra endpoint, so a run finishes while one endpoint works.
 ///
-/// The outcome names the endpoint that answered (`endpointURL`, `endpointHost`-style host in `configuration`).
-/// Requests to an endpoint with its own model are sent with that model name. `hash(of:)` uses
+/// The outcome names the endpoint that answered (`endpointURL`, `endpointHost`). Requests to an endpoint with
+/// its own model are sent with that model name (the outcome's request carries it). `hash(of:)` uses
 /// `EndpointSet.hashIdentity`, so which server answers does not change the ledger key.
 public final class EndpointFleet: Sendable {
     public let endpoints: EndpointSet
