@@ -266,3 +266,27 @@ extension BatchOtherCommandsTests {
         #expect(try E.count(db, "SELECT count(*) AS n FROM instructions WHERE depth = 2") == 2)
     }
 }
+
+extension BatchCommandTests {
+    @Test func maxCostHoldsBackWhatTheBudgetCannotCoverAndARerunContinues() throws {
+        let service = ScriptedBatchService()
+        let server = try Self.server(service)
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let db = try setUp(dir)
+        // Each request reserves its worst case at the batch price: (~20 prompt tokens × $2 + 100 × $4) / 1M / 2
+        // ≈ $0.00022, so $0.001 admits four of the ten.
+        let first = complete(db, server, ["--max-tokens", "100", "--max-cost", "0.001"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains(#""stopped":"max-cost""#), "\(first.stdout)")
+        #expect(service.batches.count == 1)
+        let admitted = service.batches[0].total
+        #expect(admitted >= 1 && admitted < 10)
+        #expect(try F.scalar(db, "SELECT count(*) FROM completions") == admitted)
+        let rest = complete(db, server, ["--max-tokens", "100"])
+        #expect(rest.status == 0, "\(rest.stderr)")
+        #expect(service.batches.count == 2 && service.batches[1].total == 10 - admitted)
+        #expect(try F.scalar(db, "SELECT count(*) FROM completions") == 10)
+        #expect(liveChatCalls(server) == 0)
+    }
+}

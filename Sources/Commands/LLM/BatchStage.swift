@@ -19,6 +19,8 @@ final class BatchStage {
         var live: Set<String> = []
         /// True when calls still wait in a batch (`--no-wait`, or the wait was interrupted).
         var pending = false
+        /// Hashes `admit` refused (the `--max-cost` budget): not submitted.
+        var refused: Set<String> = []
     }
 
     /// A call the stage is asked to make: its request, purpose and hash.
@@ -67,8 +69,9 @@ final class BatchStage {
     }
 
     /// Submits what is not yet in a batch, collects what has finished, and (with `--batch-wait`) waits until
-    /// every item is answered, failed for good, or handed back for live sending.
-    func process(_ items: [Item]) throws -> Outcome {
+    /// every item is answered, failed for good, or handed back for live sending. `admit` is asked before an
+    /// item goes into a new batch (the budget); once it refuses, nothing more is submitted.
+    func process(_ items: [Item], admit: (Item) -> Bool = { _ in true }) throws -> Outcome {
         var outcome = Outcome()
         while true {
             outcome.answers.merge(try collectFinished()) { _, new in new }
@@ -77,7 +80,7 @@ final class BatchStage {
             var waiting = 0
             var seen: Set<String> = []
             for item in items where seen.insert(item.hash).inserted {
-                if outcome.live.contains(item.hash) { continue }
+                if outcome.live.contains(item.hash) || outcome.refused.contains(item.hash) { continue }
                 if open.contains(item.hash) {
                     waiting += 1
                     continue
@@ -94,6 +97,10 @@ final class BatchStage {
                 if try !useLedger || calls.succeededCall(hash: item.hash) == nil {
                     toSubmit.append(item)
                 }
+            }
+            if let firstRefused = toSubmit.firstIndex(where: { !admit($0) }) {
+                outcome.refused.formUnion(toSubmit[firstRefused...].map(\.hash))
+                toSubmit.removeSubrange(firstRefused...)
             }
             if !toSubmit.isEmpty {
                 let submitted = try submit(toSubmit)

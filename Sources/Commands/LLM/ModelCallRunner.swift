@@ -184,12 +184,21 @@ final class ModelCallRunner {
         _ calls: [ModelCall], hashes: [String], pending: [Int], stage: BatchStage, write: (ModelCallResult) throws -> Void
     ) throws -> [Int] {
         let items = pending.map { BatchStage.Item(request: calls[$0].request, purpose: calls[$0].purpose, hash: hashes[$0]) }
-        let outcome = try stage.process(items)
+        // --max-cost: a request enters a batch only with its worst case (at the batch price) reserved.
+        var reserved: [String: Double] = [:]
+        let outcome = try stage.process(items) { item in
+            let amount = reservation(for: item.request, batch: true)
+            guard gate.reserve(amount) else { return false }
+            reserved[item.hash, default: 0] += amount
+            return true
+        }
         var live: [Int] = []
         var waiting = false
         for index in pending {
             let hash = hashes[index]
             if outcome.live.contains(hash) {
+                // Sent live now: the live call reserves for itself.
+                gate.release(reserved.removeValue(forKey: hash) ?? 0)
                 live.append(index)
             } else if let answer = outcome.answers[hash], case .success = answer.result {
                 var result = LLMCallOutcome(
@@ -198,10 +207,12 @@ final class ModelCallRunner {
                     endpointHost: endpointHost)
                 result.endpointURL = nil
                 try database.transaction {
-                    gate.record(result, cost: answer.cost, reservation: 0)
+                    gate.record(result, cost: answer.cost, reservation: reserved.removeValue(forKey: hash) ?? 0)
                     progress.record(succeeded: true, fromCache: false, tokens: answer.usage.totalTokens, cost: answer.cost ?? 0)
                     try write(ModelCallResult(index: index, outcome: result, callID: answer.callID))
                 }
+            } else if outcome.refused.contains(hash) {
+                continue
             } else if let cachedAnswer = try cachedOutcome(calls[index], hash: hash) {
                 try database.transaction {
                     let callID = try record(calls[index], hash: hash, cachedAnswer.outcome, cachedID: cachedAnswer.id)
@@ -210,6 +221,9 @@ final class ModelCallRunner {
             } else {
                 waiting = true
             }
+        }
+        if !outcome.refused.isEmpty && stopped == .completed {
+            stopped = .maxCost
         }
         if waiting && stopped == .completed && !interrupt.isRequested {
             stopped = .batchPending
@@ -271,11 +285,11 @@ final class ModelCallRunner {
     }
 
     /// Worst-case USD of a call (prompt estimate + `max_tokens`), reserved against `--max-cost` while in flight.
-    private func reservation(for request: LLMRequest) -> Double {
+    private func reservation(for request: LLMRequest, batch: Bool = false) -> Double {
         let estimate = TokenUsage(
             promptTokens: TokenEstimator.estimatePrompt(of: request),
             completionTokens: request.parameters.maxTokens ?? DryRunEstimate.assumedCompletionTokens, estimated: true)
-        return prices.cost(of: estimate, model: request.model) ?? 0
+        return prices.cost(of: estimate, model: request.model, batch: batch) ?? 0
     }
 
     /// The only writer of `llm_calls` rows for sent calls. Updates budget, run totals and progress; a cached
