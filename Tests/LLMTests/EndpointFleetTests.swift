@@ -72,6 +72,18 @@ import TestSupport
         #expect(outcomes.values.map(\.attempts).reduce(0, +) == 30)
     }
 
+    @Test func aLoneEndpointIsRetriedAfterABackoffNotAtOnce() async throws {
+        let server = try ScriptedLLMServer(queue: [.status(503, message: "busy"), .status(503, message: "busy")], fallback: .echo)
+        defer { server.stop() }
+        let fleet = try fleet([server], concurrency: 2, rpm: 1000)
+        let outcome = await fleet.send(.chat(model: "scripted", messages: [.user("hi")]))
+        #expect(outcome.succeeded && outcome.attempts == 3)
+        let requests = server.requests
+        // RetryPolicy(initialDelay: 0.01): at least 7.5 ms, then 15 ms, between attempts (jitter takes ≤ 25%).
+        #expect(requests[1].receivedAt - requests[0].receivedAt >= .microseconds(7_500))
+        #expect(requests[2].receivedAt - requests[1].receivedAt >= .microseconds(15_000))
+    }
+
     @Test func requestsPerMinuteIsHonoured() async throws {
         let server = try ScriptedLLMServer { _ in .echo }
         defer { server.stop() }

@@ -97,10 +97,20 @@ public final class EndpointFleet: Sendable {
             guard !outcome.succeeded, let failure = outcome.failure, RetryPolicy.shouldRetry(failure, headers: outcome.responseHeaders)
             else { return outcome }
             avoid = endpoint
+            // With nowhere else to go, back off before trying the same server again (a 429 has paused it already).
+            if case .rateLimited = settlement {} else if !hasAlternative(to: endpoint) {
+                let wait = retryPolicy.delay(retryIndex: attempts - 1, headers: outcome.responseHeaders, jitter: Double.random(in: 0...1))
+                try? await Task.sleep(for: .milliseconds(Int(wait * 1000)))
+            }
         }
         return last ?? LLMCallOutcome(
             request: request, result: .failure(.cancelled), attempts: attempts, latencyMilliseconds: 0,
             httpStatus: nil, responseBody: nil, usage: .zero)
+    }
+
+    /// True when another endpoint than `endpoint` is in service.
+    private func hasAlternative(to endpoint: Int) -> Bool {
+        state.withLock { s in s.router.lanes.indices.contains { $0 != endpoint && !s.router.lanes[$0].health.isOut } }
     }
 
     private func settlement(of outcome: LLMCallOutcome, retryIndex: Int) -> CallSettlement {
