@@ -25,10 +25,10 @@ public struct EvolveCommand: CommandDefinition {
             from there instead of the network. --max-cost stops starting calls; rerun to continue.
             """,
         options: [
-            .option("--rounds", value: "n", help: "Number of evolution rounds.", default: "1"),
+            .option("--rounds", value: "n", help: "Number of evolution rounds.", default: "\(EvolveSettings.defaultRounds)"),
             .option("--strategies", value: "list", help: "Comma-separated strategies to draw from (default: all of the backend's)."),
             .option("--where", value: "sql", help: "Select round-1 instructions by an SQL condition on the examples view."),
-            .option("--per-instruction", value: "k", help: "Evolutions per instruction per round.", default: "1"),
+            .option("--per-instruction", value: "k", help: "Evolutions per instruction per round.", default: "\(EvolveSettings.defaultPerInstruction)"),
             .flag("--complete", help: "Answer each evolved instruction in the same run (default for --backend llm)."),
             .flag("--no-complete", help: "Do not answer evolved instructions."),
             .flag("--no-gain-check", help: "Skip the model check that an evolution adds something over its parent."),
@@ -66,10 +66,10 @@ public struct EvolveCommand: CommandDefinition {
             throw UsageError("--dry-run estimates model calls; --backend rules makes none")
         }
         settings = EvolveSettings(
-            rounds: try arguments.int("rounds", minimum: 1) ?? 1,
+            rounds: try arguments.int("rounds", minimum: 1) ?? EvolveSettings.defaultRounds,
             strategies: strategies,
             condition: WhereCondition(arguments.string("where")),
-            perInstruction: try arguments.int("per-instruction", minimum: 1) ?? 1,
+            perInstruction: try arguments.int("per-instruction", minimum: 1) ?? EvolveSettings.defaultPerInstruction,
             seed: UInt64(llm.seed ?? 0),
             complete: backend == .llm && !arguments.flag("no-complete"),
             gainCheck: backend == .llm && !arguments.flag("no-gain-check"),

@@ -128,4 +128,17 @@ import TestSupport
         let summary = try Self.summary(result.stdout, command: "complete")
         #expect(summary.calls == 4 && summary.failed == 1 && summary.stopped == .completed)
     }
+
+    @Test func generateGivesUpWithNoProgressAfterFiveFruitlessRounds() throws {
+        let server = try ScriptedLLMServer { _ in .completion("9. Give three tips for staying healthy.") }
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let db = try F.database(in: dir, seeds: F.englishSeeds)
+        let result = F.run(["generate", "--db", db, "--count", "5", "--base-url", server.baseURL, "--model", "scripted",
+                            "--batch", "1", "--concurrency", "1", "--json"])
+        #expect(result.status == 1)
+        #expect(server.requests.count == 5)
+        #expect(try Self.summary(result.stdout, command: "generate").stopped == .noProgress)
+        #expect(result.stderr.contains("no instruction accepted in 5 rounds in a row"), "\(result.stderr)")
+    }
 }

@@ -3,6 +3,10 @@ import Synthesis
 
 /// The validated options of one `dsbench evolve` invocation.
 struct EvolveSettings: Sendable, Encodable {
+    /// Defaults, used by both the help text and the parser.
+    static let defaultRounds = 1
+    static let defaultPerInstruction = 1
+
     var rounds: Int
     /// Strategy names: Evol-Instruct names for the llm backend, `rules:<kind>` for the rules backend.
     var strategies: [String]

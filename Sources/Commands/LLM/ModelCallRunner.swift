@@ -28,6 +28,8 @@ import Store
 ///
 /// Writers run on the owner thread only (the sender's child tasks never touch the database). Several `run`
 /// batches may be made in one run (evolve: rewrites, then gain checks, then answers); totals accumulate.
+/// A command that gives up on its own calls `runner.halt(.noProgress, message:)`. `--dry-run` builds the same
+/// calls and hands them to `ModelCallRunner.printDryRun(calls, report:…)`, which sends and writes nothing.
 final class ModelCallRunner {
     let database: Database
     let recorder: RunRecorder
@@ -151,7 +153,7 @@ final class ModelCallRunner {
             let gate = gate
             var pool = BlockingCallRunner(sender: sender, concurrency: concurrency, interrupt: interrupt)
             pool.onIdle = { [progress] in progress.draw() }
-            try pool.run(
+            _ = try pool.run(
                 pending.map { calls[$0].request }, stop: stop, reserve: { gate.reserve(reservations[$0]) },
                 endsBatch: { $0.failure.flatMap(RunStoppingFailure.init) != nil }
             ) { position, outcome in
