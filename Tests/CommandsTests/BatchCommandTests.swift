@@ -290,3 +290,25 @@ extension BatchCommandTests {
         #expect(liveChatCalls(server) == 0)
     }
 }
+
+extension BatchOtherCommandsTests {
+    @Test func generateRoundsGoThroughBatches() throws {
+        typealias F = LLMCommandFixtures
+        let counter = Mutex(0)
+        let service = ScriptedBatchService { _, _ in
+            let n = counter.withLock { $0 += 1; return $0 }
+            return .answer(F.distinctTasks(tag: "b\(n)q", count: 4))
+        }
+        let server = try BatchCommandTests.server(service)
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let db = try F.database(in: dir, seeds: F.englishSeeds)
+        let result = F.run(["generate", "--db", db, "--count", "6", "--base-url", server.baseURL, "--model", "scripted",
+                            "--prompts-per-round", "2", "--tasks-per-prompt", "4", "--batch", "--batch-poll", "0.01", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try F.scalar(db, "SELECT count(*) FROM instructions WHERE origin = 'generated'") >= 6)
+        #expect(!service.batches.isEmpty)
+        #expect(server.requests.filter { $0.path.hasSuffix("/chat/completions") || $0.path.hasSuffix("/v1/completions") }.isEmpty)
+        #expect(try F.scalar(db, "SELECT count(*) FROM llm_calls WHERE batch_id IS NULL") == 0)
+    }
+}

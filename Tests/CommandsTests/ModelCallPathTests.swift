@@ -135,7 +135,7 @@ import TestSupport
         let dir = TemporaryDirectory()
         let db = try F.database(in: dir, seeds: F.englishSeeds)
         let result = F.run(["generate", "--db", db, "--count", "5", "--base-url", server.baseURL, "--model", "scripted",
-                            "--batch", "1", "--concurrency", "1", "--json"])
+                            "--prompts-per-round", "1", "--concurrency", "1", "--json"])
         #expect(result.status == 1)
         #expect(server.requests.count == 5)
         #expect(try Self.summary(result.stdout, command: "generate").stopped == .noProgress)

@@ -17,9 +17,12 @@ public protocol ModelCallSender: Sendable {
     var capacity: Int? { get }
 }
 
-extension LLMClient: ModelCallSender {
+extension ModelCallSender {
+    /// By default the caller's `--concurrency` decides.
     public var capacity: Int? { nil }
 }
+
+extension LLMClient: ModelCallSender {}
 
 extension EndpointFleet: ModelCallSender {
     public var capacity: Int? { limits.concurrency * endpoints.members.count }
