@@ -86,3 +86,23 @@ import TestSupport
         }
     }
 }
+
+extension FleetCommandTests {
+    @Test func oneEndpointAlsoHonoursRateLimitHeaders() throws {
+        let server = try ScriptedLLMServer { request in
+            request.ordinal == 0
+                ? .raw(status: 200, headers: ["x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "400ms"],
+                       body: ScriptedLLMServer.completionBody(text: "first", finishReason: "stop", includeUsage: true, request: request))
+                : .echo
+        }
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let db = try F.database(in: dir, seeds: Array(Self.questions.prefix(2)), origin: .imported)
+        let result = F.run(["complete", "--db", db, "--base-url", server.baseURL, "--model", "scripted", "--concurrency", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let requests = server.requests
+        #expect(requests.count == 2)
+        // The window was used up: the second request waited for its reset.
+        #expect(requests[1].receivedAt - requests[0].receivedAt >= .milliseconds(390))
+    }
+}

@@ -135,16 +135,14 @@ public struct LLMOptions: Sendable, Encodable {
         }
     }
 
-    /// What sends the calls: one `LLMClient` for a single endpoint without rate limits (its retries as
-    /// before), else an `EndpointFleet` routing over the set with `--concurrency`, `--rpm` and `--tpm` per endpoint.
+    /// What sends the calls: an `EndpointFleet` over the set with `--concurrency`, `--rpm` and `--tpm` per
+    /// endpoint — also for one endpoint, so `x-ratelimit-*` headers and runs of 429s pace every run.
     public func makeSender(_ endpoints: EndpointSet) -> any ModelCallSender {
-        if endpoints.members.count == 1, requestsPerMinute == nil, tokensPerMinute == nil {
-            return makeClient(endpoints.primary)
-        }
-        return EndpointFleet(
+        EndpointFleet(
             endpoints: endpoints,
             limits: EndpointLimits(concurrency: concurrency, requestsPerMinute: requestsPerMinute, tokensPerMinute: tokensPerMinute),
-            retryPolicy: RetryPolicy(maxRetries: maxRetries), timeout: timeout)
+            retryPolicy: RetryPolicy(maxRetries: maxRetries), timeout: timeout,
+            health: .forSet(of: endpoints.members.count))
     }
 
     /// The user's sampling parameters over a command's defaults.
@@ -154,12 +152,5 @@ public struct LLMOptions: Sendable, Encodable {
         if let topP { result.topP = topP }
         if let maxTokens { result.maxTokens = maxTokens }
         return result
-    }
-
-    /// A client sized for the requested concurrency.
-    public func makeClient(_ endpoint: EndpointConfiguration) -> LLMClient {
-        LLMClient(
-            configuration: endpoint, retryPolicy: RetryPolicy(maxRetries: maxRetries), timeout: timeout,
-            maxConnections: max(concurrency, 1))
     }
 }

@@ -6,6 +6,9 @@ public struct EndpointHealth: Hashable, Sendable {
     public let initialBackoff: Double
     public let maxBackoff: Double
     public let outAfter: Int
+    /// False for a lone endpoint: taking it out would only stall the run, so a dropped connection counts like
+    /// any other failure (toward `outAfter`) and the request itself backs off.
+    public let connectionTakesOut: Bool
     /// Server failures in a row.
     public private(set) var failureStreak = 0
     /// Set while out of service: the time the next probe may go.
@@ -15,10 +18,11 @@ public struct EndpointHealth: Hashable, Sendable {
     /// Times it was taken out.
     public private(set) var takenOut = 0
 
-    public init(initialBackoff: Double = 1, maxBackoff: Double = 30, outAfter: Int = 3) {
+    public init(initialBackoff: Double = 1, maxBackoff: Double = 30, outAfter: Int = 3, connectionTakesOut: Bool = true) {
         self.initialBackoff = initialBackoff
         self.maxBackoff = maxBackoff
         self.outAfter = max(1, outAfter)
+        self.connectionTakesOut = connectionTakesOut
         self.nextBackoff = initialBackoff
     }
 
@@ -41,11 +45,17 @@ public struct EndpointHealth: Hashable, Sendable {
 
     public mutating func failed(_ failure: Failure, now: Double) {
         failureStreak += 1
-        if failure == .connection || failureStreak >= outAfter || isOut {
+        if (failure == .connection && connectionTakesOut) || failureStreak >= outAfter || isOut {
             outUntil = now + nextBackoff
             nextBackoff = min(maxBackoff, nextBackoff * 2)
             takenOut += 1
         }
+    }
+
+    /// The rules for a set of `count` endpoints: take-outs and back-off when there is somewhere else to go; for
+    /// a lone endpoint never (each request backs off by itself, as a single client does).
+    public static func forSet(of count: Int) -> EndpointHealth {
+        count > 1 ? EndpointHealth() : EndpointHealth(outAfter: Int.max, connectionTakesOut: false)
     }
 
     public mutating func succeeded() {
