@@ -22,12 +22,14 @@ public struct ImportCommand: CommandDefinition {
                     + "self-instruct files default to seeds.", allowed: ["seeds", "examples"]),
             .option("--map", value: "src=dst,...", help: "Rename fields before mapping, e.g. question=instruction,answer=output."),
             .flag("--skip-invalid", help: "Store bad records in 'rejects' and import the rest."),
+            .flag("--json", help: "Print one JSON object with a summary per file instead of a line per file."),
         ],
         examples: [
             "dsbench import alpaca_data.json",
             "dsbench import seed_tasks.jsonl --as seeds",
             "dsbench import qa.csv --map question=instruction,answer=output --skip-invalid",
             "cat prompts.txt | dsbench import - --format text",
+            "dsbench import a.jsonl b.csv --json",
         ])
 
     let files: [String]
@@ -35,6 +37,7 @@ public struct ImportCommand: CommandDefinition {
     let role: String?
     let renaming: FieldRenaming
     let skipInvalid: Bool
+    let json: Bool
     let arguments: ParsedArguments
 
     public init(arguments: ParsedArguments) throws(UsageError) {
@@ -50,29 +53,26 @@ public struct ImportCommand: CommandDefinition {
             throw UsageError("--map: \(error.reason)")
         }
         skipInvalid = arguments.flag("skip-invalid")
+        json = arguments.flag("json")
         if files.filter({ $0 == "-" }).count > 1 { throw UsageError("stdin ('-') can be read only once") }
     }
 
     public func run(context: CommandContext) throws {
         let database = try context.openDatabase()
+        var summary = ImportSummary()
         try RunRecorder.record(database, arguments: arguments) { run in
+            summary.runID = run.runID
             let importer = FileImporter(
                 database: database, runID: run.runID, format: format, role: role, renaming: renaming,
                 skipInvalid: skipInvalid, interrupt: context.interrupt)
             for file in files {
                 let path = file == "-" ? "-" : context.resolve(file)
                 let name = file == "-" ? "stdin" : file
-                switch try importer.importFile(path: path, displayName: name, run: run) {
-                case let .imported(format, detected, records, rows, rejected, turnOrder):
-                    let how = detected ? "detected" : "given"
-                    var line = "\(name): format \(format.rawValue) (\(how)); imported \(records) records as \(rows) rows"
-                    if rejected > 0 || skipInvalid { line += ", \(rejected) rejected" }
-                    if turnOrder > 0 { line += ", \(turnOrder) with turns out of order (verdict 'turn-order'; export --turns decides)" }
-                    context.print(line)
-                case let .alreadyImported(format, sourceID):
-                    context.print("\(name): format \(format.rawValue); skipped, identical content already imported (source #\(sourceID))")
-                }
+                let done = ImportSummary.File(name, try importer.importFile(path: path, displayName: name, run: run))
+                summary.files.append(done)
+                if !json { context.print(done.line(showRejected: skipInvalid)) }
             }
         }
+        if json { context.print(JSONOutput.line(summary)) }
     }
 }

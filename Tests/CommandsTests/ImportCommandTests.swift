@@ -9,6 +9,25 @@ import TestSupport
         try Database(path: db).scalar(sql).intValue ?? -1
     }
 
+    @Test func jsonSummaryHasOneEntryPerFile() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        let file = try dir.write("a.json", #"[{"instruction": "写一首诗", "input": "", "output": "好"}, {"instruction": "Say hi", "input": "", "output": "hi"}]"#)
+        #expect(runCLI(["import", "--db", db, file]).status == 0)
+        let text = try dir.write("b.txt", "Name a river.\nName a lake.\n")
+        let result = runCLI(["import", "--db", db, file, text, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        struct Summary: Decodable {
+            struct File: Decodable { var file: String; var format: String; var rows: Int; var skipped: Bool; var source_id: Int? }
+            var run_id: Int
+            var files: [File]
+        }
+        let summary = try JSONDecoder().decode(Summary.self, from: Data(result.stdout.utf8))
+        #expect(summary.files.map(\.format) == ["alpaca", "text"])
+        #expect(summary.files[0].skipped && summary.files[0].source_id == 1 && summary.files[0].rows == 0)
+        #expect(!summary.files[1].skipped && summary.files[1].rows == 2 && summary.files[1].file.hasSuffix("b.txt"))
+    }
+
     @Test func importsAlpacaAndPrintsTheDetectedFormat() throws {
         let dir = TemporaryDirectory()
         let db = dir.file("t.db")

@@ -55,4 +55,18 @@ import TestSupport
         #expect(WhereCondition(nil) == nil)
         #expect(WhereCondition(" language = 'zh' ")?.sql == "(language = 'zh')")
     }
+
+    /// The issue's own example: a condition matching instructions that contain ';'.
+    @Test func completeAndEvolveSelectInstructionsContainingASemicolon() throws {
+        let dir = TemporaryDirectory()
+        let db = try LLMCommandFixtures.database(
+            in: dir, seeds: ["List three fruits; then sort them.", "Name a river.", "写一首诗；要押韵。"], origin: .imported)
+        let complete = runCLI(["complete", "--db", db, "--where", "instruction like '%;%' ", "--dry-run", "--model", "m", "--json"])
+        #expect(complete.status == 0, "\(complete.stderr)")
+        let estimate = try #require(try JSONSerialization.jsonObject(with: Data(complete.stdout.utf8)) as? [String: Any])
+        #expect(estimate["instructions"] as? Int == 1 && estimate["calls"] as? Int == 1)
+        let evolve = runCLI(["evolve", "--db", db, "--backend", "rules", "--where", "instruction like '%;%' "])
+        #expect(evolve.status == 0, "\(evolve.stderr)")
+        #expect(try scalar(db, "SELECT group_concat(p.instruction) FROM instructions c JOIN instructions p ON p.id = c.parent_id") == "List three fruits; then sort them.")
+    }
 }

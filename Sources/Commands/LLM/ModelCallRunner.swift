@@ -134,6 +134,7 @@ final class ModelCallRunner {
         let hashes = calls.map { sender.hash(of: $0.request) }
         progress.total = max(progress.total, progress.done + calls.count)
         var pending: [Int] = []
+        var notStarted = 0
         for index in calls.indices {
             if stop.isStopped { break }
             if let answer = try cachedOutcome(calls[index], hash: hashes[index]) {
@@ -153,7 +154,7 @@ final class ModelCallRunner {
             let gate = gate
             var pool = BlockingCallRunner(sender: sender, concurrency: concurrency, interrupt: interrupt)
             pool.onIdle = { [progress] in progress.draw() }
-            _ = try pool.run(
+            notStarted = try pool.run(
                 pending.map { calls[$0].request }, stop: stop, reserve: { gate.reserve(reservations[$0]) },
                 endsBatch: { $0.failure.flatMap(RunStoppingFailure.init) != nil }
             ) { position, outcome in
@@ -172,7 +173,9 @@ final class ModelCallRunner {
         if stopped == .completed {
             if interrupt.isRequested {
                 stopped = .interrupted
-            } else if gate.budgetReached {
+            } else if notStarted > 0 && gate.budgetReached {
+                // Calls were left unsent because the budget refused them (not because the caller's target was
+                // reached: then the batch is complete even if the money ran out with its last call).
                 stopped = .maxCost
             }
         }
