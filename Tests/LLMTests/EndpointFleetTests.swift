@@ -37,6 +37,8 @@ import TestSupport
             #expect(server.maxInFlight <= 4)  // never more than --concurrency on one server
         }
         #expect(servers.map(\.maxInFlight).max()! >= 3)
+        #expect(fleet.status.answered.reduce(0, +) == 60)
+        #expect(fleet.status.answered.allSatisfy { $0 >= 12 })
         // The outcome names the endpoint that answered.
         let answeredBy = Set(outcomes.values.compactMap(\.endpointURL))
         #expect(answeredBy == Set(servers.map(\.baseURL)))

@@ -206,11 +206,10 @@ final class ModelCallRunner {
                 gate.release(reserved.removeValue(forKey: hash) ?? 0)
                 live.append(index)
             } else if let answer = outcome.answers[hash], case .success = answer.result {
-                var result = LLMCallOutcome(
+                let result = LLMCallOutcome(
                     request: calls[index].request, result: answer.result, attempts: 1, latencyMilliseconds: 0,
                     httpStatus: answer.httpStatus, responseBody: answer.body, usage: answer.usage,
                     endpointHost: endpointHost)
-                result.endpointURL = nil
                 try database.transaction {
                     gate.record(result, cost: answer.cost, reservation: reserved.removeValue(forKey: hash) ?? 0)
                     progress.record(succeeded: true, fromCache: false, tokens: answer.usage.totalTokens, cost: answer.cost ?? 0)

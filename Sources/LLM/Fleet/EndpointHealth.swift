@@ -15,8 +15,6 @@ public struct EndpointHealth: Hashable, Sendable {
     public private(set) var outUntil: Double?
     /// Back-off to use at the next take-out.
     public private(set) var nextBackoff: Double
-    /// Times it was taken out.
-    public private(set) var takenOut = 0
 
     public init(initialBackoff: Double = 1, maxBackoff: Double = 30, outAfter: Int = 3, connectionTakesOut: Bool = true) {
         self.initialBackoff = initialBackoff
@@ -48,7 +46,6 @@ public struct EndpointHealth: Hashable, Sendable {
         if (failure == .connection && connectionTakesOut) || failureStreak >= outAfter || isOut {
             outUntil = now + nextBackoff
             nextBackoff = min(maxBackoff, nextBackoff * 2)
-            takenOut += 1
         }
     }
 

@@ -117,7 +117,4 @@ public struct FleetRouter: Sendable {
             lane.pausedUntil = Swift.max(lane.pausedUntil, now + pause)
         }
     }
-
-    /// True when every endpoint is out of service.
-    public var allOut: Bool { lanes.allSatisfy(\.health.isOut) }
 }
