@@ -214,7 +214,7 @@ final class BatchStage {
                 notes.append("batch \(current.providerBatchID ?? "?") \(current.state) \(current.completedCount + current.failedCount)/\(current.requestCount)")
             }
         }
-        progress.note = notes.isEmpty ? nil : { notes.joined(separator: ", ") }
+        progress.batchNote = notes.isEmpty ? nil : notes.joined(separator: ", ")
         progress.draw()
         return answers
     }
