@@ -61,6 +61,20 @@ import Testing
         #expect(router.lanes[0].health.isOut)
     }
 
+    @Test func aRunOf429sLeavesFewerSlotsUntilSuccessesComeBack() {
+        var router = FleetRouter(weights: [1], limits: EndpointLimits(concurrency: 4), now: 0)
+        for _ in 0..<2 {
+            _ = router.acquire(estimatedTokens: 1, now: 0)
+            router.settle(0, .rateLimited(pause: 0, headers: [:]), estimatedTokens: 1, now: 0)
+        }
+        #expect(router.lanes[0].concurrency.limit == 2)
+        var granted = 0
+        while case .send = router.acquire(estimatedTokens: 1, now: 1) { granted += 1 }
+        #expect(granted == 2)  // the lowered limit, not the configured 4
+        for _ in 0..<2 { router.settle(0, .succeeded(tokens: 1, headers: [:]), estimatedTokens: 1, now: 1) }
+        #expect(router.lanes[0].concurrency.limit == 3)
+    }
+
     @Test func requestsPerMinutePaceSendingAndReportALimitWait() {
         var router = FleetRouter(weights: [1], limits: EndpointLimits(concurrency: 1000, requestsPerMinute: 120), now: 0)
         for _ in 0..<120 { do { let got = router.acquire(estimatedTokens: 1, now: 0); #expect(got == .send(0)) } }
