@@ -24,9 +24,10 @@ let package = Package(
         .target(name: "Curation", dependencies: ["JSONWriting"]),
         .target(name: "LLM", dependencies: ["Hashing"]),
         .target(name: "Synthesis", dependencies: ["LLM", "Curation"]),
+        .target(name: "Report"),
         .target(
             name: "Commands",
-            dependencies: ["Store", "Migrations", "Hashing", "JSONWriting", "Formats", "LLM", "Synthesis", "Curation"]
+            dependencies: ["Store", "Migrations", "Hashing", "JSONWriting", "Formats", "LLM", "Synthesis", "Curation", "Report"]
         ),
         .executableTarget(name: "dsbench", dependencies: ["Commands"]),
 
@@ -38,6 +39,7 @@ let package = Package(
         .testTarget(name: "CurationTests", dependencies: ["Curation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(
             name: "CommandsTests",
             dependencies: ["Commands", "Store", "Migrations", "TestSupport", "dsbench"]

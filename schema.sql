@@ -156,6 +156,7 @@ CREATE TABLE completions (
 ) STRICT;
 CREATE INDEX completions_instruction ON completions (instruction_id, sample_index);
 CREATE INDEX completions_run ON completions (run_id);
+CREATE INDEX completions_parent ON completions (parent_id);
 
 CREATE TABLE verdicts (
     id INTEGER PRIMARY KEY,
@@ -275,6 +276,9 @@ FROM (
         ) AS duplicate_of
     FROM instructions i
     LEFT JOIN completions c ON c.instruction_id = i.id
+        -- i15-review: a completion that a person's edit replaced is hidden; the edit (origin 'edited',
+        -- parent_id -> the original) stands in its place.
+        AND NOT EXISTS (SELECT 1 FROM completions r WHERE r.parent_id = c.id AND r.origin = 'edited')
 ) e;
 
 CREATE VIEW seeds AS

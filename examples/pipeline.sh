@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole dsbench pipeline on the bundled seeds, offline: import → evolve (rules backend) → filter → dedup
-# → score → export. No model or API key needed. Usage: ./examples/pipeline.sh [OUTPUT_DIR]
+# → score → export → report (one HTML page). No model or API key needed. Usage: ./examples/pipeline.sh [OUTPUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,12 +25,16 @@ dsbench=".build/release/dsbench"
 "$dsbench" export --format jsonl --all --where "origin = 'rules' and verdict <> 'fail' and not is_duplicate" \
     -o "$out/evolved_prompts.jsonl" --db "$db"
 "$dsbench" stats --db "$db"
+# One HTML page with charts, filter failures, duplicates, costs and a sample of rows: open it in a browser.
+"$dsbench" report --db "$db" -o "$out/report.html"
 
 cat <<EOT
 
 Done. Database: $db
   training file:    $out/train.jsonl ($(wc -l < "$out/train.jsonl") examples)
   evolved prompts:  $out/evolved_prompts.jsonl ($(wc -l < "$out/evolved_prompts.jsonl") instructions awaiting answers)
+  report:           $out/report.html   (open it in a browser)
+Review rows by hand in the terminal: $dsbench review --db $db --sample 20
 Inspect with: $dsbench show 1 --db $db   or   $dsbench sql --db $db "select * from examples limit 5"
 
 To use a real model instead of the offline rules, point dsbench at any OpenAI-compatible server, e.g.

@@ -14,6 +14,8 @@ public enum CommandCatalog {
             SimilarCommand.self,
             ExportCommand.self,
             ValidateCommand.self,
+            ReportCommand.self,
+            ReviewCommand.self,
             SQLCommand.self,
             StatsCommand.self,
             ShowCommand.self,

@@ -80,10 +80,7 @@ public struct ExportCommand: CommandDefinition {
         selection.limit = shuffle ? nil : limit
         self.limit = limit
         self.selection = selection
-        guard let seedValue = UInt64(arguments.string("seed") ?? "0") else {
-            throw UsageError("--seed expects a non-negative integer, got '\(arguments.string("seed") ?? "")'")
-        }
-        seed = seedValue
+        seed = try arguments.uint64("seed") ?? 0
         split = try arguments.string("split").map { text throws(UsageError) in try SplitPlan(parsing: text) }
         datasetInfo = arguments.string("dataset-info")
         if split != nil, output == nil { throw UsageError("--split needs -o FILE to name the split files") }

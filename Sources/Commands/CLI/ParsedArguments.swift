@@ -47,6 +47,13 @@ public struct ParsedArguments: Sendable {
         return value
     }
 
+    /// A non-negative 64-bit integer such as a random seed.
+    public func uint64(_ key: String) throws(UsageError) -> UInt64? {
+        guard let raw = string(key) else { return nil }
+        guard let value = UInt64(raw) else { throw UsageError("--\(key) expects a non-negative integer, got '\(raw)'") }
+        return value
+    }
+
     /// An integer that must be at least `minimum`.
     public func int(_ key: String, minimum: Int) throws(UsageError) -> Int? {
         guard let value = try int(key) else { return nil }

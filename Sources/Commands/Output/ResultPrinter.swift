@@ -52,17 +52,7 @@ public enum ResultPrinter {
     }
 
     static func clip(_ text: String, to width: Int) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: "⏎")
-        guard DisplayWidth.of(flat) > width else { return flat }
-        var out = ""
-        var used = 0
-        for character in flat {
-            let w = DisplayWidth.of(String(character))
-            if used + w > width - 1 { break }
-            out.append(character)
-            used += w
-        }
-        return out + "…"
+        TerminalText.truncated(text, width: width, newline: "⏎")
     }
 
     static func jsonObject(_ columns: [String], _ values: [SQLValue]) -> String {

@@ -5,7 +5,7 @@ public struct CompletionStore {
 
     /// Where a completion came from (the `origin` column's CHECKed values).
     public enum Origin: String, Sendable, CaseIterable {
-        case imported, seed, model, scrubbed
+        case imported, seed, model, scrubbed, edited
     }
 
     /// A row to insert.
@@ -41,6 +41,11 @@ public struct CompletionStore {
              SQLValue(row.finishReason), .integer(Int64(row.sampleIndex)), SQLValue(row.parentID),
              SQLValue(row.llmCallID), .integer(row.runID)])
         return database.lastInsertRowID
+    }
+
+    /// Removes a completion that run `runID` wrote (a reviewer's undone edit); nothing else may refer to it.
+    public func delete(id: Int64, runID: Int64) throws {
+        try database.execute("DELETE FROM completions WHERE id = ? AND run_id = ?", [.integer(id), .integer(runID)])
     }
 
     /// One completion row by id.

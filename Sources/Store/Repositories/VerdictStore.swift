@@ -36,4 +36,12 @@ public struct VerdictStore {
             [.integer(row.instructionID), SQLValue(row.completionID), .text(row.filter),
              .integer(row.passed ? 1 : 0), SQLValue(row.reason), SQLValue(row.detail), .integer(row.runID)])
     }
+
+    /// Takes back the verdicts that run `runID` gave one subject under `filter` (a reviewer's undo), so the
+    /// subject's latest verdict is again whatever it was before that run.
+    public func retract(instructionID: Int64, completionID: Int64?, filter: String, runID: Int64) throws {
+        try database.execute(
+            "DELETE FROM verdicts WHERE instruction_id = ? AND completion_id IS ? AND filter = ? AND run_id = ?",
+            [.integer(instructionID), SQLValue(completionID), .text(filter), .integer(runID)])
+    }
 }
