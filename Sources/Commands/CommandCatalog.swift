@@ -11,6 +11,7 @@ public enum CommandCatalog {
             FilterCommand.self,
             DedupCommand.self,
             ScoreCommand.self,
+            PreferencesCommand.self,
             SimilarCommand.self,
             ExportCommand.self,
             ValidateCommand.self,

@@ -8,7 +8,7 @@ import Store
 public struct ExportCommand: CommandDefinition {
     public static let configuration = CommandConfiguration(
         name: "export",
-        abstract: "Export examples as Alpaca, ShareGPT, OpenAI messages or JSONL.",
+        abstract: "Export examples as Alpaca, ShareGPT, OpenAI messages or JSONL, or preference pairs for DPO/KTO.",
         discussion: "Reads the examples view. By default only rows with an output that failed no filter and are "
             + "not duplicates are written (" + ExampleSelection.defaultCondition + "); --all lifts that. Rows "
             + "come in instruction_id, sample_index order. Output is JSONL unless --json-array. The file is "
@@ -20,8 +20,9 @@ public struct ExportCommand: CommandDefinition {
             + "--dataset-info is given, OpenAI fine-tuning for openai) before the file is renamed into place.",
         options: [
             .option("--format", value: "format", help: "Output layout: "
-                    + ExportLayouts.all.map { "\($0.name) = \($0.summary)" }.joined(separator: "; ") + ".",
-                    default: "alpaca", allowed: ExportLayouts.all.map(\.name)),
+                    + (ExportLayouts.all.map { "\($0.name) = \($0.summary)" } + PreferenceLayouts.all.map { "\($0.name) = \($0.summary)" })
+                        .joined(separator: "; ") + ".",
+                    default: "alpaca", allowed: ExportLayouts.all.map(\.name) + PreferenceLayouts.all.map(\.name)),
             .option("--turns", value: "policy", help: "Turns the target does not accept: merge (repair), skip, keep. "
                     + "Default merge for alpaca/sharegpt, keep for openai.", allowed: TurnPolicy.allCases.map(\.rawValue)),
             .flag("--lossy", help: "Write records the layout cannot fully carry (tool turns in Alpaca), counting what was lost."),
@@ -38,6 +39,8 @@ public struct ExportCommand: CommandDefinition {
             .option("--seed", value: "n", help: "Seed for --shuffle and --split.", default: "0"),
             .option("--split", value: "name=fraction,...", help: "Write several files, e.g. train=0.9,test=0.1."),
             .option("--dataset-info", value: "dir", help: "Write or merge DIR/dataset_info.json for LLaMA-Factory."),
+            .option("--kto-threshold", value: "x", help: "trl-kto: a rating of at least x (0-10) is desirable.", default: "7"),
+            .option("--kto-scorer", value: "name", help: "trl-kto: whose ratings label answers (judge, pairwise, ...).", default: "judge"),
         ],
         examples: [
             "dsbench export --format alpaca -o data/train.json --json-array",
@@ -45,6 +48,8 @@ public struct ExportCommand: CommandDefinition {
             "dsbench export --format alpaca --json-array --split train=0.9,test=0.1 --seed 42 -o data/zh.json --dataset-info data",
             "dsbench export --format jsonl --all --where \"language = 'zh'\" > zh.jsonl",
             "dsbench export --format sharegpt --turns skip --strict -o data/chat.json --dataset-info data",
+            "dsbench export --format sharegpt-preference -o data/dpo.json --json-array --dataset-info data",
+            "dsbench export --format trl-kto --kto-threshold 7 -o kto.jsonl",
         ])
 
     let layout: any ExportLayout
@@ -61,8 +66,11 @@ public struct ExportCommand: CommandDefinition {
     let datasetInfo: String?
     /// Rows to write at most; applied in SQL, or after the shuffle with --shuffle.
     let limit: Int?
+    /// Set for the preference layouts, which read `latest_preferences` (or rated answers) instead of `examples`.
+    let preference: PreferenceExport?
 
     public init(arguments: ParsedArguments) throws(UsageError) {
+        preference = try Self.preferenceExport(arguments)
         layout = ExportLayouts.named(arguments.string("format") ?? "alpaca") ?? AlpacaLayout()
         exportOptions = ExportOptions(
             turns: arguments.string("turns").flatMap(TurnPolicy.init(rawValue:)), lossy: arguments.flag("lossy"))
@@ -98,6 +106,10 @@ public struct ExportCommand: CommandDefinition {
 
     public func run(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
+        if let preference {
+            try writePreferences(preference, database: database, context: context)
+            return
+        }
         try selection.validate(in: database)
         let exporter = ExampleExporter(
             layout: layout, options: exportOptions, jsonArray: jsonArray, rules: check ? trainerRules : [],
@@ -131,7 +143,10 @@ public struct ExportCommand: CommandDefinition {
 
     /// Reports each file, refuses with `--strict` (the files are discarded, nothing is renamed into place),
     /// then commits the files and registers them.
-    private func finish(_ written: [(String, ExportSummary)], files: [ExportFile], context: CommandContext) throws {
+    private func finish(
+        _ written: [(String, ExportSummary)], files: [ExportFile], registration: DatasetInfoRegistration? = nil,
+        context: CommandContext
+    ) throws {
         for (path, summary) in written {
             if output != nil { context.printError("wrote \(summary.count) records to \(path)") }
             for line in summary.reportLines { context.printError(line) }
@@ -143,13 +158,52 @@ public struct ExportCommand: CommandDefinition {
         }
         // A conflicting dataset_info.json entry is refused before any file is renamed into place.
         let registration = try datasetInfo.map { directory in
-            try DatasetInfoRegistration(directory: context.resolve(directory), layout: layout, force: force).plan(written)
+            try (registration ?? DatasetInfoRegistration(directory: context.resolve(directory), layout: layout, force: force)).plan(written)
         }
         for file in files { try file.commit() }
         if let registration {
             try registration.write()
             for message in registration.messages { context.printError(message) }
         }
+    }
+
+    /// The preference export for a preference `--format`, refusing the options that select or repair
+    /// `examples` rows (preference layouts check their records themselves).
+    private static func preferenceExport(_ arguments: ParsedArguments) throws(UsageError) -> PreferenceExport? {
+        guard let layout = PreferenceLayouts.named(arguments.string("format") ?? "") else {
+            for option in ["kto-threshold", "kto-scorer"] where arguments.string(option) != nil {
+                throw UsageError("--\(option) applies to --format trl-kto")
+            }
+            return nil
+        }
+        let given = Set(arguments.ordered.map(\.key))
+        for option in ["where", "all", "min-score", "shuffle", "split", "seed"] where given.contains(option) {
+            throw UsageError("--\(option) does not apply to --format \(layout.name): it exports the pairs of the latest 'dsbench preferences' run; select there (--where, --min-margin)")
+        }
+        for option in ["turns", "lossy", "check"] where given.contains(option) {
+            throw UsageError("--\(option) does not apply to --format \(layout.name): preference layouts always check their records and skip what the trainer cannot read")
+        }
+        if !layout.isUnpaired, let option = ["kto-threshold", "kto-scorer"].first(where: { arguments.string($0) != nil }) {
+            throw UsageError("--\(option) applies to --format trl-kto")
+        }
+        if arguments.string("dataset-info") != nil, layout.datasetInfoEntry(fileName: "", keys: []) == nil {
+            throw UsageError("--dataset-info applies to LLaMA-Factory layouts (alpaca-preference, sharegpt-preference), not \(layout.name)")
+        }
+        return PreferenceExport(
+            layout: layout, jsonArray: arguments.flag("json-array"), limit: try arguments.int("limit", minimum: 0),
+            ktoScorer: arguments.string("kto-scorer") ?? "judge",
+            ktoThreshold: try arguments.double("kto-threshold", in: 0...10) ?? 7)
+    }
+
+    /// Writes a preference layout to -o (renamed into place when complete) or stdout, then registers it.
+    private func writePreferences(_ export: PreferenceExport, database: Database, context: CommandContext) throws {
+        let outputPath = output.map(context.resolve)
+        let target = try outputPath.map { try ExportFile(path: $0) }
+        let summary = try export.write(database: database, to: target, stdout: context.stdout, interrupt: context.interrupt)
+        let registration = datasetInfo.map { directory in
+            DatasetInfoRegistration(directory: context.resolve(directory), force: force) { export.layout.datasetInfoEntry(fileName: $0, keys: $1) }
+        }
+        try finish([(outputPath ?? "stdout", summary)], files: target.map { [$0] } ?? [], registration: registration, context: context)
     }
 
     /// Every selected row in memory, shuffled with --shuffle and then cut to --limit.

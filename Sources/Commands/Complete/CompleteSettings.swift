@@ -9,9 +9,11 @@ struct CompleteSettings: Encodable {
     var maxInstances: Int
     var condition: WhereCondition?
     var limit: Int?
+    /// `--models`: the model names (their endpoints are in `runs.endpoint_host`).
+    var models: [String]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case mode, n, limit
+        case mode, n, limit, models
         case maxInstances = "max_instances"
         case condition = "where"
     }

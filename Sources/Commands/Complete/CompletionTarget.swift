@@ -1,6 +1,7 @@
 import Synthesis
 
-/// An instruction `dsbench complete` will ask a model about, with the answer samples it still lacks.
+/// An instruction `dsbench complete` will ask a model about, with the answer samples it still lacks (from that
+/// model, with `--models`).
 struct CompletionTarget {
     var id: Int64
     var instruction: String
@@ -10,6 +11,8 @@ struct CompletionTarget {
     var language: String
     var isClassification: Bool?
     var missingSamples: [Int]
+    /// The model to ask (`--models`); nil asks the command's `--model`.
+    var model: String? = nil
 
     /// The stored language, or the detected one when the row has none.
     var promptLanguage: PromptLanguage {

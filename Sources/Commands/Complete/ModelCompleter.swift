@@ -17,6 +17,9 @@ struct ModelCompleter {
     let llm: LLMOptions
     /// The endpoint's model, set once the endpoint is resolved.
     var model: String
+    /// `--models`: every listed model gives `samples` answers, counted per model (by `llm_calls.model`, the
+    /// model asked); nil asks `model` only and counts every completion of an instruction.
+    var models: [String]? = nil
 
     var template: String { instancesMode ? "self-instruct-instances@1" : "complete-answer@1" }
     var mode: String { instancesMode ? "instances" : "answer" }
@@ -25,7 +28,22 @@ struct ModelCompleter {
 
     /// Rows of the `examples` view matching `condition` (not failed, not duplicates) that still lack outputs.
     func selectTargets(_ database: Database, condition: WhereCondition?, limit: Int?) throws -> [CompletionTarget] {
+        if let models, !instancesMode {
+            let perModel = try models.map { try selectTargets(database, condition: condition, limit: limit, askedModel: $0) }
+            return perModel.flatMap { $0 }.sorted { $0.id != $1.id ? $0.id < $1.id : models.firstIndex(of: $0.model!)! < models.firstIndex(of: $1.model!)! }
+        }
+        return try selectTargets(database, condition: condition, limit: limit, askedModel: nil)
+    }
+
+    /// The targets for one model of `--models` (`askedModel`), or for the command's model (nil).
+    private func selectTargets(
+        _ database: Database, condition: WhereCondition?, limit: Int?, askedModel: String?
+    ) throws -> [CompletionTarget] {
         let filter = condition?.sql ?? "1"
+        // With --models, only answers asked of this model count (llm_calls.model is the model requested).
+        let answered = askedModel == nil
+            ? "FROM completions c WHERE c.instruction_id = i.id"
+            : "FROM completions c JOIN llm_calls l ON l.id = c.llm_call_id WHERE c.instruction_id = i.id AND l.model = ?"
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
         let sql: String
         if instancesMode {
@@ -39,15 +57,17 @@ struct ModelCompleter {
         } else {
             sql = """
                 SELECT i.id, i.instruction, i.input, i.system, i.origin, i.language, i.is_classification,
-                    (SELECT group_concat(c.sample_index) FROM completions c WHERE c.instruction_id = i.id) AS present
+                    (SELECT group_concat(c.sample_index) \(answered)) AS present
                 FROM instructions i
                 WHERE i.conversation IS NULL
                   AND i.id IN (SELECT instruction_id FROM examples WHERE verdict <> 'fail' AND NOT is_duplicate AND \(filter))
-                  AND (SELECT count(*) FROM completions c WHERE c.instruction_id = i.id AND c.sample_index < ?) < ?
+                  AND (SELECT count(*) \(answered) AND c.sample_index < ?) < ?
                 ORDER BY i.id\(limitClause)
                 """
         }
-        let rows = try database.query(sql, instancesMode ? [] : [.integer(Int64(samples)), .integer(Int64(samples))])
+        let modelArgument: [SQLValue] = askedModel.map { [.text($0)] } ?? []
+        let rows = try database.query(
+            sql, instancesMode ? [] : modelArgument + modelArgument + [.integer(Int64(samples)), .integer(Int64(samples))])
         return rows.map { row in
             var missing = Array(0..<(instancesMode ? 1 : samples))
             if let present = row.optionalString("present") {
@@ -58,7 +78,7 @@ struct ModelCompleter {
             return CompletionTarget(
                 id: row.int64("id"), instruction: row.string("instruction"), input: row.string("input"),
                 system: row.optionalString("system"), origin: row.string("origin"), language: row.string("language"),
-                isClassification: row.optionalBool("is_classification"), missingSamples: missing)
+                isClassification: row.optionalBool("is_classification"), missingSamples: missing, model: askedModel)
         }
     }
 
@@ -80,7 +100,7 @@ struct ModelCompleter {
         runner.progress.total = plannedCalls(targets).count
         let written = instancesMode ? try instances(targets, runner) : try answers(targets, runner)
         runner.recorder.totals.rowsWritten += written
-        return CompleteReport(mode: mode, instructions: targets.count, rowsWritten: written)
+        return CompleteReport(mode: mode, instructions: Set(targets.map(\.id)).count, rowsWritten: written)
     }
 
     private func answers(_ targets: [CompletionTarget], _ runner: ModelCallRunner) throws -> Int {
@@ -91,7 +111,7 @@ struct ModelCompleter {
             let (target, sample) = jobs[result.index]
             var row = CompletionStore.NewCompletion(
                 instructionID: target.id, output: response.content, origin: .model, runID: runner.recorder.runID)
-            row.model = response.model ?? model
+            row.model = response.model ?? target.model ?? model
             row.finishReason = response.finishReason
             row.sampleIndex = sample
             row.llmCallID = result.callID
@@ -129,7 +149,7 @@ struct ModelCompleter {
         messages.append(.user(input.isEmpty ? target.instruction : target.instruction + "\n\n" + input))
         var parameters = llm.parameters(defaults: SamplingParameters())
         if samples > 1 || llm.seed != nil { parameters.seed = (llm.seed ?? 0) &+ sample }
-        return ModelCall(.chat(model: model, messages: messages, parameters: parameters), purpose: Self.answerPurpose)
+        return ModelCall(.chat(model: target.model ?? model, messages: messages, parameters: parameters), purpose: Self.answerPurpose)
     }
 
     private func classifyCall(_ target: CompletionTarget) -> ModelCall {

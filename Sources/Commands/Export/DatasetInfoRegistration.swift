@@ -6,8 +6,20 @@ import Formats
 /// formatting is refused unless `--force`; a replaced or updated entry is reported.
 struct DatasetInfoRegistration {
     let directory: String
-    let layout: any ExportLayout
+    /// The entry for a file name (relative to `directory`) whose records carry the given top-level keys.
+    let entry: (_ fileName: String, _ keys: Set<String>) -> DatasetInfoEntry?
     let force: Bool
+
+    init(directory: String, layout: any ExportLayout, force: Bool) {
+        self.init(directory: directory, force: force) { layout.datasetInfoEntry(fileName: $0, keys: $1) }
+    }
+
+    /// For layouts outside `ExportLayouts` (the preference layouts).
+    init(directory: String, force: Bool, entry: @escaping (_ fileName: String, _ keys: Set<String>) -> DatasetInfoEntry?) {
+        self.directory = directory
+        self.force = force
+        self.entry = entry
+    }
 
     /// The new file content and what to tell the user, computed before anything is written.
     struct Plan {
@@ -35,7 +47,7 @@ struct DatasetInfoRegistration {
             let standardPath = URL(fileURLWithPath: path).standardizedFileURL.path
             let fileName = standardPath.hasPrefix(standardDirectory) ? String(standardPath.dropFirst(standardDirectory.count)) : standardPath
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            guard let entry = layout.datasetInfoEntry(fileName: fileName, keys: summary.keys) else { continue }
+            guard let entry = entry(fileName, summary.keys) else { continue }
             do {
                 let merge = try entry.merged(into: bytes, name: name, force: force)
                 bytes = merge.bytes

@@ -39,7 +39,11 @@ struct BlockingCallRunner {
         }
         var failure: (any Error)?
         loop: while true {
-            switch channel.next(timeout: 0.1) {
+            let next = channel.next(timeout: 0.1)
+            // Checked on every pass, not only when the channel is quiet: outcomes that arrive faster than the
+            // timeout must not hide a Ctrl-C until the batch is done.
+            if interrupt.isRequested { stop.stop() }
+            switch next {
             case .item(let (index, outcome)):
                 guard failure == nil else { continue }
                 do {
@@ -49,7 +53,6 @@ struct BlockingCallRunner {
                     stop.stop()
                 }
             case .timedOut:
-                if interrupt.isRequested { stop.stop() }
                 onIdle()
             case .finished:
                 break loop

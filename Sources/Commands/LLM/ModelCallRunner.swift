@@ -257,10 +257,11 @@ final class ModelCallRunner {
     /// answer are counted apart — in the same two forms as `record` (`dry_run: true`, `completion_tokens_max`).
     static func printDryRun<Report: ModelCallReport>(
         _ calls: [ModelCall], report: Report, database: Database, arguments: ParsedArguments, options: LLMOptions,
-        endpoint: EndpointConfiguration, context: CommandContext, json: Bool? = nil
+        endpoint: EndpointConfiguration, context: CommandContext, json: Bool? = nil, sender: (any ModelCallSender)? = nil
     ) throws {
         // Hash as the run would: an endpoint set keys requests by `EndpointSet.hashIdentity`.
-        let client = options.makeSender((try? options.endpointSet(environment: context.environment, database: database)) ?? EndpointSet(endpoint))
+        let client = sender
+            ?? options.makeSender((try? options.endpointSet(environment: context.environment, database: database)) ?? EndpointSet(endpoint))
         let store = LLMCallStore(database)
         var uncached: [LLMRequest] = []
         var hits = 0

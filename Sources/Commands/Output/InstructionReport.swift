@@ -2,7 +2,8 @@ import Foundation
 import Store
 
 /// Everything known about one instruction, as `dsbench show` prints it: the row, its ancestors and
-/// descendants (with depth and round), answers, verdicts, scores, duplicate links and the runs that made them.
+/// descendants (with depth and round), answers, verdicts, scores, pairwise judgements, preference pairs,
+/// duplicate links and the runs that made them.
 /// All the queries live here; `text` and `json` render the same content.
 struct InstructionReport {
     let id: Int64
@@ -12,6 +13,8 @@ struct InstructionReport {
     let completions: [Row]
     let verdicts: [Row]
     let scores: [Row]
+    let judgements: [Row]
+    let preferences: [Row]
     let duplicates: [Row]
     let runs: [Row]
 
@@ -48,6 +51,17 @@ struct InstructionReport {
         scores = try database.query(
             "SELECT id, completion_id, scorer, value, rationale, run_id FROM scores WHERE instruction_id = ? ORDER BY id",
             [.integer(id)])
+        judgements = try database.query(
+            """
+            SELECT id, first_id, second_id, winner, preferred_id, swap_check, rationale, judge, run_id
+            FROM pairwise_judgements WHERE instruction_id = ? ORDER BY id
+            """, [.integer(id)])
+        preferences = try database.query(
+            """
+            SELECT id, chosen_id, rejected_id, chosen_score, rejected_score, margin, scorer, rejected_policy, judgement_id,
+                run_id, run_id = (SELECT max(run_id) FROM latest_preferences) AS latest
+            FROM preferences WHERE instruction_id = ? ORDER BY id
+            """, [.integer(id)])
         duplicates = try database.query(
             """
             SELECT id, instruction_id, duplicate_of, method, similarity, run_id FROM duplicates
@@ -59,6 +73,8 @@ struct InstructionReport {
                 SELECT run_id FROM instructions WHERE id = ?1 UNION SELECT run_id FROM completions WHERE instruction_id = ?1
                 UNION SELECT run_id FROM verdicts WHERE instruction_id = ?1 UNION SELECT run_id FROM scores WHERE instruction_id = ?1
                 UNION SELECT run_id FROM duplicates WHERE instruction_id = ?1 OR duplicate_of = ?1
+                UNION SELECT run_id FROM pairwise_judgements WHERE instruction_id = ?1
+                UNION SELECT run_id FROM preferences WHERE instruction_id = ?1
             ) ORDER BY id
             """, [.integer(id)])
     }
@@ -67,7 +83,8 @@ struct InstructionReport {
     var json: String {
         let sections: [(String, [Row])] = [
             ("ancestors", ancestors), ("descendants", descendants), ("completions", completions),
-            ("verdicts", verdicts), ("scores", scores), ("duplicates", duplicates), ("runs", runs),
+            ("verdicts", verdicts), ("scores", scores), ("pairwise_judgements", judgements), ("preferences", preferences),
+            ("duplicates", duplicates), ("runs", runs),
         ]
         var out = "{\"instruction\": " + ResultPrinter.jsonObject(instruction.columns, instruction.values)
         for (name, rows) in sections {
@@ -107,6 +124,18 @@ struct InstructionReport {
         }
         out += section("scores", scores) { row in
             "\(row.string("scorer")) \(row.double("value")): \(row.string("rationale")) (run \(row.int("run_id")))"
+        }
+        out += section("pairwise judgements", judgements) { row in
+            let verdict = row.string("winner") == "tie" ? "tie" : "#\(row.int("preferred_id")) better"
+            return "#\(row.int("first_id")) (A) vs #\(row.int("second_id")) (B): \(verdict)"
+                + (row.bool("swap_check") ? " [swap check]" : "") + " by \(row.string("judge"))"
+                + (row.optionalString("rationale").map { ": \($0)" } ?? "") + " (run \(row.int("run_id")))"
+        }
+        out += section("preferences", preferences) { row in
+            String(format: "chosen #%d (%.2f) over rejected #%d (%.2f), margin %.2f, %@ %@ (run %d)%@",
+                   row.int("chosen_id"), row.double("chosen_score"), row.int("rejected_id"), row.double("rejected_score"),
+                   row.double("margin"), row.string("scorer"), row.string("rejected_policy"), row.int("run_id"),
+                   row.bool("latest") ? " ← latest" : "")
         }
         out += section("duplicates", duplicates) { row in
             String(format: "#%d duplicate of #%d by %@ (similarity %.3f, run %d)", row.int("instruction_id"),

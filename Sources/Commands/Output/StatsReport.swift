@@ -56,6 +56,22 @@ struct StatsReport {
             SELECT scorer, count(*) AS scored, round(avg(value), 2) AS mean, min(value) AS min, max(value) AS max
             FROM scores GROUP BY scorer ORDER BY scorer
             """),
+        ("preferences (latest preferences run)", """
+            SELECT scorer, rejected_policy, count(*) AS pairs, round(avg(margin), 2) AS mean_margin,
+                round(min(margin), 2) AS min_margin, round(max(margin), 2) AS max_margin
+            FROM latest_preferences GROUP BY scorer, rejected_policy ORDER BY scorer
+            """),
+        ("pairwise judgements (first asks; swap checks re-ask a pair in the other order)", """
+            SELECT j.judge, j.template, count(*) AS judged, sum(j.winner = 'tie') AS ties,
+                round(100.0 * sum(j.winner = 'first') / nullif(sum(j.winner <> 'tie'), 0), 1) AS first_shown_win_pct,
+                count(k.id) AS swap_checked,
+                round(100.0 * sum(k.id IS NOT NULL AND j.preferred_id IS k.preferred_id) / nullif(count(k.id), 0), 1)
+                    AS swap_agreement_pct
+            FROM pairwise_judgements j
+            LEFT JOIN pairwise_judgements k ON k.swap_check = 1 AND k.instruction_id = j.instruction_id
+                AND k.first_id = j.second_id AND k.second_id = j.first_id AND k.judge = j.judge AND k.template = j.template
+            WHERE j.swap_check = 0 GROUP BY j.judge, j.template ORDER BY j.judge
+            """),
         ("duplicates (latest dedup run per method)", """
             SELECT method, count(*) AS duplicates, count(DISTINCT duplicate_of) AS clusters
             FROM active_duplicates GROUP BY method ORDER BY method

@@ -16,32 +16,22 @@ public enum JudgePrompt {
     public static func render(
         instruction: String, input: String, response: String, system: String? = nil, conversation: [ScoringTurn] = []
     ) -> ScoringPrompt {
-        var asked = input.isEmpty ? instruction : instruction + "\n" + input
-        if conversation.count > 1 {
-            asked = conversation.filter { $0.role == "user" }.map(\.text).joined(separator: "\n")
-        }
+        let material = JudgeMaterial(instruction: instruction, input: input, system: system, conversation: conversation)
         return render(
             instruction: instruction, input: input, response: response, system: system, conversation: conversation,
-            language: ScoringPromptLanguage.choose(for: asked))
+            language: ScoringPromptLanguage.choose(for: material.asked))
     }
 
     public static func render(
         instruction: String, input: String, response: String, system: String? = nil, conversation: [ScoringTurn] = [],
         language: ScoringPromptLanguage
     ) -> ScoringPrompt {
-        let multiTurn = conversation.count > 1
+        let example = JudgeMaterial(instruction: instruction, input: input, system: system, conversation: conversation)
+        let multiTurn = example.isMultiTurn
         let text: String
         switch language {
         case .english:
-            var material = ""
-            if let system, !system.isEmpty { material += "[System prompt]\n\(system)\n\n" }
-            if multiTurn {
-                material += "[Conversation]\n" + transcript(conversation, user: "User", assistant: "Assistant", colon: ": ") + "\n\n"
-            } else {
-                material += "[Instruction]\n\(instruction)\n\n"
-                if !input.isEmpty { material += "[Input]\n\(input)\n\n" }
-            }
-            material += "[Response]\n\(response)"
+            let material = example.sections(language) + "[Response]\n\(response)"
             let task = multiTurn
                 ? "Rate how good the response is as the assistant's next turn in the conversation, from 1 to 10."
                 : "Rate how good the response is as an answer to the instruction, from 1 to 10."
@@ -65,15 +55,7 @@ public enum JudgePrompt {
                 {"score": 6, "rationale": "One or two sentences on the main strengths and weaknesses."}
                 """
         case .chinese:
-            var material = ""
-            if let system, !system.isEmpty { material += "【系统提示】\n\(system)\n\n" }
-            if multiTurn {
-                material += "【对话】\n" + transcript(conversation, user: "用户", assistant: "助手", colon: "：") + "\n\n"
-            } else {
-                material += "【指令】\n\(instruction)\n\n"
-                if !input.isEmpty { material += "【输入】\n\(input)\n\n" }
-            }
-            material += "【回答】\n\(response)"
+            let material = example.sections(language) + "【回答】\n\(response)"
             let task = multiTurn ? "请评价下面的回答作为对话中助手下一轮发言的质量如何" : "请评价下面的回答作为该指令的答复质量如何"
             text = """
                 你正在审核一个用于微调对话助手的数据集中的一条样本。\(task)，给出 1 到 10 的整数分。
@@ -94,13 +76,5 @@ public enum JudgePrompt {
                 """
         }
         return ScoringPrompt(text: text, language: language, template: identifier)
-    }
-
-    /// "User: …" / "Assistant: …" lines; tool turns keep the role their source gave them.
-    private static func transcript(_ turns: [ScoringTurn], user: String, assistant: String, colon: String) -> String {
-        turns.map { turn in
-            let label = turn.role == "user" ? user : turn.role == "assistant" ? assistant : turn.role
-            return label + colon + turn.text
-        }.joined(separator: "\n")
     }
 }

@@ -13,14 +13,11 @@ public enum ScoreReplyParser {
 
     /// The score in `reply`, or why there is none.
     public static func parse(_ reply: String) -> Result<ModelScore, ScoreParseFailure> {
-        var text = normalizeWidth(reply)
-        if let end = text.range(of: "</think>", options: .backwards) {
-            text = String(text[end.upperBound...])
-        } else if text.contains("<think>") {
-            return .failure(ScoreParseFailure("the reply is unfinished reasoning (<think> without </think>)"))
+        let text: String
+        switch ReplyText.visible(normalizeWidth(reply)) {
+        case .success(let visible): text = visible
+        case .failure(let failure): return .failure(failure)
         }
-        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { return .failure(ScoreParseFailure("empty reply")) }
 
         for candidate in jsonObjects(in: text) {
             guard let object = try? JSONSerialization.jsonObject(with: Data(candidate.utf8)) as? [String: Any],

@@ -1,7 +1,8 @@
 /// One entry of LLaMA-Factory's `dataset_info.json`, so `dataset: NAME` in a training config finds an exported
 /// file, and its merge into an existing file. Keys follow LLaMA-Factory's data/README: `file_name`,
 /// `formatting` (absent for Alpaca), `columns` (prompt/query/response/history/messages/system/tools) and, for
-/// ShareGPT-style files, `tags` (role_tag, content_tag, user_tag, assistant_tag, …).
+/// ShareGPT-style files, `tags` (role_tag, content_tag, user_tag, assistant_tag, …); `"ranking": true` marks
+/// preference data (columns `chosen`/`rejected`), which LLaMA-Factory's DPO/ORPO/RM stages read.
 public struct DatasetInfoEntry: Sendable, Equatable {
     /// Name of the exported file, relative to the dataset directory.
     public var fileName: String
@@ -11,12 +12,15 @@ public struct DatasetInfoEntry: Sendable, Equatable {
     public var columns: [String: String]
     /// ShareGPT tags; nil for Alpaca.
     public var tags: [String: String]?
+    /// True for preference (ranking) data.
+    public var ranking: Bool
 
-    public init(fileName: String, formatting: String?, columns: [String: String], tags: [String: String]?) {
+    public init(fileName: String, formatting: String?, columns: [String: String], tags: [String: String]?, ranking: Bool = false) {
         self.fileName = fileName
         self.formatting = formatting
         self.columns = columns
         self.tags = tags
+        self.ranking = ranking
     }
 
     /// Reads an entry of an existing file; nil when it is not an object with a `file_name`.
@@ -26,12 +30,14 @@ public struct DatasetInfoEntry: Sendable, Equatable {
         formatting = object["formatting"]?.stringValue
         columns = (object["columns"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
         tags = object["tags"]?.objectValue?.compactMapValues(\.stringValue)
+        ranking = object["ranking"]?.boolValue ?? false
     }
 
     /// The entry as JSON.
     public var jsonValue: JSONValue {
         var entry: [String: JSONValue] = ["file_name": .string(fileName)]
         if let formatting { entry["formatting"] = .string(formatting) }
+        if ranking { entry["ranking"] = .bool(true) }
         entry["columns"] = .object(columns.mapValues(JSONValue.string))
         if let tags { entry["tags"] = .object(tags.mapValues(JSONValue.string)) }
         return .object(entry)
