@@ -58,6 +58,9 @@ public struct CompleteCommand: CommandDefinition {
         }
         if models != nil, instancesMode { throw UsageError("--models applies to --mode answer") }
         if models != nil, llm.model != nil { throw UsageError("--models and --model are exclusive; list every model in --models") }
+        if models != nil, llm.batch != nil {
+            throw UsageError("--batch sends to one endpoint and does not combine with --models; run one model at a time")
+        }
         var completer = ModelCompleter(
             instancesMode: instancesMode, samples: try arguments.int("n", minimum: 1) ?? CompleteSettings.defaultSamples,
             maxInstances: try arguments.int("max-instances", minimum: 1) ?? CompleteSettings.defaultMaxInstances,

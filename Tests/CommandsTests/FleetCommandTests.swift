@@ -84,6 +84,9 @@ import TestSupport
             #expect(result.status == 64, "\(arguments)")
             #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
         }
+        let mixed = F.run(["complete", "--db", db, "--base-url", "http://127.0.0.1:9/v1", "--models", "a,b", "--batch"])
+        #expect(mixed.status == 64)
+        #expect(mixed.stderr.contains("does not combine with --models"), "\(mixed.stderr)")
     }
 }
 
