@@ -93,7 +93,7 @@ public struct FilterCommand: CommandDefinition {
                 }
                 try write(subjects.items, outcomes)
                 if scrub {
-                    let scrubber = PIIScrubber(detector: PIIDetector(kinds: config.pii.kinds))
+                    let scrubber = PIIScrubber(detector: config.pii.detector)
                     let copies = try Scrubber(database: database, runID: run.runID, scrubber: scrubber).scrub(subjects.items)
                     scrubbed = copies.count
                     try write(copies, Evaluation.evaluate(rules, on: copies))

@@ -40,14 +40,14 @@ func scalar(_ db: String, _ sql: String) throws -> String {
         let db = try curationFixture(dir)
         let result = runCLI(["filter", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
-        // 7 instructions × 4 instruction rules + 7 completions × 8 output rules.
-        #expect(try scalar(db, "SELECT count(*) FROM verdicts") == String(7 * 4 + 7 * 8))
+        // 7 instructions × 5 instruction rules + 7 completions × 9 output rules (toxicity judges both).
+        #expect(try scalar(db, "SELECT count(*) FROM verdicts") == String(7 * 5 + 7 * 9))
         #expect(try scalar(db, "SELECT count(*) FROM verdicts WHERE filter = 'refusal' AND passed = 0") == "1")
         #expect(try scalar(db, "SELECT count(*) FROM verdicts WHERE filter = 'pii' AND passed = 0") == "1")
         #expect(try scalar(db, "SELECT count(*) FROM verdicts WHERE filter = 'truncated' AND passed = 0") == "1")
         #expect(try scalar(db, "SELECT count(*) FROM examples WHERE verdict = 'fail'") == "3")
         #expect(try scalar(db, "SELECT json_extract(detail, '$.kind') FROM verdicts WHERE filter = 'refusal' AND passed = 0") == "refusal")
-        #expect(try scalar(db, "SELECT status || ':' || rows_written FROM runs WHERE command = 'filter'") == "succeeded:84")
+        #expect(try scalar(db, "SELECT status || ':' || rows_written FROM runs WHERE command = 'filter'") == "succeeded:98")
         // Re-running adds history; the view still sees one latest verdict per subject and rule.
         #expect(runCLI(["filter", "--db", db, "--rules", "refusal"]).status == 0)
         #expect(try scalar(db, "SELECT count(*) FROM verdicts WHERE filter = 'refusal'") == "14")

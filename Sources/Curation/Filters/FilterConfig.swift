@@ -14,19 +14,20 @@ public struct FilterConfig: Sendable, Codable {
     public var inputEcho = InputEchoRule()
     public var languageMismatch = LanguageMismatchRule()
     public var pii = PIIRule()
+    public var toxicity: ToxicityRule = try! ToxicityRule()
 
     /// The default rule set (keywords joins when words or patterns are configured).
     public static let defaultRuleNames = ["empty", "length", "repetition", "truncated", "refusal", "input-echo",
-                                          "language-mismatch", "pii"]
+                                          "language-mismatch", "pii", "toxicity"]
     /// Every rule name known.
     public static let allRuleNames = ["empty", "length", "repetition", "truncated", "refusal", "keywords",
-                                      "input-echo", "language-mismatch", "pii"]
+                                      "input-echo", "language-mismatch", "pii", "toxicity"]
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case rules, empty, length, repetition, truncated, refusal, keywords, inputEcho = "input-echo"
-        case languageMismatch = "language-mismatch", pii
+        case languageMismatch = "language-mismatch", pii, toxicity
     }
 
     public init(from decoder: Decoder) throws {
@@ -43,6 +44,7 @@ public struct FilterConfig: Sendable, Codable {
         inputEcho = try c.decodeIfPresent(InputEchoRule.self, forKey: .inputEcho) ?? d.inputEcho
         languageMismatch = try c.decodeIfPresent(LanguageMismatchRule.self, forKey: .languageMismatch) ?? d.languageMismatch
         pii = try c.decodeIfPresent(PIIRule.self, forKey: .pii) ?? d.pii
+        toxicity = try c.decodeIfPresent(ToxicityRule.self, forKey: .toxicity) ?? d.toxicity
     }
 
     /// Loads a config from JSON data.
@@ -62,6 +64,7 @@ public struct FilterConfig: Sendable, Codable {
         case "input-echo": return inputEcho
         case "language-mismatch": return languageMismatch
         case "pii": return pii
+        case "toxicity": return toxicity
         default: return nil
         }
     }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Fails outputs written in a different language than the prompt (a Chinese question answered in
 /// English, or the reverse). Code blocks are ignored, translation requests are exempt, and only the
-/// clear languages (en, zh, ja, ko) are compared.
+/// clear languages (en, zh, ja, ko) are compared. A Han-only output under a Japanese or Korean prompt
+/// passes with `"ambiguity": "cjk"` in the detail, since kanji and hanja are Han characters too.
 public struct LanguageMismatchRule: FilterRule, Codable, Equatable {
     public var name: String { "language-mismatch" }
     public var scopes: Set<RuleScope> { [.output] }
@@ -41,6 +42,10 @@ public struct LanguageMismatchRule: FilterRule, Codable, Equatable {
         }
         if Self.translationCues.firstMatch(in: subject.instruction) != nil { return .pass() }
         if Self.looksLikeCode(prose) { return .pass() }
+        // Han-only output under a Japanese or Korean prompt may be kanji/hanja: ambiguous, not a mismatch.
+        if output == .zh && (prompt == .ja || prompt == .ko) && LanguageDetector.isHanOnly(outputCounts) {
+            return .pass(["ambiguity": "cjk", "prompt_language": .string(prompt.rawValue)])
+        }
         return .fail("prompt is \(prompt.rawValue), output is \(output.rawValue)",
                      ["prompt_language": .string(prompt.rawValue), "output_language": .string(output.rawValue)])
     }

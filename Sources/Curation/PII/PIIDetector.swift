@@ -1,15 +1,20 @@
 /// Finds e-mail addresses, phone numbers (international "+CC…", mainland-China mobiles, North American
 /// and Chinese landline formats), Chinese resident ID numbers (check digit and birth date validated),
-/// payment card numbers (Luhn-validated) and IPv4 addresses, by scanning UTF-8 bytes directly.
+/// payment card numbers (network prefix, length and Luhn, see `PaymentCardNetwork`) and IPv4 addresses,
+/// by scanning UTF-8 bytes directly.
 ///
-/// Validation keeps precision high: an 18-digit number with a wrong check digit is not an ID, a
-/// 16-digit number failing Luhn is not a card, "1.2.3.4.5" is a version, not an address.
+/// Validation keeps precision high: an 18-digit number with a wrong check digit is neither an ID nor a
+/// card, "1.2.3.4.5", "v1.2.3.4" and "firmware 3.0.1.2" are versions, and by default (`IPAddressScope.public`)
+/// loopback, private, documentation, multicast addresses and netmasks are not personal data.
 public struct PIIDetector: Sendable {
     /// Kinds to look for.
     public var kinds: Set<PIIKind>
+    /// Which IPv4 addresses count.
+    public var ipScope: IPAddressScope
 
-    public init(kinds: Set<PIIKind> = Set(PIIKind.allCases)) {
+    public init(kinds: Set<PIIKind> = Set(PIIKind.allCases), ipScope: IPAddressScope = .public) {
         self.kinds = kinds
+        self.ipScope = ipScope
     }
 
     /// All spans found, in text order, non-overlapping.
@@ -154,11 +159,17 @@ public struct PIIDetector: Sendable {
         let plus = first.start > 0 && s[first.start - 1] == 0x2B
         let open = first.start > 0 && s[first.start - 1] == 0x28
 
-        if kinds.contains(.ipAddress), sizes.count == 4, seps.allSatisfy({ $0 == [0x2E] }),
-           sizes.allSatisfy({ $0 <= 3 }), window.allSatisfy({ g in
-               let v = Int(String(decoding: UnsafeBufferPointer(rebasing: s[g.start..<g.end]), as: UTF8.self)) ?? 999
-               return v <= 255 && (g.end - g.start == 1 || s[g.start] != 0x30)
-           }) {
+        if sizes.count == 4, seps.allSatisfy({ $0 == [0x2E] }), sizes.allSatisfy({ $0 <= 3 }) {
+            // A dotted quad is an address or a version number, never a phone or card.
+            let octets = window.map { g in
+                (g.start..<g.end).reduce(0) { $0 * 10 + Int(s[$1] - 0x30) }
+            }
+            guard kinds.contains(.ipAddress), zip(octets, window).allSatisfy({ v, g in
+                v <= 255 && (g.end - g.start == 1 || s[g.start] != 0x30)
+            }), !Self.followsVersionWord(s, at: first.start) else { return nil }
+            if ipScope == .public && IPv4Category.of(octets[0], octets[1], octets[2], octets[3]) != .public {
+                return nil
+            }
             return .ipAddress
         }
         let dotted = seps.contains { $0.contains(0x2E) }
@@ -167,8 +178,8 @@ public struct PIIDetector: Sendable {
             return .idNumber
         }
         if kinds.contains(.idNumber), sizes == [18], Self.validChineseID(digits) { return .idNumber }
-        if kinds.contains(.creditCard), !dotted, (13...19).contains(digits.count), sizes.allSatisfy({ $0 >= 3 }),
-           seps.allSatisfy({ $0 == [0x20] || $0 == [0x2D] }), (0x32...0x36).contains(digits[0]), Self.luhn(digits) {
+        if kinds.contains(.creditCard), !dotted, sizes.allSatisfy({ $0 >= 3 }),
+           seps.allSatisfy({ $0 == [0x20] || $0 == [0x2D] }), PaymentCardNetwork.identify(digits) != nil {
             return .creditCard
         }
         guard kinds.contains(.phone) else { return nil }
@@ -194,6 +205,31 @@ public struct PIIDetector: Sendable {
             return .phone
         }
         return nil
+    }
+
+    /// Words after which a dotted number is a version or section number ("firmware 3.0.1.2", "版本3.0.1.2",
+    /// "Section 1.2.3.4"), lower-cased.
+    static let versionWords: [[UInt8]] = [
+        "version", "ver", "v", "firmware", "release", "build", "kernel", "patch", "update", "updated to",
+        "upgrade to", "upgraded to", "section", "chapter", "clause", "article", "paragraph", "step", "rule", "item",
+        "figure", "table", "appendix", "no.", "§", "版本", "版本号", "固件", "内核", "升级到", "更新到", "补丁", "第", "章节", "条款",
+    ].map { Array($0.utf8) }
+
+    /// True when the number at `start` follows a version word (spaces, colons and "：" between are skipped).
+    static func followsVersionWord(_ s: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        var end = start
+        while end > 0 {
+            if s[end - 1] == 0x20 || s[end - 1] == 0x3A { end -= 1 }
+            else if end >= 3 && s[end - 3] == 0xEF && s[end - 2] == 0xBC && s[end - 1] == 0x9A { end -= 3 }  // ：
+            else { break }
+        }
+        for word in versionWords where word.count <= end {
+            let from = end - word.count
+            guard (0..<word.count).allSatisfy({ PhraseScanner.fold(s[from + $0]) == word[$0] }) else { continue }
+            if word[0] < 0x80 && from > 0 && PhraseScanner.isWordByte(s[from - 1]) { continue }
+            return true
+        }
+        return false
     }
 
     /// Luhn checksum (payment cards).

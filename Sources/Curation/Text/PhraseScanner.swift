@@ -1,8 +1,10 @@
 /// Finds many fixed phrases in one pass over a text's UTF-8 bytes (Aho–Corasick automaton).
 ///
 /// Matching ignores ASCII case; a phrase that begins or ends with an ASCII letter or digit only
-/// matches at a word boundary, so "i won't" does not fire inside "hi won't". Curly apostrophes (’)
-/// in the text match straight ones in phrases. Built once, shared read-only between threads.
+/// matches at a word boundary, so "i won't" does not fire inside "hi won't". A phrase written with a
+/// trailing `*` is a stem: it needs the boundary before it only ("translat*" finds "translation").
+/// Curly apostrophes (’) in the text match straight ones in phrases. Built once, shared read-only
+/// between threads.
 public struct PhraseScanner: Sendable {
     /// A phrase occurrence: which phrase, and its byte range in the text's UTF-8.
     public struct Match: Sendable, Equatable {
@@ -13,45 +15,68 @@ public struct PhraseScanner: Sendable {
 
     public let phrases: [String]
     private let patternBytes: [[UInt8]]
-    /// Dense transition table: state * 256 + byte → next state.
+    /// True for stems (phrases written with a trailing `*`): no word boundary needed after them.
+    private let isStem: [Bool]
+    /// Dense transition table: state * width + byte class → next state.
     private let next: [Int32]
+    /// Byte → class (0 for bytes in no phrase; A-Z share their lower-case class).
+    private let byteClass: [UInt8]
+    /// Number of byte classes.
+    private let width: Int
     /// For each state, the phrases ending there (own and through suffix links).
     private let outputs: [[Int32]]
 
     public init(_ phrases: [String]) {
         self.phrases = phrases
-        let patterns = phrases.map { Array($0.utf8).map(PhraseScanner.fold) }
+        isStem = phrases.map { $0.count > 1 && $0.hasSuffix("*") }
+        let patterns = phrases.map { phrase in
+            Array((phrase.count > 1 && phrase.hasSuffix("*") ? String(phrase.dropLast()) : phrase).utf8).map(PhraseScanner.fold)
+        }
         patternBytes = patterns
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: 256)]
+        // Bytes that occur in no phrase all behave alike: they share class 0, so rows hold one entry per byte
+        // class instead of 256 and the table stays small enough for the cache.
+        var classes = [UInt8](repeating: 0, count: 256)
+        var classCount = 1
+        for pattern in patterns {
+            for b in pattern where classes[Int(b)] == 0 {
+                classes[Int(b)] = UInt8(classCount); classCount += 1
+            }
+        }
+        // Upper-case ASCII letters read as their lower-case class (the text is folded through this map).
+        for b in 0x41...0x5A { classes[b] = classes[b | 0x20] }
+        byteClass = classes
+        width = classCount
+        var goto: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
         var out: [[Int32]] = [[]]
         for (index, pattern) in patterns.enumerated() {
             var state = 0
             for b in pattern {
-                if goto[state][Int(b)] < 0 {
-                    goto[state][Int(b)] = Int32(goto.count)
-                    goto.append([Int32](repeating: -1, count: 256))
+                let c = Int(classes[Int(b)])
+                if goto[state][c] < 0 {
+                    goto[state][c] = Int32(goto.count)
+                    goto.append([Int32](repeating: -1, count: classCount))
                     out.append([])
                 }
-                state = Int(goto[state][Int(b)])
+                state = Int(goto[state][c])
             }
             if !pattern.isEmpty { out[state].append(Int32(index)) }
         }
         var fail = [Int](repeating: 0, count: goto.count)
         var queue: [Int] = []
-        for b in 0..<256 {
-            let s = goto[0][b]
-            if s < 0 { goto[0][b] = 0 } else { fail[Int(s)] = 0; queue.append(Int(s)) }
+        for c in 0..<classCount {
+            let s = goto[0][c]
+            if s < 0 { goto[0][c] = 0 } else { fail[Int(s)] = 0; queue.append(Int(s)) }
         }
         var head = 0
         while head < queue.count {
             let r = queue[head]; head += 1
-            for b in 0..<256 {
-                let s = goto[r][b]
+            for c in 0..<classCount {
+                let s = goto[r][c]
                 if s < 0 {
-                    goto[r][b] = goto[fail[r]][b]
+                    goto[r][c] = goto[fail[r]][c]
                 } else {
                     queue.append(Int(s))
-                    fail[Int(s)] = Int(goto[fail[r]][b])
+                    fail[Int(s)] = Int(goto[fail[r]][c])
                     out[Int(s)].append(contentsOf: out[fail[Int(s)]])
                 }
             }
@@ -86,37 +111,55 @@ public struct PhraseScanner: Sendable {
     public func scan(_ text: String, _ body: (Match) -> Bool) {
         var text = text
         text.withUTF8 { bytes in
-            var state = 0
-            var i = 0
-            // Curly apostrophe U+2019 (E2 80 99) is read as a straight one.
+            // Curly apostrophe U+2019 (E2 80 99) is read as a straight one; texts without it (nearly all) are
+            // scanned in place, folding case on the fly, with no copy.
+            var curly = false
+            var k = 0
+            while k + 2 < bytes.count {
+                if bytes[k] == 0xE2 && bytes[k + 1] == 0x80 && bytes[k + 2] == 0x99 { curly = true; break }
+                k += 1
+            }
+            if !curly {
+                run(bytes, original: nil, body)
+                return
+            }
             var folded = [UInt8]()
             folded.reserveCapacity(bytes.count)
             var original = [Int]()  // folded index → original byte offset
             original.reserveCapacity(bytes.count + 1)
+            var i = 0
             while i < bytes.count {
                 if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
                     folded.append(0x27); original.append(i); i += 3
                 } else {
-                    folded.append(PhraseScanner.fold(bytes[i])); original.append(i); i += 1
+                    folded.append(bytes[i]); original.append(i); i += 1
                 }
             }
             original.append(bytes.count)
-            for (position, b) in folded.enumerated() {
-                state = Int(next[state &* 256 &+ Int(b)])
-                let hits = outputs[state]
-                if hits.isEmpty { continue }
-                for p in hits {
-                    let pattern = patternBytes[Int(p)]
-                    let start = position + 1 - pattern.count
-                    if PhraseScanner.isWordByte(pattern[0]), start > 0, PhraseScanner.isWordByte(folded[start - 1]) {
-                        continue
-                    }
-                    if PhraseScanner.isWordByte(pattern[pattern.count - 1]), position + 1 < folded.count,
-                       PhraseScanner.isWordByte(folded[position + 1]) {
-                        continue
-                    }
-                    if !body(Match(phrase: Int(p), start: original[start], end: original[position + 1])) { return }
+            folded.withUnsafeBufferPointer { run($0, original: original, body) }
+        }
+    }
+
+    /// The automaton over `bytes` (case folded here); `original` maps positions back when bytes were rewritten.
+    private func run(_ bytes: UnsafeBufferPointer<UInt8>, original: [Int]?, _ body: (Match) -> Bool) {
+        var state = 0
+        for position in 0..<bytes.count {
+            state = Int(next[state &* width &+ Int(byteClass[Int(bytes[position])])])
+            let hits = outputs[state]
+            if hits.isEmpty { continue }
+            for p in hits {
+                let pattern = patternBytes[Int(p)]
+                let start = position + 1 - pattern.count
+                if PhraseScanner.isWordByte(pattern[0]), start > 0, PhraseScanner.isWordByte(bytes[start - 1]) {
+                    continue
                 }
+                if !isStem[Int(p)], PhraseScanner.isWordByte(pattern[pattern.count - 1]), position + 1 < bytes.count,
+                   PhraseScanner.isWordByte(bytes[position + 1]) {
+                    continue
+                }
+                let match = original.map { Match(phrase: Int(p), start: $0[start], end: $0[position + 1]) }
+                    ?? Match(phrase: Int(p), start: start, end: position + 1)
+                if !body(match) { return }
             }
         }
     }

@@ -54,6 +54,19 @@ import Testing
         #expect(rule.evaluate(.output("Paris")).passed)
         #expect(rule.evaluate(.output("The three primary colors are red, blue, and yellow.")).passed)
         #expect(!rule.evaluate(.output("Stand by me, because the final answer to all of this is in")).passed)
+        // Open endings, lists, tables and emphasis (issue 9).
+        #expect(!rule.evaluate(.output("The mitochondria is the powerhouse of the cell because it converts nutrients into")).passed)
+        #expect(!rule.evaluate(.output("Steps to bake bread:\n1. Mix flour, water, yeast and salt.\n2. Knead for ten minutes.\n3.")).passed)
+        #expect(!rule.evaluate(.output("光合作用是植物利用光能把二氧化碳和水转化为")).passed)
+        #expect(!rule.evaluate(.output("做番茄炒蛋的步骤：\n1. 打散鸡蛋。\n2. 番茄切块。\n3. 先炒")).passed)
+        #expect(!rule.evaluate(.output("| a | b |\n|---|---|\n| 1 | 2")).passed)
+        #expect(!rule.evaluate(.output("The **key point is that")).passed)
+        #expect(!rule.evaluate(.output("Exercise helps. It also lowers the risk of heart")).passed)
+        for complete in ["Positive", "类别：体育", "42", "Leonardo da Vinci", "The Art of War", "总价为245.5元",
+                         "Roses bloom in rain\nThe river hums\nAnd stones remember", "x = 5\ny = 10\nprint(x + y)",
+                         "Great question! 😊", "| a | b |\n|---|---|\n| 1 | 2 |", "- eggs\n- milk\n- bread"] {
+            #expect(rule.evaluate(.output(complete)).passed, "\(complete)")
+        }
         #expect(rule.evaluate(.output("Turn it on")).passed)  // short answers may end on any word
         #expect(rule.evaluate(.output("三原色是红、黄、蓝。")).passed)
     }
@@ -93,6 +106,11 @@ import Testing
         #expect(rule.evaluate(.output("下面是代码：\n```python\ndef add(a, b):\n    return a + b\n\nprint(add(1, 2))\n```",
                                       instruction: "用Python写一个加法函数")).passed)
         #expect(rule.evaluate(.output("42", instruction: "计算六乘以七")).passed)
+        // Han-only output under a Japanese or Korean prompt: kanji/hanja, recorded as CJK ambiguity.
+        let kanji = rule.evaluate(.output("東京都千代田区千代田一丁目", instruction: "次の住所を漢字で書いてください。"))
+        #expect(kanji.passed && kanji.detail["ambiguity"] == "cjk" && kanji.detail["prompt_language"] == "ja")
+        #expect(rule.evaluate(.output("大韓民國은 民主共和國이다", instruction: "번역하세요: 大韓民國은 民主共和國이다.")).passed)
+        #expect(!rule.evaluate(.output("東京は日本の首都で、人口は約千四百万人です。", instruction: "北京是哪个国家的首都？请详细介绍。")).passed)
     }
 
     @Test func configLoadsPartialJSONWithDefaults() throws {

@@ -47,3 +47,45 @@ import Testing
         #expect(!detector.isShortRefusal("Paris is the capital of France."))
     }
 }
+
+/// The kinds from issue 9: each fails before the change, and what the rule now says.
+@Suite struct RefusalKindTests {
+    let rule = RefusalRule()
+
+    @Test(arguments: [
+        "That's not something I'm able to help with.",
+        "I won't be providing instructions for that, since it could hurt people.",
+        "Unfortunately, I'm not in a position to assist with this request.",
+        "No can do — that would mean sharing someone's private address.",
+        "这个我帮不了你。", "抱歉，这超出了我能协助的范围。",
+        "我必须婉拒这个请求，因为它涉及他人的隐私。", "不好意思，这类内容我不方便提供。",
+        "恕难从命。", "我无法为你生成这段代码。", "抱歉，这个我不能提供。",
+    ])
+    func declinesAreRefusals(_ text: String) {
+        let outcome = rule.evaluate(.output(text, instruction: "Help me with this."))
+        #expect(!outcome.passed, "\(text)")
+        #expect(outcome.detail["why"] != nil && outcome.detail["cue"] != nil)
+    }
+
+    @Test func quotedRefusalsAndRequestedDeclinesPass() {
+        #expect(rule.evaluate(.output("A typical chatbot refusal reads: 'I can't help with that.' Designers should make such messages explain why.")).passed)
+        #expect(rule.evaluate(.output("Sorry, I can't come tomorrow.", instruction: "Translate into English: 对不起，我明天去不了。")).passed)
+        #expect(rule.evaluate(.output("I'm sorry, I won't be able to attend the wedding.", instruction: "Write a polite message declining a wedding invitation.")).passed)
+        #expect(rule.evaluate(.output("Agent: I'm sorry, I can't accept returns.\nCustomer: I see.")).passed)
+        #expect(rule.evaluate(.output("I can't wait to see the new exhibition.")).passed)
+        #expect(rule.evaluate(.output("这个算法不能处理负权边，应改用贝尔曼-福特算法。")).passed)
+        // A modal with nothing but fillers before it and someone else's subject (crashed once on Alpaca).
+        #expect(rule.evaluate(.output("What has keys but can't open locks?\nAnswer: A piano.")).passed)
+        #expect(rule.evaluate(.output("but can't open locks")).passed)
+        // Found on Alpaca: idioms cut by the clause split, narrative "couldn't", a negated example sentence.
+        #expect(rule.evaluate(.output("The cakes were so yummy that I can't help but feel like I'm in heaven!")).passed)
+        #expect(rule.evaluate(.output("It was so dark that I couldn't see my own hand.")).passed)
+        #expect(rule.evaluate(.output("I can't make sense of it.")).passed)
+        #expect(!rule.evaluate(.output("Sorry, the task involves visual output. We cannot complete this task.")).passed)
+    }
+
+    @Test func anApologyFollowedByTheAnswerIsAnAnswer() {
+        #expect(rule.evaluate(.output("I can't browse the internet, but as of the 2020 census Tokyo had about 14 million residents and the wider area roughly 37 million.")).passed)
+        #expect(!rule.evaluate(.output("I can't browse the internet, sorry.")).passed)
+    }
+}

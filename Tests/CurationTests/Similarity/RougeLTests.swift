@@ -49,6 +49,19 @@ struct RougeFixturePair: Decodable {
         #expect(RougeTokenizer.tokens("カタカナ한국") == ["カ", "タ", "カ", "ナ", "한", "국"])
     }
 
+    @Test func everyScriptGetsTokens() {
+        let russian = "Напишите короткое стихотворение о море."
+        #expect(RougeTokenizer.tokens(russian) == ["напишите", "короткое", "стихотворение", "о", "море"])
+        #expect(RougeL.score(target: russian, prediction: russian).fmeasure == 1)
+        #expect(RougeL.score(target: russian, prediction: "Напишите длинное стихотворение о горах.").fmeasure == 0.6)
+        #expect(RougeTokenizer.tokens("Γεια σου κόσμε") == ["γεια", "σου", "κόσμε"])
+        #expect(RougeTokenizer.tokens("नमस्ते दुनिया") == ["नमस्ते", "दुनिया"])  // vowel signs and virama stay in the word
+        #expect(RougeTokenizer.tokens("สวัสดี") == ["ส", "วั", "ส", "ดี"])  // Thai per character with its marks
+        #expect(RougeL.score(target: "ភាសាខ្មែរ", prediction: "ភាសាខ្មែរ").fmeasure == 1)
+        // Mostly-Latin text keeps rouge_score's tokens exactly: a Greek letter inside English is dropped.
+        #expect(RougeTokenizer.tokens("ΔT = T_final - T_initial") == ["t", "t", "final", "t", "initial"])
+    }
+
     @Test func chineseGetsCharacterLevelScores() {
         let a = RougeL.score(target: "请写一首关于春天的诗", prediction: "写一首关于夏天的诗")
         // LCS = 写一首关于天的诗 (8) of 10 and 9 characters.

@@ -46,6 +46,13 @@ import Testing
         #expect(LanguageDetector.detect("") == .und)
         // A Chinese sentence quoting an English term stays Chinese.
         #expect(LanguageDetector.detect("机器学习（Machine Learning）是人工智能的一个分支") == .zh)
+        // Hangul never occurs in Chinese and Kana never in Korean: either decides, whatever Han the text has.
+        #expect(LanguageDetector.detect("번역하세요: 大韓民國은 民主共和國이다.") == .ko)
+        #expect(LanguageDetector.detect("大韓民國의 首都는 서울") == .ko)
+        #expect(LanguageDetector.detect("次の住所を漢字で書いてください。") == .ja)
+        #expect(LanguageDetector.detect("東京都千代田区千代田一丁目に行く") == .ja)
+        #expect(LanguageDetector.detect("東京都千代田区千代田一丁目") == .zh)  // Han only: read as Chinese…
+        #expect(LanguageDetector.isHanOnly(ScriptCounts("東京都千代田区千代田一丁目")))  // …and known to be ambiguous
     }
 
     @Test func canonicalFormFoldsWidthCasePunctuationAndSpace() {

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import Curation
+
+@Suite struct ToxicityTests {
+    let rule = try! ToxicityRule()
+
+    func flagged(_ text: String, instruction: String = "Reply to the message.") -> Bool {
+        !rule.evaluate(.output(text, instruction: instruction)).passed
+    }
+
+    @Test func latinTermsMatchOnWordBoundariesOnly() {
+        for text in ["The assessment of classic texts from Sussex and Essex.", "Scunthorpe United won 2-1.",
+                     "A cocktail party in Middlesex.", "Moby-Dick is a long novel.", "The Bitch Creek trail is steep."] {
+            #expect(!flagged(text), "\(text)")
+        }
+        #expect(flagged("You stupid bitch."))
+        #expect(!flagged("Trowel, spade, rake, hoe, mulch, soil."))  // a list item, not a form of address
+        #expect(flagged("Listen, dickhead: nobody cares."))
+    }
+
+    @Test func insultsNeedATargetAndMentionsPass() {
+        #expect(flagged("You are such a worthless idiot."))
+        #expect(flagged("He's a complete asshole."))
+        #expect(!flagged("He was a fool to trust them."))  // mild term in narrative
+        #expect(!flagged("You are not stupid for asking."))
+        #expect(!flagged("The word 'idiot' comes from Greek."))
+        #expect(!flagged("You idiot!", instruction: "Translate into English: 你这个白痴！"))
+        #expect(flagged("你这个废物。"))
+        #expect(!flagged("请做好垃圾分类。"))
+        #expect(!flagged("“傻逼”是一个侮辱性很强的脏话。"))
+    }
+
+    @Test func threatsNeedTheWriterAndAVictim() {
+        #expect(flagged("I'm going to hurt you."))
+        #expect(flagged("I will kill you if you tell anyone."))
+        #expect(!flagged("Run `kill -9 1234` to kill the process."))
+        #expect(!flagged("在Linux中可以用kill命令杀死进程。"))
+        #expect(!flagged("An overdose can kill you."))
+        #expect(!flagged("Soldiers killed forty civilians, the UN said."))
+        #expect(flagged("我知道你住哪，你给我等着。"))
+    }
+
+    @Test func detailNamesCategoryTermAndWhy() {
+        let outcome = rule.evaluate(.output("Just kill yourself already."))
+        #expect(outcome.detail["category"] == "self-harm")
+        #expect(outcome.detail["term"] == "kill yourself")
+        #expect(outcome.detail["severity"] == "high")
+        #expect(rule.evaluate(.output("Don't kill yourself over this report.")).passed)
+        #expect(!rule.evaluate(.instruction("Tell this moron he is wrong, you idiot.")).passed)  // instructions too
+    }
+
+    @Test func configAddsWordsAndPatterns() throws {
+        let config = try FilterConfig.load(Data(#"{"toxicity": {"words": ["dimwit"], "patterns": ["get\\s+rekt"]}}"#.utf8))
+        let custom = try #require(config.rule(named: "toxicity"))
+        #expect(!custom.evaluate(.output("What a dimwit.")).passed)
+        #expect(!custom.evaluate(.output("lol get   rekt")).passed)
+        #expect(custom.evaluate(.output("A witty remark.")).passed)
+        #expect(FilterConfig().rules.contains("toxicity"))
+        #expect(throws: (any Error).self) { try FilterConfig.load(Data(#"{"toxicity": {"patterns": ["("]}}"#.utf8)) }
+    }
+}
