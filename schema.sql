@@ -75,9 +75,42 @@ CREATE TABLE llm_calls (
     error TEXT,
     run_id INTEGER NOT NULL REFERENCES runs (id),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-) STRICT;
+, endpoint_url TEXT, batch_id INTEGER REFERENCES batches (id)) STRICT;
+-- (endpoint_url and batch_id were added by migration i14-batches with ALTER TABLE, hence their layout.)
 CREATE INDEX llm_calls_hash ON llm_calls (request_hash, status);
 CREATE INDEX llm_calls_run ON llm_calls (run_id);
+
+CREATE TABLE batches (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    command TEXT NOT NULL,
+    endpoint_url TEXT NOT NULL,
+    model TEXT NOT NULL,
+    url TEXT NOT NULL,
+    submission_key TEXT NOT NULL UNIQUE,
+    provider_batch_id TEXT,
+    input_file_id TEXT,
+    output_file_id TEXT,
+    error_file_id TEXT,
+    state TEXT NOT NULL DEFAULT 'preparing' CHECK (state IN ('preparing', 'validating', 'failed', 'in_progress', 'finalizing', 'completed', 'expired', 'cancelling', 'cancelled')),
+    request_count INTEGER NOT NULL CHECK (request_count >= 0),
+    completed_count INTEGER NOT NULL DEFAULT 0,
+    failed_count INTEGER NOT NULL DEFAULT 0,
+    errors TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    collected_at TEXT
+) STRICT;
+CREATE INDEX batches_state ON batches (state, collected_at);
+
+CREATE TABLE batch_requests (
+    batch_id INTEGER NOT NULL REFERENCES batches (id),
+    request_hash TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    request TEXT NOT NULL CHECK (json_valid(request)),
+    PRIMARY KEY (batch_id, request_hash)
+) STRICT;
+CREATE INDEX batch_requests_hash ON batch_requests (request_hash);
 
 CREATE TABLE instructions (
     id INTEGER PRIMARY KEY,

@@ -30,7 +30,7 @@ public struct GenerateCommand: CommandDefinition {
             .option("--count", value: "n", help: "Target number of accepted generated instructions in the database."),
             .option("--seed-examples", value: "n", help: "Seed tasks shown per prompt.", default: "\(GenerateSettings.defaults.seedExamples)"),
             .option("--machine-examples", value: "n", help: "Accepted generated tasks shown per prompt.", default: "\(GenerateSettings.defaults.machineExamples)"),
-            .option("--batch", value: "n", help: "Prompts per round (built from the pool as it stands).", default: "\(GenerateSettings.defaults.batch)"),
+            .option("--prompts-per-round", value: "n", help: "Prompts per round (built from the pool as it stands).", default: "\(GenerateSettings.defaults.batch)"),
             .option("--tasks-per-prompt", value: "n", help: "New tasks asked for in each prompt.", default: "\(GenerateSettings.defaults.tasksPerPrompt)"),
             .option("--lang", value: "lang", help: "Template language (default: the seeds' or chunk's language; Magpie: the language asked for).", allowed: ["en", "zh"]),
             .option("--from", value: "source", help: "Where instructions come from: seeds (Self-Instruct) or documents (grounded Q&A from imported chunks).", default: "seeds", allowed: ["seeds", "documents"]),
@@ -95,7 +95,7 @@ public struct GenerateCommand: CommandDefinition {
             count: count,
             seedExamples: try arguments.int("seed-examples", minimum: 0) ?? GenerateSettings.defaults.seedExamples,
             machineExamples: try arguments.int("machine-examples", minimum: 0) ?? GenerateSettings.defaults.machineExamples,
-            batch: try arguments.int("batch", minimum: 1) ?? GenerateSettings.defaults.batch,
+            batch: try arguments.int("prompts-per-round", minimum: 1) ?? GenerateSettings.defaults.batch,
             tasksPerPrompt: try arguments.int("tasks-per-prompt", minimum: 1) ?? GenerateSettings.defaults.tasksPerPrompt,
             language: arguments.string("lang").flatMap(PromptLanguage.init(rawValue:)))
         guard settings.seedExamples + settings.machineExamples > 0 else {
@@ -113,7 +113,7 @@ public struct GenerateCommand: CommandDefinition {
         if let magpie {
             return try MagpieRun(settings: magpie, llm: llm, arguments: arguments).run(context: context, database: database)
         }
-        let endpoint = try llm.endpoint(environment: context.environment)
+        let endpoint = try llm.endpoint(environment: context.environment, database: database)
         let generator = try SelfInstructGenerator(
             settings: settings, llm: llm, model: endpoint.model, database: database, databasePath: context.databasePath)
         let template = generator.template.templateID.description

@@ -15,5 +15,5 @@ public struct Migration: Sendable {
     }
 
     /// Every migration this binary knows, in order. The database's version is the number applied.
-    public static let all: [Migration] = [coreSchema, enumExtensions, evolutionRound, reviewEdits, preferences, documents]
+    public static let all: [Migration] = [coreSchema, enumExtensions, evolutionRound, reviewEdits, preferences, documents, batches]
 }

@@ -91,7 +91,7 @@ import TestSupport
         let dir = TemporaryDirectory()
         let db = try F.database(in: dir, seeds: F.englishSeeds)
         let result = F.run(["generate", "--db", db, "--count", "5", "--base-url", server.baseURL, "--model", "scripted",
-                            "--batch", "1", "--concurrency", "1"])
+                            "--prompts-per-round", "1", "--concurrency", "1"])
         #expect(result.status == 1)
         #expect(!result.stderr.contains("filtered out"), "\(result.stderr)")
         #expect(result.stderr.contains("5 replies had no numbered list to read"), "\(result.stderr)")

@@ -51,7 +51,7 @@ struct DocumentQARun {
             throw CommandError.failed(
                 "no document chunks in \(context.databasePath); import some first, e.g. 'dsbench import docs/ --as documents'")
         }
-        let endpoint = try llm.endpoint(environment: context.environment)
+        let endpoint = try llm.endpoint(environment: context.environment, database: database)
         let calls = chunks.map { ModelCall(request(for: $0, endpoint), purpose: Self.purpose) }
         report.nothingToDo = chunks.isEmpty
         if llm.dryRun {

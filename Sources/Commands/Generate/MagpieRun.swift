@@ -37,7 +37,7 @@ struct MagpieRun {
         if let refusal = MagpieSettings.hostedRefusal(baseURL: llm.baseURL, environment: context.environment) {
             throw CommandError.failed(refusal)
         }
-        let endpoint = try llm.endpoint(environment: context.environment)
+        let endpoint = try llm.endpoint(environment: context.environment, database: database)
         let template = try settings.template(model: endpoint.model)
         let wire = settings.wire(for: endpoint, probe: !llm.dryRun)
         let system = settings.systemPrompt(for: template)

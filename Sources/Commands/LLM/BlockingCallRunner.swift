@@ -10,6 +10,8 @@ struct BlockingCallRunner {
     let sender: any ModelCallSender
     let concurrency: Int
     let interrupt: InterruptSignal
+    /// Called on the calling thread about every 0.1 s while no result arrives (to redraw progress).
+    var onIdle: () -> Void = {}
 
     /// Sends `requests`; `handle(index, outcome)` runs on the calling thread as results arrive, and a throw
     /// from it stops the batch and is rethrown. `reserve(index)` is asked before each start (the budget).
@@ -51,7 +53,7 @@ struct BlockingCallRunner {
                     stop.stop()
                 }
             case .timedOut:
-                continue
+                onIdle()
             case .finished:
                 break loop
             }
