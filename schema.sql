@@ -75,9 +75,42 @@ CREATE TABLE llm_calls (
     error TEXT,
     run_id INTEGER NOT NULL REFERENCES runs (id),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-) STRICT;
+, endpoint_url TEXT, batch_id INTEGER REFERENCES batches (id)) STRICT;
+-- (endpoint_url and batch_id were added by migration i14-batches with ALTER TABLE, hence their layout.)
 CREATE INDEX llm_calls_hash ON llm_calls (request_hash, status);
 CREATE INDEX llm_calls_run ON llm_calls (run_id);
+
+CREATE TABLE batches (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    command TEXT NOT NULL,
+    endpoint_url TEXT NOT NULL,
+    model TEXT NOT NULL,
+    url TEXT NOT NULL,
+    submission_key TEXT NOT NULL UNIQUE,
+    provider_batch_id TEXT,
+    input_file_id TEXT,
+    output_file_id TEXT,
+    error_file_id TEXT,
+    state TEXT NOT NULL DEFAULT 'preparing' CHECK (state IN ('preparing', 'validating', 'failed', 'in_progress', 'finalizing', 'completed', 'expired', 'cancelling', 'cancelled')),
+    request_count INTEGER NOT NULL CHECK (request_count >= 0),
+    completed_count INTEGER NOT NULL DEFAULT 0,
+    failed_count INTEGER NOT NULL DEFAULT 0,
+    errors TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    collected_at TEXT
+) STRICT;
+CREATE INDEX batches_state ON batches (state, collected_at);
+
+CREATE TABLE batch_requests (
+    batch_id INTEGER NOT NULL REFERENCES batches (id),
+    request_hash TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    request TEXT NOT NULL CHECK (json_valid(request)),
+    PRIMARY KEY (batch_id, request_hash)
+) STRICT;
+CREATE INDEX batch_requests_hash ON batch_requests (request_hash);
 
 CREATE TABLE instructions (
     id INTEGER PRIMARY KEY,
@@ -100,13 +133,14 @@ CREATE TABLE instructions (
     llm_call_id INTEGER REFERENCES llm_calls (id),
     run_id INTEGER NOT NULL REFERENCES runs (id),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-, round INTEGER CHECK (round IS NULL OR round >= 1)) STRICT;
+, round INTEGER CHECK (round IS NULL OR round >= 1), chunk_id INTEGER REFERENCES chunks (id)) STRICT;
 CREATE INDEX instructions_origin ON instructions (origin, depth);
 CREATE INDEX instructions_parent ON instructions (parent_id);
 CREATE INDEX instructions_root ON instructions (root_id);
 CREATE INDEX instructions_task ON instructions (task_id);
 CREATE INDEX instructions_source ON instructions (source_id);
 CREATE INDEX instructions_run ON instructions (run_id);
+CREATE INDEX instructions_chunk ON instructions (chunk_id);
 
 CREATE TABLE completions (
     id INTEGER PRIMARY KEY,
@@ -377,3 +411,56 @@ CREATE VIEW latest_preferences AS
 SELECT p.*
 FROM preferences p
 WHERE p.run_id = (SELECT max(r.id) FROM runs r WHERE r.command = 'preferences' AND r.status = 'succeeded');
+
+-- Documents for grounded Q&A (migration i12-documents)
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    record_line INTEGER,
+    content_hash TEXT NOT NULL,
+    title TEXT,
+    language TEXT NOT NULL DEFAULT 'und' CHECK (language IN ('en', 'zh', 'ja', 'ko', 'other', 'und')),
+    format TEXT NOT NULL CHECK (format IN ('text', 'markdown', 'json', 'jsonl')),
+    bytes INTEGER NOT NULL CHECK (bytes >= 0),
+    chunk_tokens INTEGER NOT NULL CHECK (chunk_tokens > 0),
+    overlap INTEGER NOT NULL CHECK (overlap >= 0),
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+CREATE INDEX documents_path ON documents (path, record_line, content_hash);
+
+CREATE TABLE chunks (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    seq INTEGER NOT NULL CHECK (seq >= 0),
+    text TEXT NOT NULL,
+    heading_path TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(heading_path)),
+    char_start INTEGER NOT NULL CHECK (char_start >= 0),
+    char_end INTEGER NOT NULL CHECK (char_end >= char_start),
+    line_start INTEGER NOT NULL CHECK (line_start >= 1),
+    line_end INTEGER NOT NULL CHECK (line_end >= line_start),
+    tokens INTEGER NOT NULL CHECK (tokens >= 0),
+    language TEXT NOT NULL DEFAULT 'und' CHECK (language IN ('en', 'zh', 'ja', 'ko', 'other', 'und')),
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    UNIQUE (document_id, seq)
+) STRICT;
+
+CREATE VIEW document_chunks AS
+SELECT
+    c.id AS chunk_id,
+    c.document_id,
+    c.seq,
+    c.text,
+    c.heading_path,
+    c.char_start,
+    c.char_end,
+    c.line_start,
+    c.line_end,
+    c.tokens,
+    c.language,
+    d.path,
+    d.record_line,
+    d.title,
+    d.format,
+    d.content_hash
+FROM chunks c JOIN documents d ON d.id = c.document_id;

@@ -21,6 +21,7 @@ public enum CommandCatalog {
             StatsCommand.self,
             ShowCommand.self,
             RunsCommand.self,
+            BatchCommand.self,
             ConfigCommand.self,
         ]
     }

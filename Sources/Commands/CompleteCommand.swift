@@ -58,6 +58,9 @@ public struct CompleteCommand: CommandDefinition {
         }
         if models != nil, instancesMode { throw UsageError("--models applies to --mode answer") }
         if models != nil, llm.model != nil { throw UsageError("--models and --model are exclusive; list every model in --models") }
+        if models != nil, llm.batch != nil {
+            throw UsageError("--batch sends to one endpoint and does not combine with --models; run one model at a time")
+        }
         var completer = ModelCompleter(
             instancesMode: instancesMode, samples: try arguments.int("n", minimum: 1) ?? CompleteSettings.defaultSamples,
             maxInstances: try arguments.int("max-instances", minimum: 1) ?? CompleteSettings.defaultMaxInstances,
@@ -70,7 +73,7 @@ public struct CompleteCommand: CommandDefinition {
     public func run(context: CommandContext) throws {
         let database = try context.openDatabase()
         try condition?.validate(in: database)
-        let endpoints = try resolveEndpoints(context.environment)
+        let endpoints = try resolveEndpoints(context.environment, database: database)
         let endpoint = endpoints[0]
         var completer = self.completer
         completer.model = endpoint.model
@@ -101,8 +104,8 @@ public struct CompleteCommand: CommandDefinition {
     }
 
     /// The endpoint of each `--models` item (keys from the environment), or the one `--base-url`/`--model` endpoint.
-    private func resolveEndpoints(_ environment: [String: String]) throws -> [EndpointConfiguration] {
-        guard let models else { return [try llm.endpoint(environment: environment)] }
+    private func resolveEndpoints(_ environment: [String: String], database: Database) throws -> [EndpointConfiguration] {
+        guard let models else { return [try llm.endpoint(environment: environment, database: database)] }
         return try models.map { spec in
             do {
                 return try spec.resolve(commandBaseURL: llm.baseURL, environment: environment)

@@ -6,22 +6,34 @@ import Store
 public struct ConfigCommand: CommandDefinition {
     public static let configuration = CommandConfiguration(
         name: "config",
-        abstract: "Show settings or set a model's price (USD per 1M input/output tokens).",
+        abstract: "Show settings, set a model's price (USD per 1M input/output tokens) or the endpoints of a fleet.",
         discussion: """
             'config price MODEL INPUT OUTPUT' stores a price that overrides the built-in defaults (list prices \
             noted when dsbench was written; check your provider). A model matches by exact name or by prefix \
-            (gpt-4o-mini-2024-07-18 uses gpt-4o-mini). 'config show' lists settings and the effective prices.
+            (gpt-4o-mini-2024-07-18 uses gpt-4o-mini). --batch-discount sets the share taken off for Batch API \
+            calls (default 50). 'config endpoints JSON' stores the servers model commands spread their calls \
+            over when neither --base-url nor OPENAI_BASE_URL is given: a JSON array of objects with url (required), \
+            model, key_env (the name of the variable holding the key; keys are never stored) and weight. \
+            'config show' lists settings and the effective prices.
             """,
         arguments: [
-            ArgumentSpec("action", help: "show | price"),
-            ArgumentSpec("values", help: "For price: MODEL INPUT_PER_1M OUTPUT_PER_1M", optional: true, variadic: true),
+            ArgumentSpec("action", help: "show | price | endpoints"),
+            ArgumentSpec("values", help: "For price: MODEL INPUT_PER_1M OUTPUT_PER_1M; for endpoints: a JSON array", optional: true, variadic: true),
         ],
-        options: [.flag("--json", help: "Print JSON.")],
-        examples: ["dsbench config price qwen-plus 0.4 1.2", "dsbench config show"])
+        options: [
+            .option("--batch-discount", value: "percent", help: "With price: percent off for Batch API calls.", default: "50"),
+            .flag("--json", help: "Print JSON."),
+        ],
+        examples: [
+            "dsbench config price qwen-plus 0.4 1.2", "dsbench config price gpt-4o-mini 0.15 0.6 --batch-discount 50",
+            #"dsbench config endpoints '[{"url": "http://gpu1:8000/v1"}, {"url": "http://gpu2:8000/v1", "weight": 2}]'"#,
+            "dsbench config show",
+        ])
 
     enum Action {
         case show
         case price(model: String, price: ModelPrice)
+        case endpoints(json: String)
     }
 
     let action: Action
@@ -43,16 +55,34 @@ public struct ConfigCommand: CommandDefinition {
             else {
                 throw UsageError("prices must be non-negative numbers (USD per 1M tokens), got '\(values[2])' and '\(values[3])'")
             }
-            action = .price(model: values[1], price: ModelPrice(inputPerMillion: input, outputPerMillion: output))
+            let discount = try arguments.double("batch-discount", in: 0...100) ?? 50
+            action = .price(
+                model: values[1],
+                price: ModelPrice(inputPerMillion: input, outputPerMillion: output, batchDiscount: discount / 100))
+        case "endpoints":
+            guard values.count == 2 else { throw UsageError(#"usage: dsbench config endpoints '[{"url": "http://host:8000/v1"}, …]'"#) }
+            do {
+                _ = try EndpointSpec.list(settingJSON: values[1])
+            } catch {
+                throw UsageError(error.description)
+            }
+            action = .endpoints(json: values[1])
         case let other?:
-            throw UsageError("unknown config action '\(other)'; expected 'show' or 'price'")
+            throw UsageError("unknown config action '\(other)'; expected 'show', 'price' or 'endpoints'")
         case nil:
-            throw UsageError("missing action; expected 'show' or 'price'")
+            throw UsageError("missing action; expected 'show', 'price' or 'endpoints'")
         }
     }
 
     public func run(context: CommandContext) throws {
         switch action {
+        case .endpoints(let json):
+            let database = try context.openDatabase()
+            let specs = try RunRecorder.record(database, arguments: arguments) { recorder in
+                recorder.totals.rowsWritten = 1
+                return try EndpointSettings.save(json, to: database)
+            }
+            context.print("endpoints: \(specs.count) (\(specs.map(\.url).joined(separator: ", ")))")
         case .price(let model, let price):
             let database = try context.openDatabase()
             try RunRecorder.record(database, arguments: arguments) { recorder in
@@ -62,7 +92,7 @@ public struct ConfigCommand: CommandDefinition {
                 recorder.totals.rowsWritten = 1
             }
             context.print(
-                "price for \(model.lowercased()): $\(Self.number(price.inputPerMillion)) input, $\(Self.number(price.outputPerMillion)) output per 1M tokens")
+                "price for \(model.lowercased()): $\(Self.number(price.inputPerMillion)) input, $\(Self.number(price.outputPerMillion)) output per 1M tokens, \(Self.number(price.batchDiscount * 100))% off in batches")
         case .show:
             let database = try context.openDatabase(create: false)
             let overrides = try PriceSettings.overrides(database)
@@ -72,6 +102,7 @@ public struct ConfigCommand: CommandDefinition {
                 var prices: [String: Any] = [:]
                 for (model, price) in table.prices {
                     prices[model] = ["input_per_1m": price.inputPerMillion, "output_per_1m": price.outputPerMillion,
+                                     "batch_discount": price.batchDiscount,
                                      "source": overrides[model] != nil ? "user" : "default"]
                 }
                 var object: [String: Any] = ["prices": prices]
@@ -87,9 +118,10 @@ public struct ConfigCommand: CommandDefinition {
             context.print("Prices (USD per 1M tokens; 'default' = built-in list price, override with 'dsbench config price'):")
             let rows = table.prices.keys.sorted().map { model -> [String] in
                 let price = table.prices[model]!
-                return [model, Self.number(price.inputPerMillion), Self.number(price.outputPerMillion), overrides[model] != nil ? "user" : "default"]
+                return [model, Self.number(price.inputPerMillion), Self.number(price.outputPerMillion),
+                        Self.number(price.batchDiscount * 100) + "%", overrides[model] != nil ? "user" : "default"]
             }
-            context.stdout.write(ResultPrinter.table(columns: ["model", "input", "output", "source"], rows: rows))
+            context.stdout.write(ResultPrinter.table(columns: ["model", "input", "output", "batch discount", "source"], rows: rows))
             let others = settings.filter { $0.key != PriceSettings.key }
             if !others.isEmpty {
                 context.print("")

@@ -96,7 +96,7 @@ public struct EvolveCommand: CommandDefinition {
             try runRules(roots: roots, runner: runner, database: database, context: context)
             return
         }
-        let endpoint = try llm.endpoint(environment: context.environment)
+        let endpoint = try llm.endpoint(environment: context.environment, database: database)
         if llm.dryRun {
             try printDryRun(pending, endpoint: endpoint, database: database, context: context)
             return

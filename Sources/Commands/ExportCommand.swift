@@ -152,23 +152,37 @@ public struct ExportCommand: CommandDefinition {
         _ written: [(String, ExportSummary)], files: [ExportFile], registration: DatasetInfoRegistration? = nil,
         context: CommandContext
     ) throws {
-        for (path, summary) in written {
-            if output != nil { context.printError("wrote \(summary.count) records to \(path)") }
-            for line in summary.reportLines { context.printError(line) }
+        // "wrote" only once the file is in place: a --strict or dataset_info.json refusal writes nothing.
+        func report(wrote: Bool) {
+            for (path, summary) in written {
+                if output != nil {
+                    context.printError(wrote ? "wrote \(summary.count) records to \(path)" : "\(path): \(summary.count) records not written")
+                }
+                for line in summary.reportLines { context.printError(line) }
+            }
         }
         let faults = written.reduce(0) { $0 + $1.1.faults }
         if strict, faults > 0 {
             for file in files { file.discard() }
+            report(wrote: false)
             throw CommandError.failed("--strict: \(faults) rows skipped or flagged; no file written")
         }
         // A conflicting dataset_info.json entry is refused before any file is renamed into place.
-        let registration = try datasetInfo.map { directory in
-            try (registration ?? DatasetInfoRegistration(directory: context.resolve(directory), layout: layout, force: force)).plan(written)
+        let plan: DatasetInfoRegistration.Plan?
+        do {
+            plan = try datasetInfo.map { directory in
+                try (registration ?? DatasetInfoRegistration(directory: context.resolve(directory), layout: layout, force: force)).plan(written)
+            }
+        } catch {
+            for file in files { file.discard() }
+            report(wrote: false)
+            throw error
         }
         for file in files { try file.commit() }
-        if let registration {
-            try registration.write()
-            for message in registration.messages { context.printError(message) }
+        report(wrote: true)
+        if let plan {
+            try plan.write()
+            for message in plan.messages { context.printError(message) }
         }
     }
 

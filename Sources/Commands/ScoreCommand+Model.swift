@@ -9,7 +9,7 @@ extension ScoreCommand {
     func runModel(_ kind: ModelScorerKind, context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
         try condition?.validate(in: database)
-        let endpoint = try llm.endpoint(environment: context.environment)
+        let endpoint = try llm.endpoint(environment: context.environment, database: database)
         let subjects = try selectSubjects(kind, database: database)
         let done = try scoredSubjects(kind, model: endpoint.model, database: database)
         let todo = subjects.filter { !done.contains($0.key) }

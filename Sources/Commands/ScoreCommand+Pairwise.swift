@@ -10,7 +10,7 @@ extension ScoreCommand {
     func runPairwise(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
         try condition?.validate(in: database)
-        let endpoint = try llm.endpoint(environment: context.environment)
+        let endpoint = try llm.endpoint(environment: context.environment, database: database)
         let answers = try pairwiseAnswers(database)
         let schedule = PairSchedule(seed: UInt64(bitPattern: Int64(llm.seed ?? 0)), swapFraction: swapFraction)
         let answered = try PairwiseJudgementStore(database).answeredPairs(judge: endpoint.model, template: PairwisePrompt.identifier)

@@ -28,6 +28,10 @@ public struct LLMCallStore {
         public var succeeded: Bool
         public var error: String?
         public var runID: Int64
+        /// Base URL of the endpoint that answered (credentials removed).
+        public var endpointURL: String?
+        /// `batches.id` of the Batch API submission that carried the call.
+        public var batchID: Int64?
 
         public init(
             requestHash: String, purpose: String, endpoint: String, model: String, requestJSON: String,
@@ -60,15 +64,16 @@ public struct LLMCallStore {
             """
             INSERT INTO llm_calls (request_hash, purpose, endpoint, endpoint_host, model, parameters, request,
                 response, content, finish_reason, prompt_tokens, completion_tokens, usage_estimated, cost_usd,
-                latency_ms, attempts, http_status, status, error, run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                latency_ms, attempts, http_status, status, error, run_id, endpoint_url, batch_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [.text(call.requestHash), .text(call.purpose), .text(call.endpoint), SQLValue(call.endpointHost),
              .text(call.model), .text(call.parametersJSON), .text(call.requestJSON), SQLValue(call.response),
              SQLValue(call.content), SQLValue(call.finishReason), SQLValue(call.promptTokens),
              SQLValue(call.completionTokens), .integer(call.usageEstimated ? 1 : 0), SQLValue(call.costUSD),
              SQLValue(call.latencyMilliseconds), .integer(Int64(call.attempts)), SQLValue(call.httpStatus),
-             .text(call.succeeded ? "succeeded" : "failed"), SQLValue(call.error), .integer(call.runID)])
+             .text(call.succeeded ? "succeeded" : "failed"), SQLValue(call.error), .integer(call.runID),
+             SQLValue(call.endpointURL), SQLValue(call.batchID)])
         return database.lastInsertRowID
     }
 

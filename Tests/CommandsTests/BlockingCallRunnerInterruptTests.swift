@@ -28,7 +28,7 @@ import Testing
         let runner = BlockingCallRunner(sender: SteadySender(), concurrency: 2, interrupt: interrupt)
         let requests = (0..<300).map { LLMRequest.chat(model: "m", messages: [.user("q\($0)")]) }
         var handled = 0
-        let notStarted = try runner.run(requests, stop: StopSignal(), reserve: { _ in true }, endsBatch: { _ in false }) { _, _ in
+        let notStarted = try runner.run(requests, stop: StopSignal(), reserve: { _ in true }, endsBatch: { _, _ in false }) { _, _ in
             handled += 1
             if handled == 10 { interrupt.request() }
         }

@@ -19,6 +19,16 @@ import TestSupport
         }
     }
 
+    /// Before this test, `generate` declared `--batch N` (prompts per round) next to the shared `--batch` flag
+    /// (Batch API), and the parser silently took one of them.
+    @Test func noCommandDeclaresAnOptionTwice() {
+        for command in CommandCatalog.all {
+            let names = command.configuration.options.map(\.long) + command.configuration.options.compactMap(\.short)
+            let repeated = Dictionary(grouping: names, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+            #expect(repeated.isEmpty, "\(command.configuration.name) declares \(repeated) more than once")
+        }
+    }
+
     @Test func topLevelHelpListsEveryCommand() {
         let result = runCLI(["--help"])
         #expect(result.status == 0)

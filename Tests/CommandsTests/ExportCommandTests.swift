@@ -82,3 +82,34 @@ import TestSupport
         #expect(runCLI(["export", "--db", db, "--split", "a=0.5,b=0.4", "-o", out]).status == 64)
     }
 }
+
+/// Found in a new-user trial: a refused export (`--strict` with a skipped row, or a conflicting
+/// `dataset_info.json` entry) printed "wrote N records to PATH" before "no file written".
+@Suite struct RefusedExportReportTests {
+    @Test func aRefusedExportDoesNotSayItWrote() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        let file = try dir.write("chat.jsonl", """
+            {"conversations": [{"from": "human", "value": "q1"}, {"from": "human", "value": "q2"}, {"from": "gpt", "value": "a"}]}
+            {"conversations": [{"from": "human", "value": "q"}, {"from": "gpt", "value": "a"}]}
+
+            """)
+        #expect(runCLI(["import", "--db", db, file]).status == 0)
+        let strictPath = dir.file("strict.json")
+        let strict = runCLI(["export", "--db", db, "--format", "sharegpt", "--turns", "skip", "--strict", "-o", strictPath])
+        #expect(strict.status == 1)
+        #expect(!strict.stderr.contains("wrote "), "\(strict.stderr)")
+        #expect(strict.stderr.contains("1 records not written"), "\(strict.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: strictPath))
+
+        let registered = dir.file("chat.json")
+        #expect(runCLI(["export", "--db", db, "--format", "sharegpt", "-o", registered, "--dataset-info", dir.path]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: registered))
+        let conflict = runCLI(["export", "--db", db, "--format", "alpaca", "-o", registered, "--dataset-info", dir.path])
+        #expect(conflict.status == 1)
+        #expect(!conflict.stderr.contains("wrote "), "\(conflict.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: registered)) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+}

@@ -25,7 +25,7 @@ import TestSupport
         let dir = TemporaryDirectory()
         let db = try F.database(in: dir, seeds: F.englishSeeds)
         let result = F.run(["generate", "--db", db, "--count", "10", "--base-url", server.baseURL, "--model", "scripted",
-                            "--batch", "2", "--concurrency", "2", "--json"])
+                            "--prompts-per-round", "2", "--concurrency", "2", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect((summary["accepted_total"] as? Int ?? 0) >= 10)
@@ -77,7 +77,7 @@ import TestSupport
         let dir = TemporaryDirectory()
         let db = try F.database(in: dir, seeds: F.englishSeeds)
         let result = F.run(["generate", "--db", db, "--count", "3", "--base-url", server.baseURL, "--model", "scripted",
-                            "--batch", "1", "--concurrency", "1", "--tasks-per-prompt", "4", "--json"])
+                            "--prompts-per-round", "1", "--concurrency", "1", "--tasks-per-prompt", "4", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(summary["unparsed_responses"] as? Int == 1, "\(result.stdout)")
@@ -97,7 +97,7 @@ import TestSupport
         let dir = TemporaryDirectory()
         let db = try F.database(in: dir, seeds: F.englishSeeds)
         let arguments = ["generate", "--db", db, "--count", "24", "--base-url", server.baseURL, "--model", "scripted",
-                         "--batch", "2", "--concurrency", "1", "--tasks-per-prompt", "3"]
+                         "--prompts-per-round", "2", "--concurrency", "1", "--tasks-per-prompt", "3"]
         let first = F.run(arguments, interrupt: interrupt)
         #expect(first.status == 130, "\(first.stderr)")
         let afterFirst = server.requests.count
@@ -120,7 +120,7 @@ import TestSupport
         defer { server.stop() }
         let dir = TemporaryDirectory()
         let db = try F.database(in: dir, seeds: F.chineseSeeds)
-        let result = F.run(["generate", "--db", db, "--count", "4", "--base-url", server.baseURL, "--model", "scripted", "--batch", "1"])
+        let result = F.run(["generate", "--db", db, "--count", "4", "--base-url", server.baseURL, "--model", "scripted", "--prompts-per-round", "1"])
         #expect(result.status == 0, "\(result.stderr)")
         let prompt = try #require(server.requests.first).userText
         #expect(prompt.contains("新任务（从 9 开始继续编号）"))

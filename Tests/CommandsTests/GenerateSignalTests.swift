@@ -24,7 +24,7 @@ import TestSupport
         let dir = TemporaryDirectory()
         let db = try F.database(in: dir, seeds: F.englishSeeds)
         let arguments = ["generate", "--db", db, "--count", "16", "--base-url", server.baseURL, "--model", "scripted",
-                         "--tasks-per-prompt", "2", "--batch", "2", "--concurrency", "2"]
+                         "--tasks-per-prompt", "2", "--prompts-per-round", "2", "--concurrency", "2"]
         let status = try ProcessResult.interrupt(arguments, timeout: 20) { server.requests.count >= 3 }
         #expect(status == 130)
         let sent = server.requests.count

@@ -181,3 +181,43 @@ private final class ResultBox<T: Sendable>: Sendable {
     func set(_ index: Int, _ value: Result<T, any Error>) { storage.withLock { $0[index] = value } }
     var values: [Result<T, any Error>?] { storage.withLock { $0 } }
 }
+
+/// Found in a new-user trial: a `.jsonl` file whose first line is not JSON (or is a JSON scalar) was imported as
+/// `text`, so every JSON record after it became an instruction holding the record's source text, exit 0.
+@Suite struct JSONFileContainerTests {
+    @Test(arguments: [
+        ("stray.jsonl", "hello world\n{\"instruction\": \"a\", \"output\": \"b\"}\n"),
+        ("scalars.jsonl", "5\n\"str\"\n"),
+        ("stray.json", "oops\n[{\"instruction\": \"a\", \"output\": \"b\"}]\n"),
+    ])
+    func aJSONFileIsNeverReadAsText(name: String, content: String) throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        let file = try dir.write(name, content)
+        let result = runCLI(["import", "--db", db, file])
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(result.stderr.contains("\(name):1: "), "\(result.stderr)")
+        #expect(try Database(path: db).scalar("SELECT count(*) FROM instructions").intValue == 0)
+        // Asked for explicitly, text still reads any file line by line.
+        let asText = runCLI(["import", "--db", db, file, "--format", "text"])
+        #expect(asText.status == 0, "\(asText.stderr)")
+        #expect(asText.stdout.contains("format text"), "\(asText.stdout)")
+    }
+}
+
+/// Found in a new-user trial: Ctrl-C during `import` rolled the file back (0 rows) but said "work done so far is
+/// saved".
+@Suite struct InterruptMessageTests {
+    @Test func anInterruptedImportSaysItsFileWasRolledBack() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        let file = try dir.write("a.jsonl", "{\"instruction\": \"a\", \"output\": \"b\"}\n")
+        let interrupt = InterruptSignal()
+        interrupt.request()
+        let result = LLMCommandFixtures.run(["import", "--db", db, file], interrupt: interrupt)
+        #expect(result.status == 130)
+        #expect(!result.stderr.contains("work done so far is saved"), "\(result.stderr)")
+        #expect(result.stderr.contains("the transaction under way was rolled back"), "\(result.stderr)")
+        #expect(try Database(path: db).scalar("SELECT count(*) FROM instructions").intValue == 0)
+    }
+}

@@ -77,7 +77,7 @@ import TestSupport
     @Test func summaryRefusesAStopReasonOutsideTheVocabulary() throws {
         let json = #"{"calls":1,"cached":0,"failed":0,"prompt_tokens":1,"completion_tokens":1,"cost_usd":0,"stopped":"budget"}"#
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(ModelCallSummary.self, from: Data(json.utf8)) }
-        #expect(ModelCallStop.allCases.map(\.rawValue) == ["completed", "max-cost", "interrupted", "no-progress", "failed"])
+        #expect(ModelCallStop.allCases.map(\.rawValue) == ["completed", "max-cost", "interrupted", "no-progress", "failed", "batch-pending"])
     }
 
     /// Before the fix, `generate --count 10` against a 512-token server sent 15 requests, round after round.
@@ -135,7 +135,7 @@ import TestSupport
         let dir = TemporaryDirectory()
         let db = try F.database(in: dir, seeds: F.englishSeeds)
         let result = F.run(["generate", "--db", db, "--count", "5", "--base-url", server.baseURL, "--model", "scripted",
-                            "--batch", "1", "--concurrency", "1", "--json"])
+                            "--prompts-per-round", "1", "--concurrency", "1", "--json"])
         #expect(result.status == 1)
         #expect(server.requests.count == 5)
         #expect(try Self.summary(result.stdout, command: "generate").stopped == .noProgress)

@@ -249,6 +249,15 @@ public final class ScriptedLLMServer: Sendable {
 
     /// An OpenAI-shaped success body for the request's endpoint (chat or text completion).
     public static func completionBody(text: String, finishReason: String, includeUsage: Bool, request: RecordedRequest) -> String {
+        if request.path.hasSuffix("/api/generate") {
+            // Ollama's native reply: one object with `response`, `done`, `done_reason` and token counts.
+            var body = "{\"model\":\(quoted(request.model)),\"created_at\":\"2024-01-01T00:00:00Z\",\"response\":\(quoted(text)),"
+            body += "\"done\":true,\"done_reason\":\(quoted(finishReason))"
+            if includeUsage {
+                body += ",\"prompt_eval_count\":\(TokenEstimator.estimate(request.userText)),\"eval_count\":\(TokenEstimator.estimate(text))"
+            }
+            return body + "}"
+        }
         let isChat = !request.path.hasSuffix("/completions") || request.path.hasSuffix("/chat/completions")
         let choice = isChat
             ? "{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\(quoted(text))},\"finish_reason\":\(quoted(finishReason))}"

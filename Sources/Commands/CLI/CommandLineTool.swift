@@ -63,7 +63,7 @@ public enum CommandLineTool {
             try definition.run(context: context)
             return ExitCode.success
         } catch CommandError.interrupted {
-            stderr.write("Interrupted: work done so far is saved; run the same command again to resume.\n")
+            stderr.write("Interrupted: " + Self.interruptedNote + "\n")
             return ExitCode.interrupted
         } catch let error as UsageError {
             stderr.write("Error: \(error.message)\n")
@@ -75,4 +75,10 @@ public enum CommandLineTool {
             return ExitCode.failure
         }
     }
+
+    /// What Ctrl-C leaves behind, true of every command: model commands commit each answered call, import
+    /// commits each finished file, filter/dedup/score commit at the end, so the transaction under way is undone.
+    static let interruptedNote =
+        "what was committed before Ctrl-C is kept and the transaction under way was rolled back; "
+        + "run the same command again to continue."
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LLM
 import Store
 
 /// Opens a `runs` row for a command that writes and closes it with status and totals — also when the command
@@ -47,6 +48,14 @@ public final class RunRecorder {
 
     /// Adds to a named counter in the run's totals.
     public func count(_ name: String, _ amount: Int = 1) { totals.counters[name, default: 0] += amount }
+
+    /// Adds one model call written to `llm_calls` to the run's totals.
+    func addCall(_ usage: TokenUsage, cost: Double?) {
+        totals.llmCalls += 1
+        totals.promptTokens += usage.promptTokens
+        totals.completionTokens += usage.completionTokens
+        totals.costUSD += cost ?? 0
+    }
 
     /// Whether a process with this id exists (signal 0 checks without sending; EPERM means it exists).
     static func isAlive(_ pid: Int32) -> Bool {

@@ -27,21 +27,22 @@ struct WhereCondition: Hashable, Sendable, Encodable, CustomStringConvertible {
         try container.encode(text)
     }
 
-    /// Refuses (`UsageError`, exit 64) a condition SQLite cannot compile against the `examples` view, one that
-    /// carries a second statement, or one that writes.
-    func validate(in database: Database) throws {
-        let probe = "SELECT 1 FROM examples WHERE \(sql)"
+    /// Refuses (`UsageError`, exit 64) a condition SQLite cannot compile against `view` (the `examples` view
+    /// unless a command selects from another, e.g. `document_chunks`), one that carries a second statement, or
+    /// one that writes.
+    func validate(in database: Database, view: String = "examples") throws {
+        let probe = "SELECT 1 FROM \(view) WHERE \(sql)"
         let statements: [Statement]
         do {
             statements = try database.statements(in: probe)
         } catch let error as DatabaseError {
-            throw UsageError("--where is not a valid condition on the examples view: \(error.message)")
+            throw UsageError("--where is not a valid condition on the \(view) view: \(error.message)")
         }
         guard statements.count == 1 else {
-            throw UsageError("--where is not a valid condition on the examples view: it holds more than one SQL statement")
+            throw UsageError("--where is not a valid condition on the \(view) view: it holds more than one SQL statement")
         }
         guard statements[0].isReadOnly else {
-            throw UsageError("--where is not a valid condition on the examples view: it must only read")
+            throw UsageError("--where is not a valid condition on the \(view) view: it must only read")
         }
     }
 }

@@ -13,6 +13,8 @@ struct CompletionTarget {
     var missingSamples: [Int]
     /// The model to ask (`--models`); nil asks the command's `--model`.
     var model: String? = nil
+    /// The document chunk a question was drawn from (`generate --from documents`): answered from it.
+    var passage: String? = nil
 
     /// The stored language, or the detected one when the row has none.
     var promptLanguage: PromptLanguage {

@@ -57,7 +57,8 @@ struct ModelCompleter {
         } else {
             sql = """
                 SELECT i.id, i.instruction, i.input, i.system, i.origin, i.language, i.is_classification,
-                    (SELECT group_concat(c.sample_index) \(answered)) AS present
+                    (SELECT group_concat(c.sample_index) \(answered)) AS present,
+                    (SELECT k.text FROM chunks k WHERE k.id = i.chunk_id) AS passage
                 FROM instructions i
                 WHERE i.conversation IS NULL
                   AND i.id IN (SELECT instruction_id FROM examples WHERE verdict <> 'fail' AND NOT is_duplicate AND \(filter))
@@ -78,7 +79,8 @@ struct ModelCompleter {
             return CompletionTarget(
                 id: row.int64("id"), instruction: row.string("instruction"), input: row.string("input"),
                 system: row.optionalString("system"), origin: row.string("origin"), language: row.string("language"),
-                isClassification: row.optionalBool("is_classification"), missingSamples: missing, model: askedModel)
+                isClassification: row.optionalBool("is_classification"), missingSamples: missing, model: askedModel,
+                passage: row.optionalString("passage"))
         }
     }
 
@@ -144,9 +146,15 @@ struct ModelCompleter {
 
     private func answerCall(_ target: CompletionTarget, sample: Int) -> ModelCall {
         var messages: [ChatMessage] = []
-        if let system = target.system, !system.isEmpty { messages.append(.system(system)) }
         let input = target.input.trimmingCharacters(in: .whitespacesAndNewlines)
-        messages.append(.user(input.isEmpty ? target.instruction : target.instruction + "\n\n" + input))
+        let question = input.isEmpty ? target.instruction : target.instruction + "\n\n" + input
+        if let passage = target.passage {
+            // A question drawn from a document is answered from its chunk (`doc-answer@1`).
+            messages = GroundedAnswerPrompt.messages(question: question, passage: passage, system: target.system, language: target.promptLanguage)
+        } else {
+            if let system = target.system, !system.isEmpty { messages.append(.system(system)) }
+            messages.append(.user(question))
+        }
         var parameters = llm.parameters(defaults: SamplingParameters())
         if samples > 1 || llm.seed != nil { parameters.seed = (llm.seed ?? 0) &+ sample }
         return ModelCall(.chat(model: target.model ?? model, messages: messages, parameters: parameters), purpose: Self.answerPurpose)

@@ -13,7 +13,8 @@ struct GenerateSettings: Encodable {
     var language: PromptLanguage?
 
     enum CodingKeys: String, CodingKey {
-        case count, batch
+        case count
+        case batch = "prompts_per_round"
         case seedExamples = "seed_examples"
         case machineExamples = "machine_examples"
         case tasksPerPrompt = "tasks_per_prompt"

@@ -133,7 +133,10 @@ final class SelfInstructGenerator {
             runner.progress.total = max(runner.progress.total, runner.progress.done + settings.plannedPrompts(remaining: remaining))
             roundsWithoutProgress = machine.count == acceptedBefore ? roundsWithoutProgress + 1 : 0
             if roundsWithoutProgress >= GenerateSettings.roundsWithoutProgressLimit {
-                runner.halt(.noProgress, message: "no instruction accepted in \(GenerateSettings.roundsWithoutProgressLimit) rounds in a row; last error: \(runner.lastFailure ?? "all candidates were filtered out")")
+                let why = Self.noProgressReason(
+                    failed: runner.summary.failed, lastFailure: runner.lastFailure, unparsed: unparsedResponses,
+                    empty: emptyResponses, rejected: rejected)
+                runner.halt(.noProgress, message: "no instruction accepted in \(GenerateSettings.roundsWithoutProgressLimit) rounds in a row: \(why)")
                 break
             }
         }
@@ -141,5 +144,23 @@ final class SelfInstructGenerator {
             accepted: machine.count - acceptedAtStart, acceptedTotal: machine.count, target: settings.count,
             rejected: rejected, template: template.templateID.description, unparsedResponses: unparsedResponses,
             emptyResponses: emptyResponses)
+    }
+
+    /// What the run's replies came to, for the no-progress error: failed calls (with the last error), replies
+    /// without a readable numbered list, empty replies, candidates the filters rejected.
+    static func noProgressReason(
+        failed: Int, lastFailure: String?, unparsed: Int, empty: Int, rejected: [String: Int]
+    ) -> String {
+        var parts: [String] = []
+        if failed > 0 { parts.append("\(failed) calls failed (last error: \(lastFailure ?? "unknown"))") }
+        if unparsed > 0 { parts.append("\(unparsed) replies had no numbered list to read (see llm_calls.content)") }
+        if empty > 0 { parts.append("\(empty) replies were empty") }
+        let filtered = rejected.values.reduce(0, +)
+        if filtered > 0 {
+            let reasons = rejected.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            parts.append("\(filtered) candidates were rejected (\(reasons))")
+        }
+        return parts.isEmpty ? "no reply held a candidate" : parts.joined(separator: "; ")
     }
 }

@@ -10,6 +10,8 @@ struct BlockingCallRunner {
     let sender: any ModelCallSender
     let concurrency: Int
     let interrupt: InterruptSignal
+    /// Called on the calling thread about every 0.1 s while no result arrives (to redraw progress).
+    var onIdle: () -> Void = {}
 
     /// Sends `requests`; `handle(index, outcome)` runs on the calling thread as results arrive, and a throw
     /// from it stops the batch and is rethrown. `reserve(index)` is asked before each start (the budget).
@@ -17,7 +19,7 @@ struct BlockingCallRunner {
     /// another call. Returns the number of requests never started.
     func run(
         _ requests: [LLMRequest], stop: StopSignal, reserve: @escaping @Sendable (Int) -> Bool,
-        endsBatch: @escaping @Sendable (LLMCallOutcome) -> Bool, handle: (Int, LLMCallOutcome) throws -> Void
+        endsBatch: @escaping @Sendable (Int, LLMCallOutcome) -> Bool, handle: (Int, LLMCallOutcome) throws -> Void
     ) throws -> Int {
         guard !requests.isEmpty else { return 0 }
         let channel = OutcomeChannel<(Int, LLMCallOutcome)>()
@@ -29,7 +31,7 @@ struct BlockingCallRunner {
                 shouldStart: { reserve($0) },
                 perform: { index in await sender.send(requests[index]) },
                 handle: { index, outcome in
-                    if endsBatch(outcome) { stop.stop() }
+                    if endsBatch(index, outcome) { stop.stop() }
                     channel.push((index, outcome))
                 })
             notStarted.withLock { $0 = summary?.notStarted ?? 0 }
@@ -51,7 +53,7 @@ struct BlockingCallRunner {
                     stop.stop()
                 }
             case .timedOut:
-                continue
+                onIdle()
             case .finished:
                 break loop
             }

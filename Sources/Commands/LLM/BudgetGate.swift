@@ -17,6 +17,11 @@ final class BudgetGate: Sendable {
         return granted
     }
 
+    /// Gives back a reservation without recording a call.
+    func release(_ amount: Double) {
+        meter.withLock { $0.release(amount) }
+    }
+
     func record(_ outcome: LLMCallOutcome, cost: Double?, reservation: Double) {
         meter.withLock { $0.record(outcome, cost: cost, reservation: reservation) }
     }

@@ -10,7 +10,7 @@ struct DryRunOutput<Report: ModelCallReport>: Encodable {
     var model: String
 
     enum CodingKeys: String, CodingKey {
-        case command, model, calls, cached
+        case command, model, calls, cached, batch
         case dryRun = "dry_run"
         case promptTokens = "prompt_tokens"
         case completionTokensMax = "completion_tokens_max"
@@ -28,6 +28,7 @@ struct DryRunOutput<Report: ModelCallReport>: Encodable {
         try container.encode(estimate.promptTokens, forKey: .promptTokens)
         try container.encode(estimate.completionTokens, forKey: .completionTokensMax)
         try container.encode(estimate.cost, forKey: .costUSD)
+        try container.encode(estimate.batch, forKey: .batch)
     }
 
     var text: String {
@@ -36,7 +37,7 @@ struct DryRunOutput<Report: ModelCallReport>: Encodable {
         line += "\(estimate.calls) calls"
         if estimate.cachedCalls > 0 { line += " (\(estimate.cachedCalls) more answered from llm_calls)" }
         line += ", ~\(estimate.promptTokens) prompt tokens, ≤ \(estimate.completionTokens) completion tokens, "
-        line += estimate.cost.map { "≤ " + ModelCallSummary.money($0) }
+        line += estimate.cost.map { "≤ " + ModelCallSummary.money($0) + (estimate.batch ? " at the batch price" : "") }
             ?? "unknown cost (no price for \(model); set one with 'dsbench config price \(model) IN OUT')"
         return line
     }

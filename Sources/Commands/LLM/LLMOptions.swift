@@ -1,5 +1,6 @@
 import Foundation
 import LLM
+import Store
 
 /// The options every model-calling command shares (`generate`, `complete`, …), declared once.
 public struct LLMOptions: Sendable, Encodable {
@@ -10,20 +11,22 @@ public struct LLMOptions: Sendable, Encodable {
 
     /// Option specs to append to a command's own options.
     public static let specs: [OptionSpec] = [
-        .option("--base-url", value: "url", help: "OpenAI-compatible base URL (env OPENAI_BASE_URL), e.g. http://localhost:11434/v1."),
+        .option("--base-url", value: "url[,url…]", help: "OpenAI-compatible base URL, or several separated by commas to spread the load (env OPENAI_BASE_URL; else the 'endpoints' setting), e.g. http://localhost:11434/v1."),
         .option("--model", value: "name", help: "Model name (env DSBENCH_MODEL)."),
         .option("--temperature", value: "t", help: "Sampling temperature."),
         .option("--top-p", value: "p", help: "Nucleus sampling probability mass."),
         .option("--max-tokens", value: "n", help: "Maximum tokens per answer."),
         .option("--seed", value: "n", help: "Base seed, 0…9223372036854775807 (2^63−1); each prompt adds its own number, so reruns hit the cache."),
-        .option("--concurrency", value: "n", help: "Requests in flight at once.", default: "\(defaultConcurrency)"),
+        .option("--concurrency", value: "n", help: "Requests in flight at once, per endpoint (lowered while a server answers 429).", default: "\(defaultConcurrency)"),
+        .option("--rpm", value: "n", help: "Requests per minute, per endpoint (default unlimited)."),
+        .option("--tpm", value: "n", help: "Tokens per minute, per endpoint: estimated before a call, corrected by its usage (default unlimited)."),
         .option("--max-retries", value: "n", help: "Retries for connection errors, timeouts, 408/409/429/5xx.", default: "\(defaultMaxRetries)"),
         .option("--timeout", value: "seconds", help: "Per-request timeout.", default: "\(Int(defaultTimeout))"),
         .option("--max-cost", value: "usd", help: "Stop starting calls once this many US dollars are spent or reserved."),
         .flag("--dry-run", help: "Estimate calls, tokens and cost without calling the model."),
         .flag("--no-cache", help: "Always call the model, even when an identical request succeeded before."),
         .flag("--json", help: "Print the summary as JSON."),
-    ]
+    ] + BatchOptions.specs
 
     public var baseURL: String?
     public var model: String?
@@ -31,7 +34,12 @@ public struct LLMOptions: Sendable, Encodable {
     public var topP: Double?
     public var maxTokens: Int?
     public var seed: Int?
+    /// Requests in flight per endpoint.
     public var concurrency: Int
+    public var requestsPerMinute: Int?
+    public var tokensPerMinute: Int?
+    /// Set with `--batch`: send through the provider's Batch API.
+    public var batch: BatchOptions?
     public var maxRetries: Int
     public var timeout: Double
     public var maxCost: Double?
@@ -48,13 +56,18 @@ public struct LLMOptions: Sendable, Encodable {
         case maxCost = "max_cost"
         case dryRun = "dry_run"
         case noCache = "no_cache"
+        case rpm, tpm, batch
+        case batchWait = "batch_wait"
+        case batchRetry = "batch_retry"
     }
 
     /// The options as `runs.options` records them: no API key (it is never an option), and a base URL without
     /// any `user:password@` part. Unset sampling values are left out (the command's defaults apply).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(baseURL.map(RunRecorder.withoutCredentials), forKey: .baseURL)
+        try container.encodeIfPresent(
+            baseURL.map { EndpointSpec.list(commaSeparated: $0).map { RunRecorder.withoutCredentials($0.url) }.joined(separator: ",") },
+            forKey: .baseURL)
         try container.encodeIfPresent(model, forKey: .model)
         try container.encodeIfPresent(temperature, forKey: .temperature)
         try container.encodeIfPresent(topP, forKey: .topP)
@@ -65,6 +78,13 @@ public struct LLMOptions: Sendable, Encodable {
         try container.encode(timeout, forKey: .timeout)
         try container.encodeIfPresent(maxCost, forKey: .maxCost)
         try container.encode(noCache, forKey: .noCache)
+        try container.encodeIfPresent(requestsPerMinute, forKey: .rpm)
+        try container.encodeIfPresent(tokensPerMinute, forKey: .tpm)
+        if let batch {
+            try container.encode(true, forKey: .batch)
+            try container.encode(batch.wait, forKey: .batchWait)
+            try container.encode(batch.retry.rawValue, forKey: .batchRetry)
+        }
     }
 
     public init(arguments: ParsedArguments) throws(UsageError) {
@@ -75,28 +95,61 @@ public struct LLMOptions: Sendable, Encodable {
         maxTokens = try arguments.int("max-tokens", minimum: 1)
         seed = try arguments.int("seed", minimum: 0)
         concurrency = try arguments.int("concurrency", minimum: 1) ?? Self.defaultConcurrency
+        requestsPerMinute = try arguments.int("rpm", minimum: 1)
+        tokensPerMinute = try arguments.int("tpm", minimum: 1)
+        batch = try BatchOptions(arguments: arguments)
         maxRetries = try arguments.int("max-retries", minimum: 0) ?? Self.defaultMaxRetries
         timeout = try arguments.double("timeout", in: 0.1...3600) ?? Self.defaultTimeout
         maxCost = try arguments.double("max-cost", in: 0...1_000_000)
         dryRun = arguments.flag("dry-run")
         noCache = arguments.flag("no-cache")
         json = arguments.flag("json")
-        if let baseURL, URL(string: baseURL)?.host == nil {
-            throw UsageError("--base-url expects a URL such as http://localhost:11434/v1, got '\(baseURL)'")
+        if let baseURL {
+            for spec in EndpointSpec.list(commaSeparated: baseURL) where URL(string: spec.url)?.host == nil {
+                throw UsageError("--base-url expects a URL such as http://localhost:11434/v1 (several separated by commas), got '\(spec.url)'")
+            }
         }
     }
 
-    /// The endpoint from flags and environment. A dry run without any endpoint still works (it sends nothing).
-    public func endpoint(environment: [String: String]) throws -> EndpointConfiguration {
+    /// The first endpoint of the set (it labels the run and gives the default model). A dry run without any
+    /// endpoint still works (it sends nothing).
+    public func endpoint(environment: [String: String], database: Database? = nil) throws -> EndpointConfiguration {
         do {
-            return try EndpointConfiguration.resolve(baseURL: baseURL, model: model, environment: environment)
+            return try endpointSet(environment: environment, database: database).primary
         } catch {
-            if dryRun, let url = URL(string: baseURL ?? environment["OPENAI_BASE_URL"] ?? "http://dry-run.invalid/v1") {
+            if dryRun, let url = URL(string: EndpointSpec.list(commaSeparated: baseURL ?? environment["OPENAI_BASE_URL"] ?? "").first?.url ?? "http://dry-run.invalid/v1") {
                 return EndpointConfiguration(
                     baseURL: url, apiKey: nil, model: model ?? environment["DSBENCH_MODEL"] ?? "unknown")
             }
+            throw error
+        }
+    }
+
+    /// Every endpoint, from `--base-url`, `OPENAI_BASE_URL`, the `endpoints` setting or the API-key defaults.
+    public func endpointSet(environment: [String: String], database: Database?) throws -> EndpointSet {
+        do {
+            let setting = try database.flatMap { try EndpointSettings.load($0) }
+            return try EndpointSet.resolve(baseURL: baseURL, model: model, environment: environment, setting: setting)
+        } catch let error as EndpointSetError {
             throw CommandError.failed(error.description)
         }
+    }
+
+    /// What sends the calls: an `EndpointFleet` over the set with `--concurrency`, `--rpm` and `--tpm` per
+    /// endpoint — also for one endpoint, so `x-ratelimit-*` headers and runs of 429s pace every run.
+    public func makeSender(_ endpoints: EndpointSet) -> any ModelCallSender {
+        EndpointFleet(
+            endpoints: endpoints,
+            limits: EndpointLimits(concurrency: concurrency, requestsPerMinute: requestsPerMinute, tokensPerMinute: tokensPerMinute),
+            retryPolicy: RetryPolicy(maxRetries: maxRetries), timeout: timeout,
+            health: .forSet(of: endpoints.members.count))
+    }
+
+    /// A single client for one endpoint, sized for `--concurrency` (the per-model routes of `complete --models`).
+    public func makeClient(_ endpoint: EndpointConfiguration) -> LLMClient {
+        LLMClient(
+            configuration: endpoint, retryPolicy: RetryPolicy(maxRetries: maxRetries), timeout: timeout,
+            maxConnections: max(concurrency, 1))
     }
 
     /// The user's sampling parameters over a command's defaults.
@@ -106,12 +159,5 @@ public struct LLMOptions: Sendable, Encodable {
         if let topP { result.topP = topP }
         if let maxTokens { result.maxTokens = maxTokens }
         return result
-    }
-
-    /// A client sized for the requested concurrency.
-    public func makeClient(_ endpoint: EndpointConfiguration) -> LLMClient {
-        LLMClient(
-            configuration: endpoint, retryPolicy: RetryPolicy(maxRetries: maxRetries), timeout: timeout,
-            maxConnections: max(concurrency, 1))
     }
 }

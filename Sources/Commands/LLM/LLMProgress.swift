@@ -14,6 +14,10 @@ final class LLMProgress {
     private(set) var cached = 0
     private(set) var tokens = 0
     private(set) var cost = 0.0
+    /// The sender's state to show, e.g. "waiting on rate limit"; asked at each redraw.
+    var note: (() -> String?)?
+    /// What the Batch API step is waiting for, e.g. "batch batch_1 in_progress 120/500".
+    var batchNote: String?
 
     init(label: String, total: Int, sink: any TextSink, enabled: Bool) {
         self.label = label
@@ -46,6 +50,8 @@ final class LLMProgress {
         line += "  \(tokens) tokens  $\(String(format: "%.4f", cost))"
         if failures > 0 { line += "  \(failures) failed" }
         if cached > 0 { line += "  \(cached) cached" }
+        if let note = note?() { line += "  " + note }
+        if let batchNote { line += "  " + batchNote }
         sink.write("\r\u{1B}[K" + line)
     }
 

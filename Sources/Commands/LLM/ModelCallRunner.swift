@@ -43,12 +43,17 @@ final class ModelCallRunner {
     private let interrupt: InterruptSignal
     private let store: LLMCallStore
     private var cached = 0
+    /// Set with `--batch`: uncached calls go through the provider's Batch API first.
+    private var batchStage: BatchStage?
     /// Set once a batch stops early; later batches send nothing.
     private(set) var stopped: ModelCallStop = .completed
     /// Why the run failed or made no progress, with the server's message and a hint, for the error line.
     private(set) var stopMessage: String?
     /// The last failure a call ended with, for messages such as "no progress; last error: …".
     private(set) var lastFailure: String?
+    /// Sent calls that ended, after their retries, in a failure of the retried kinds (connection error, timeout,
+    /// 408/409/429/5xx): the server, not the prompt, was the trouble.
+    private var serverFailures = 0
 
     init(
         database: Database, recorder: RunRecorder, sender: any ModelCallSender, endpointHost: String,
@@ -61,7 +66,7 @@ final class ModelCallRunner {
         self.prices = prices
         self.gate = BudgetGate(budget: options.maxCost)
         self.useCache = !options.noCache
-        self.concurrency = options.concurrency
+        self.concurrency = sender.capacity ?? options.concurrency
         self.interrupt = interrupt
         self.progress = progress
         self.store = LLMCallStore(database)
@@ -85,15 +90,25 @@ final class ModelCallRunner {
         let progress = LLMProgress(
             label: arguments.commandName, total: plannedCalls, sink: context.stderr,
             enabled: context.stderrIsTerminal && !json)
+        let endpoints = sender == nil ? try options.endpointSet(environment: context.environment, database: database) : nil
+        let sender = sender ?? options.makeSender(endpoints ?? EndpointSet(endpoint))
+        if let fleet = sender as? EndpointFleet { progress.note = { Self.fleetNote(fleet.status) } }
         try RunRecorder.record(
             database, arguments: arguments, options: RunOptions(settings: settings, llm: options), model: endpoint.model,
-            endpointHost: endpoint.host, template: template
+            endpointHost: endpoints?.hosts ?? endpoint.host, template: template
         ) { recorder in
             let runner = ModelCallRunner(
-                database: database, recorder: recorder, sender: sender ?? options.makeClient(endpoint),
+                database: database, recorder: recorder, sender: sender,
                 endpointHost: endpoint.host, options: options, prices: prices, progress: progress,
                 interrupt: context.interrupt)
+            if let batch = options.batch {
+                runner.batchStage = BatchStage(
+                    database: database, recorder: recorder, command: arguments.commandName, endpoint: endpoint,
+                    options: batch, prices: prices, progress: progress, interrupt: context.interrupt,
+                    useLedger: !options.noCache)
+            }
             let report = try body(runner)
+            runner.failIfEveryCallFailed()
             progress.finish()
             let output = ModelCommandOutput(
                 command: arguments.commandName, report: report, calls: runner.summary, runID: recorder.runID,
@@ -135,20 +150,25 @@ final class ModelCallRunner {
                 pending.append(index)
             }
         }
+        if let batchStage, !stop.isStopped && !interrupt.isRequested && !pending.isEmpty {
+            pending = try answerThroughBatches(calls, hashes: hashes, pending: pending, stage: batchStage, write: write)
+        }
         if !stop.isStopped && !interrupt.isRequested && !pending.isEmpty {
             let reservations = pending.map { reservation(for: calls[$0].request) }
             let gate = gate
-            let pool = BlockingCallRunner(sender: sender, concurrency: concurrency, interrupt: interrupt)
+            var pool = BlockingCallRunner(sender: sender, concurrency: concurrency, interrupt: interrupt)
+            pool.onIdle = { [progress] in progress.draw() }
+            let stopping = StoppingFailures(pending.map { Self.size(of: calls[$0].request) })
             notStarted = try pool.run(
                 pending.map { calls[$0].request }, stop: stop, reserve: { gate.reserve(reservations[$0]) },
-                endsBatch: { $0.failure.flatMap(RunStoppingFailure.init) != nil }
+                endsBatch: { stopping.stopsRun($1, position: $0) != nil }
             ) { position, outcome in
                 let index = pending[position]
                 try database.transaction {
                     let callID = try record(calls[index], hash: hashes[index], outcome, reservation: reservations[position])
                     try write(ModelCallResult(index: index, outcome: outcome, callID: callID))
                 }
-                if let failure = outcome.failure.flatMap(RunStoppingFailure.init), stopped == .completed {
+                if let failure = stopping.stopsRun(outcome, position: position), stopped == .completed {
                     stopped = .failed
                     stopMessage = "\(calls[index].purpose) call failed with \(failure.description); calls in flight were finished, no more were sent"
                     stop.stop()
@@ -161,10 +181,113 @@ final class ModelCallRunner {
             } else if notStarted > 0 && gate.budgetReached {
                 // Calls were left unsent because the budget refused them (not because the caller's target was
                 // reached: then the batch is complete even if the money ran out with its last call).
-                stopped = .maxCost
+                let meter = gate.snapshot
+                if meter.calls == 0, let budget = meter.budget, let cheapest = pending.map({ reservation(for: calls[$0].request) }).min() {
+                    // Not one call fits the budget: a rerun would stop the same way, so this is no place to
+                    // "rerun to continue".
+                    stopped = .failed
+                    stopMessage = "--max-cost \(ModelCallSummary.money(budget)) is below the worst case of a single call "
+                        + "(\(ModelCallSummary.money(cheapest)): its prompt plus max_tokens at the model's price), so nothing "
+                        + "was sent: raise --max-cost or lower --max-tokens"
+                } else {
+                    stopped = .maxCost
+                }
             }
         }
         return stopped
+    }
+
+    /// A run in which calls were sent and every one of them failed on the server's side (nothing listens at
+    /// `--base-url`, so each call ends in a connection error after its retries; or every call gets a 5xx)
+    /// produced nothing: it fails with the last error instead of closing as a success. Failures particular to
+    /// a prompt (a 400 content rejection, an unusable reply) do not count: a rerun cannot fix those.
+    func failIfEveryCallFailed() {
+        let totals = summary
+        guard stopped == .completed, totals.calls > 0, serverFailures == totals.calls else { return }
+        halt(.failed, message: "all \(totals.calls) calls failed; last error: \(lastFailure ?? "unknown")")
+    }
+
+    /// Estimated tokens of a request as the server counts it against the context: prompt plus `max_tokens`.
+    static func size(of request: LLMRequest) -> Int {
+        TokenEstimator.estimatePrompt(of: request)
+            + (request.parameters.maxTokens ?? DryRunEstimate.assumedCompletionTokens)
+    }
+
+    /// Decides which failures end a batch. 401/403/404 always do. A context-length 400 does when the failing
+    /// request is not much longer than the shortest of its batch (so the others would overflow too, as with
+    /// generate's equally long prompts); one prompt far longer than the rest (a long seed in evolve) fails
+    /// alone and the others are still sent.
+    struct StoppingFailures: Sendable {
+        let sizes: [Int]
+        let shortest: Int
+
+        init(_ sizes: [Int]) {
+            self.sizes = sizes
+            shortest = sizes.min() ?? 0
+        }
+
+        /// How much longer than the shortest request a request must be for its overflow to be its own.
+        static let outlierFactor = 1.5
+
+        func stopsRun(_ outcome: LLMCallOutcome, position: Int) -> RunStoppingFailure? {
+            guard let failure = outcome.failure.flatMap(RunStoppingFailure.init) else { return nil }
+            if failure.status == 400, Double(sizes[position]) > Double(shortest) * Self.outlierFactor { return nil }
+            return failure
+        }
+    }
+
+    /// `--batch`: hands the uncached calls to the Batch API stage, writes the answers its collected lines give
+    /// (their `llm_calls` rows exist already, at the batch price), and returns the calls still to send live.
+    /// Calls left waiting in a batch stop the run as `.batchPending` (or `.interrupted`).
+    private func answerThroughBatches(
+        _ calls: [ModelCall], hashes: [String], pending: [Int], stage: BatchStage, write: (ModelCallResult) throws -> Void
+    ) throws -> [Int] {
+        let items = pending.map { BatchStage.Item(request: calls[$0].request, purpose: calls[$0].purpose, hash: hashes[$0]) }
+        // --max-cost: a request enters a batch only with its worst case (at the batch price) reserved.
+        var reserved: [String: Double] = [:]
+        let outcome = try stage.process(items) { item in
+            let amount = reservation(for: item.request, batch: true)
+            guard gate.reserve(amount) else { return false }
+            reserved[item.hash, default: 0] += amount
+            return true
+        }
+        var live: [Int] = []
+        var waiting = false
+        for index in pending {
+            let hash = hashes[index]
+            if outcome.live.contains(hash) {
+                // Sent live now: the live call reserves for itself.
+                gate.release(reserved.removeValue(forKey: hash) ?? 0)
+                live.append(index)
+            } else if let answer = outcome.answers[hash], case .success = answer.result {
+                let result = LLMCallOutcome(
+                    request: calls[index].request, result: answer.result, attempts: 1, latencyMilliseconds: 0,
+                    httpStatus: answer.httpStatus, responseBody: answer.body, usage: answer.usage,
+                    endpointHost: endpointHost)
+                try database.transaction {
+                    gate.record(result, cost: answer.cost, reservation: reserved.removeValue(forKey: hash) ?? 0)
+                    progress.record(succeeded: true, fromCache: false, tokens: answer.usage.totalTokens, cost: answer.cost ?? 0)
+                    try write(ModelCallResult(index: index, outcome: result, callID: answer.callID))
+                }
+            } else if outcome.refused.contains(hash) {
+                continue
+            } else if let cachedAnswer = try cachedOutcome(calls[index], hash: hash) {
+                try database.transaction {
+                    let callID = try record(calls[index], hash: hash, cachedAnswer.outcome, cachedID: cachedAnswer.id)
+                    try write(ModelCallResult(index: index, outcome: cachedAnswer.outcome, callID: callID))
+                }
+            } else {
+                waiting = true
+            }
+        }
+        if !outcome.refused.isEmpty && stopped == .completed {
+            stopped = .maxCost
+        }
+        if waiting && stopped == .completed && !interrupt.isRequested {
+            stopped = .batchPending
+            stopMessage = "calls wait in a Batch API batch; rerun the command or run 'dsbench batch collect' to continue"
+        }
+        return live
     }
 
     /// Ends the run early for a reason the caller found (e.g. `.noProgress`); `message` becomes the error.
@@ -178,7 +301,7 @@ final class ModelCallRunner {
     /// A `--max-cost` stop is not an error: the work done is kept and a rerun continues.
     func throwUnlessCompleted() throws {
         switch stopped {
-        case .completed, .maxCost: return
+        case .completed, .maxCost, .batchPending: return
         case .interrupted: throw CommandError.interrupted
         case .failed, .noProgress: throw CommandError.failed(stopMessage ?? "the run stopped (\(stopped.rawValue))")
         }
@@ -190,7 +313,9 @@ final class ModelCallRunner {
         _ calls: [ModelCall], report: Report, database: Database, arguments: ParsedArguments, options: LLMOptions,
         endpoint: EndpointConfiguration, context: CommandContext, json: Bool? = nil, sender: (any ModelCallSender)? = nil
     ) throws {
-        let client: any ModelCallSender = sender ?? options.makeClient(endpoint)
+        // Hash as the run would: an endpoint set keys requests by `EndpointSet.hashIdentity`.
+        let client = sender
+            ?? options.makeSender((try? options.endpointSet(environment: context.environment, database: database)) ?? EndpointSet(endpoint))
         let store = LLMCallStore(database)
         var uncached: [LLMRequest] = []
         var hits = 0
@@ -201,7 +326,8 @@ final class ModelCallRunner {
                 uncached.append(call.request)
             }
         }
-        let estimate = DryRunEstimate(requests: uncached, cachedCount: hits, prices: try PriceSettings.load(database))
+        let estimate = DryRunEstimate(
+            requests: uncached, cachedCount: hits, prices: try PriceSettings.load(database), batch: options.batch != nil)
         let output = DryRunOutput(command: arguments.commandName, report: report, estimate: estimate, model: endpoint.model)
         context.print(output.rendered(json: json ?? options.json))
     }
@@ -218,11 +344,11 @@ final class ModelCallRunner {
     }
 
     /// Worst-case USD of a call (prompt estimate + `max_tokens`), reserved against `--max-cost` while in flight.
-    private func reservation(for request: LLMRequest) -> Double {
+    private func reservation(for request: LLMRequest, batch: Bool = false) -> Double {
         let estimate = TokenUsage(
             promptTokens: TokenEstimator.estimatePrompt(of: request),
             completionTokens: request.parameters.maxTokens ?? DryRunEstimate.assumedCompletionTokens, estimated: true)
-        return prices.cost(of: estimate, model: request.model) ?? 0
+        return prices.cost(of: estimate, model: request.model, batch: batch) ?? 0
     }
 
     /// The only writer of `llm_calls` rows for sent calls. Updates budget, run totals and progress; a cached
@@ -230,7 +356,9 @@ final class ModelCallRunner {
     private func record(
         _ call: ModelCall, hash: String, _ outcome: LLMCallOutcome, cachedID: Int64? = nil, reservation: Double = 0
     ) throws -> Int64? {
-        let cost = outcome.fromCache ? 0 : prices.cost(of: outcome.usage, model: call.request.model)
+        // An endpoint with its own model answers as that model: cost and ledger name the model that answered.
+        let model = outcome.fromCache ? call.request.model : outcome.request.model
+        let cost = outcome.fromCache ? 0 : prices.cost(of: outcome.usage, model: model)
         gate.record(outcome, cost: cost, reservation: reservation)
         progress.record(
             succeeded: outcome.succeeded, fromCache: outcome.fromCache,
@@ -241,9 +369,10 @@ final class ModelCallRunner {
             return cachedID
         }
         var row = LLMCallStore.NewCall(
-            requestHash: hash, purpose: call.purpose, endpoint: call.request.endpointKind, model: call.request.model,
+            requestHash: hash, purpose: call.purpose, endpoint: call.request.endpointKind, model: model,
             requestJSON: call.request.jsonString(), succeeded: outcome.succeeded, runID: recorder.runID)
         row.endpointHost = outcome.endpointHost ?? endpointHost
+        row.endpointURL = outcome.endpointURL
         row.parametersJSON = Self.parametersJSON(call.request.parameters)
         row.response = outcome.responseBody
         row.content = outcome.response?.content
@@ -259,16 +388,23 @@ final class ModelCallRunner {
         row.httpStatus = outcome.httpStatus
         row.error = outcome.failure.map { "\($0)" }
         let id = try store.insert(row)
-        recorder.totals.llmCalls += 1
-        recorder.totals.promptTokens += outcome.usage.promptTokens
-        recorder.totals.completionTokens += outcome.usage.completionTokens
-        recorder.totals.costUSD += cost ?? 0
+        recorder.addCall(outcome.usage, cost: cost)
         if let failure = outcome.failure {
             lastFailure = failure.description
+            if failure.isRetryable { serverFailures += 1 }
             recorder.count("failed_calls")
         }
         if outcome.usage.estimated { recorder.count("estimated_usage_calls") }
         return id
+    }
+
+    /// The progress line's note for an endpoint set: endpoints out of service and requests held by a rate limit.
+    static func fleetNote(_ status: EndpointFleet.Status) -> String? {
+        var parts: [String] = []
+        let out = status.out.filter { $0 }.count
+        if out > 0 { parts.append("\(out)/\(status.out.count) endpoints out") }
+        if status.waitingOnLimit > 0 { parts.append("waiting on rate limit (\(status.waitingOnLimit))") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     static func parametersJSON(_ parameters: SamplingParameters) -> String {

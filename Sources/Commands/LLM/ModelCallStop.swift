@@ -11,4 +11,6 @@ public enum ModelCallStop: String, Codable, Sendable, CaseIterable {
     case noProgress = "no-progress"
     /// A failure that every further request would repeat (context length, 401, 403, 404) ended the run.
     case failed
+    /// `--batch --no-wait`: calls wait in a Batch API batch; a rerun (or `dsbench batch collect`) collects them.
+    case batchPending = "batch-pending"
 }

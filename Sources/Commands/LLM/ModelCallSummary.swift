@@ -36,12 +36,16 @@ public struct ModelCallSummary: Codable, Hashable, Sendable {
         self.stopped = stopped
     }
 
-    /// "12 calls (1 failed, 3 cached), 4,096 tokens, $0.0123" and, when it stopped early, why.
+    /// "12 calls (1 failed, 3 cached), 4,096 tokens, $0.0123" (the totals, without the stop reason).
     var text: String {
-        var line = "\(calls) calls (\(failed) failed, \(cached) cached), \(promptTokens + completionTokens) tokens, "
-        line += Self.money(costUSD)
-        if stopped != .completed { line += "; stopped early (\(stopped.rawValue)); rerun to continue" }
-        return line
+        "\(calls) calls (\(failed) failed, \(cached) cached), \(promptTokens + completionTokens) tokens, "
+            + Self.money(costUSD)
+    }
+
+    /// "; stopped early (max-cost); rerun to continue" when the run stopped early, else "": it closes the
+    /// summary line, after the wall time.
+    var stopText: String {
+        stopped == .completed ? "" : "; stopped early (\(stopped.rawValue)); rerun to continue"
     }
 
     /// The change from `earlier` to this summary (a round's share of a run).

@@ -26,7 +26,7 @@ struct ModelCommandOutput<Report: ModelCallReport>: Encodable {
 
     var text: String {
         let head = report.text.isEmpty ? "" : report.text + "; "
-        return "\(command): \(head)\(calls.text), \(String(format: "%.1f", seconds)) s"
+        return "\(command): \(head)\(calls.text), \(String(format: "%.1f", seconds)) s\(calls.stopText)"
     }
 
     /// One line: JSON (sorted keys) or text.

@@ -2,8 +2,8 @@ import Foundation
 import Store
 
 /// Everything known about one instruction, as `dsbench show` prints it: the row, its ancestors and
-/// descendants (with depth and round), answers, verdicts, scores, pairwise judgements, preference pairs,
-/// duplicate links and the runs that made them.
+/// descendants (with depth and round), the document passage a grounded question came from, answers, verdicts,
+/// scores, pairwise judgements, preference pairs, duplicate links and the runs that made them.
 /// All the queries live here; `text` and `json` render the same content.
 struct InstructionReport {
     let id: Int64
@@ -17,6 +17,8 @@ struct InstructionReport {
     let preferences: [Row]
     let duplicates: [Row]
     let runs: [Row]
+    /// The `document_chunks` row of a question drawn from a document (file, line range, heading path, text).
+    let passage: Row?
 
     /// Reads the report; fails when there is no instruction `id`.
     init(_ database: Database, id: Int64) throws {
@@ -70,6 +72,7 @@ struct InstructionReport {
             SELECT id, instruction_id, duplicate_of, method, similarity, run_id FROM duplicates
             WHERE instruction_id = ?1 OR duplicate_of = ?1 ORDER BY id
             """, [.integer(id)])
+        passage = try instruction.optionalInt64("chunk_id").map { try DocumentStore(database).chunk(id: $0) } ?? nil
         runs = try database.query(
             """
             SELECT id, command, status, started_at, model, template FROM runs WHERE id IN (
@@ -91,6 +94,7 @@ struct InstructionReport {
             ("duplicates", duplicates), ("runs", runs),
         ]
         var out = "{\"instruction\": " + ResultPrinter.jsonObject(instruction.columns, instruction.values)
+        if let passage { out += ",\n \"passage\": " + ResultPrinter.jsonObject(passage.columns, passage.values) }
         for (name, rows) in sections {
             out += ",\n \"\(name)\": [" + rows.map { ResultPrinter.jsonObject($0.columns, $0.values) }.joined(separator: ", ") + "]"
         }
@@ -106,6 +110,7 @@ struct InstructionReport {
         if let system = instruction.optionalString("system") { out += "system: \(system)\n" }
         out += "\n\(instruction.string("instruction"))\n"
         if !instruction.string("input").isEmpty { out += "\ninput:\n\(instruction.string("input"))\n" }
+        if let passage { out += passageText(passage) }
 
         out += "\nlineage:\n"
         var indent = ""
@@ -151,6 +156,16 @@ struct InstructionReport {
                 + (row.optionalString("template").map { " template \($0)" } ?? "")
         }
         return out
+    }
+
+    /// `passage: chunk #7 of docs/en.md, lines 9–11, under Manual > Safety` and the passage, indented.
+    private func passageText(_ passage: Row) -> String {
+        let headings = (try? JSONSerialization.jsonObject(with: Data(passage.string("heading_path").utf8))) as? [String] ?? []
+        var out = "\npassage: chunk #\(passage.int("chunk_id")) of \(passage.string("path"))"
+        if let record = passage.optionalInt("record_line") { out += " (record \(record))" }
+        out += ", lines \(passage.int("line_start"))–\(passage.int("line_end"))"
+        if !headings.isEmpty { out += ", under \(headings.joined(separator: " > "))" }
+        return out + "\n" + passage.string("text").split(separator: "\n", omittingEmptySubsequences: false).map { "  │ " + $0 }.joined(separator: "\n") + "\n"
     }
 
     private func label(_ row: Row) -> String {

@@ -9,7 +9,8 @@ public enum ContainerKind: Sendable, Equatable {
     /// One record per non-blank line.
     case text
 
-    /// Picks the container from the explicit format, the first significant byte and the file extension.
+    /// Picks the container from the explicit format, the first significant byte and the file extension (`--format
+    /// text` reads any file as lines of text).
     static func choose(format: SourceFormat?, firstByte: UInt8?, path: String) -> ContainerKind {
         let lowered = path.lowercased()
         let delimiter: UInt8 = lowered.hasSuffix(".tsv") ? 0x09 : 0x2C
@@ -21,7 +22,9 @@ public enum ContainerKind: Sendable, Equatable {
         if firstByte == UInt8(ascii: "[") { return .jsonArray }
         if firstByte == UInt8(ascii: "{") { return .jsonLines }
         if lowered.hasSuffix(".csv") || lowered.hasSuffix(".tsv") { return .csv(delimiter: delimiter) }
-        if format != nil && (lowered.hasSuffix(".json") || lowered.hasSuffix(".jsonl")) { return .jsonLines }
+        // A file named .json/.jsonl is JSON whatever its first byte: read as text, a stray first line would turn
+        // every JSON record after it into an instruction holding the record's source text.
+        if lowered.hasSuffix(".json") || lowered.hasSuffix(".jsonl") { return .jsonLines }
         return .text
     }
 }

@@ -33,6 +33,12 @@ public struct LLMCallOutcome: Sendable {
         self.endpointHost = endpointHost
     }
 
+    /// Headers of the last HTTP response (lower-cased names), for rate-limit bookkeeping; not stored.
+    public var responseHeaders: [String: String] = [:]
+    /// Base URL of the server that answered (credentials removed), for `llm_calls.endpoint_url`; nil when
+    /// answered from the ledger.
+    public var endpointURL: String?
+
     public var response: LLMResponse? {
         if case .success(let response) = result { return response }
         return nil

@@ -55,6 +55,7 @@ public final class LLMClient: Sendable {
         var attempts = 0
         var lastStatus: Int?
         var lastBody: String?
+        var lastHeaders: [String: String] = [:]
         var failure: LLMFailure = .cancelled
         let body = request.jsonBody()
 
@@ -86,6 +87,7 @@ public final class LLMClient: Sendable {
                 for (name, value) in http.allHeaderFields {
                     if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
                 }
+                lastHeaders = headers
                 if (200..<300).contains(http.statusCode) {
                     switch ResponseParser.parse(data) {
                     case .success(let parsed):
@@ -94,11 +96,14 @@ public final class LLMClient: Sendable {
                             completionTokens: parsed.choices.reduce(0) { $0 + TokenEstimator.estimate($1.text) },
                             estimated: true
                         )
-                        return LLMCallOutcome(
+                        var outcome = LLMCallOutcome(
                             request: request, result: .success(parsed), attempts: attempts,
                             latencyMilliseconds: Self.milliseconds(since: started), httpStatus: http.statusCode,
                             responseBody: lastBody, usage: usage, endpointHost: configuration.host
                         )
+                        outcome.responseHeaders = headers
+                        outcome.endpointURL = configuration.identity
+                        return outcome
                     case .failure(let parseFailure):
                         failure = parseFailure
                     }
@@ -109,9 +114,10 @@ public final class LLMClient: Sendable {
                 failure = Self.classify(error, timeout: timeout)
                 lastStatus = nil
                 lastBody = nil
+                lastHeaders = [:]
             }
 
-            guard attempts <= retryPolicy.maxRetries, shouldRetry(failure, headers: headers) else { break }
+            guard attempts <= retryPolicy.maxRetries, RetryPolicy.shouldRetry(failure, headers: headers) else { break }
             let wait = retryPolicy.delay(
                 retryIndex: attempts - 1, headers: headers, jitter: Double.random(in: 0...1))
             do {
@@ -121,21 +127,14 @@ public final class LLMClient: Sendable {
                 break
             }
         }
-        return LLMCallOutcome(
+        var outcome = LLMCallOutcome(
             request: request, result: .failure(failure), attempts: attempts,
             latencyMilliseconds: Self.milliseconds(since: started), httpStatus: lastStatus,
             responseBody: lastBody, usage: .zero, endpointHost: configuration.host
         )
-    }
-
-    /// The server may override the decision with `x-should-retry: true|false`, as OpenAI's SDKs honour.
-    private func shouldRetry(_ failure: LLMFailure, headers: [String: String]) -> Bool {
-        if case .cancelled = failure { return false }
-        switch headers["x-should-retry"]?.lowercased() {
-        case "true": return true
-        case "false": return false
-        default: return failure.isRetryable
-        }
+        outcome.responseHeaders = lastHeaders
+        outcome.endpointURL = configuration.identity
+        return outcome
     }
 
     private static func classify(_ error: any Error, timeout: Double) -> LLMFailure {

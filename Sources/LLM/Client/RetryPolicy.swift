@@ -31,6 +31,17 @@ public struct RetryPolicy: Hashable, Sendable {
         return exponential * (1 - 0.25 * min(max(jitter, 0), 1))
     }
 
+    /// Whether a failed attempt is worth another: `LLMFailure.isRetryable`, unless the server overrides it with
+    /// `x-should-retry: true|false` (as OpenAI's SDKs honour). A cancelled call never is.
+    public static func shouldRetry(_ failure: LLMFailure, headers: [String: String]) -> Bool {
+        if case .cancelled = failure { return false }
+        switch headers["x-should-retry"]?.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: return failure.isRetryable
+        }
+    }
+
     /// `retry-after-ms` (milliseconds), else `retry-after` as seconds or an HTTP date.
     public static func serverRequestedDelay(headers: [String: String], now: Date = Date()) -> Double? {
         if let value = headers["retry-after-ms"], let milliseconds = Double(value.trimmingCharacters(in: .whitespaces)) {

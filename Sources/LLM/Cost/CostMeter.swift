@@ -27,6 +27,11 @@ public struct CostMeter: Hashable, Sendable {
         return true
     }
 
+    /// Give back a reservation for a call that will not be made as reserved (e.g. a batch line sent live instead).
+    public mutating func release(_ reservation: Double) {
+        reserved = max(0, reserved - reservation)
+    }
+
     /// Record a finished call, releasing its reservation. Cached answers cost nothing and are not counted as calls.
     public mutating func record(_ outcome: LLMCallOutcome, cost: Double?, reservation: Double = 0) {
         reserved = max(0, reserved - reservation)

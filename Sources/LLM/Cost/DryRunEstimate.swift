@@ -7,11 +7,14 @@ public struct DryRunEstimate: Hashable, Sendable {
     public var completionTokens: Int
     /// USD, or nil when the model has no known price.
     public var cost: Double?
+    /// True when `cost` is at the Batch API price (`ModelPrice.batchDiscount` off).
+    public var batch: Bool
 
     /// Completion tokens assumed per call when `max_tokens` is not set.
     public static let assumedCompletionTokens = 512
 
-    public init(requests: [LLMRequest], cachedCount: Int = 0, prices: PriceTable) {
+    public init(requests: [LLMRequest], cachedCount: Int = 0, prices: PriceTable, batch: Bool = false) {
+        self.batch = batch
         calls = requests.count
         cachedCalls = cachedCount
         var prompt = 0
@@ -25,7 +28,7 @@ public struct DryRunEstimate: Hashable, Sendable {
                 estimated: true)
             prompt += usage.promptTokens
             completion += usage.completionTokens
-            if let cost = prices.cost(of: usage, model: request.model), let sum = total {
+            if let cost = prices.cost(of: usage, model: request.model, batch: batch), let sum = total {
                 total = sum + cost
             } else {
                 total = nil

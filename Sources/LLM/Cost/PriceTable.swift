@@ -42,8 +42,8 @@ public struct PriceTable: Hashable, Sendable {
         return prices[best]
     }
 
-    /// Cost of a usage for a model, or nil when the model has no price.
-    public func cost(of usage: TokenUsage, model: String) -> Double? {
-        price(for: model)?.cost(of: usage)
+    /// Cost of a usage for a model (at its batch price when `batch`), or nil when the model has no price.
+    public func cost(of usage: TokenUsage, model: String, batch: Bool = false) -> Double? {
+        price(for: model)?.cost(of: usage, batch: batch)
     }
 }

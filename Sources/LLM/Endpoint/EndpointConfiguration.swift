@@ -98,9 +98,14 @@ public struct EndpointConfiguration: Sendable, CustomStringConvertible {
         return components.string ?? baseURL.absoluteString
     }
 
-    /// Full URL of a request path such as `chat/completions`.
+    /// Full URL of a request path such as `chat/completions`; a path starting with `/` replaces the base URL's
+    /// path (Ollama's native `/api/generate` next to its `/v1`).
     public func url(path: String) -> URL {
-        baseURL.appendingPathComponent(path)
+        guard path.hasPrefix("/"), var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) else {
+            return baseURL.appendingPathComponent(path)
+        }
+        components.path = path
+        return components.url ?? baseURL.appendingPathComponent(path)
     }
 
     public var description: String { "\(identity) model=\(model)" + (apiKey == nil ? "" : " (key set)") }

@@ -10,14 +10,23 @@ public struct LLMRequest: Hashable, Sendable {
         case prompt(String)
     }
 
+    /// The wire protocol of a raw prompt: OpenAI's `/v1/completions`, or Ollama's native `/api/generate` with
+    /// `"raw": true` (Ollama's `/v1/completions` wraps the prompt in the model's chat template).
+    public enum Wire: String, Hashable, Sendable {
+        case openAI = "openai"
+        case ollama
+    }
+
     public var model: String
     public var body: Body
     public var parameters: SamplingParameters
+    public var wire: Wire
 
-    public init(model: String, body: Body, parameters: SamplingParameters = SamplingParameters()) {
+    public init(model: String, body: Body, parameters: SamplingParameters = SamplingParameters(), wire: Wire = .openAI) {
         self.model = model
         self.body = body
         self.parameters = parameters
+        self.wire = wire
     }
 
     /// A chat request.
@@ -42,20 +51,23 @@ public struct LLMRequest: Hashable, Sendable {
         }
     }
 
-    /// Path appended to the base URL.
+    /// Path appended to the base URL; a path starting with `/` is taken from the server's root (Ollama's
+    /// `/api/generate`, beside its `/v1`).
     public var path: String {
         switch body {
-        case .chat: "chat/completions"
-        case .prompt: "completions"
+        case .chat: return "chat/completions"
+        case .prompt: return wire == .ollama ? "/api/generate" : "completions"
         }
     }
 
     /// The JSON body sent over HTTP, with sorted keys so the same request always has the same bytes.
     public func jsonBody() -> Data {
+        if self.wire == .ollama, case .prompt(let prompt) = body { return ollamaBody(prompt: prompt) }
         let wire = WireBody(
             model: model, messages: messagesIfChat, prompt: promptIfCompletion,
             temperature: parameters.temperature, topP: parameters.topP, maxTokens: parameters.maxTokens,
-            seed: parameters.seed, n: parameters.n, stop: parameters.stop
+            seed: parameters.seed, n: parameters.n, stop: parameters.stop, stopTokenIDs: parameters.stopTokenIDs,
+            addSpecialTokens: parameters.addSpecialTokens
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -109,12 +121,51 @@ public struct LLMRequest: Hashable, Sendable {
         var seed: Int?
         var n: Int?
         var stop: [String]?
+        var stopTokenIDs: [Int]?
+        var addSpecialTokens: Bool?
 
         enum CodingKeys: String, CodingKey {
             case model, messages, prompt, temperature
             case topP = "top_p"
             case maxTokens = "max_tokens"
             case seed, n, stop
+            case stopTokenIDs = "stop_token_ids"
+            case addSpecialTokens = "add_special_tokens"
         }
+    }
+
+    /// Ollama's `/api/generate` body: the prompt sent as is (`raw`), one JSON reply (`stream: false`), sampling
+    /// under `options` (`num_predict` is its max tokens).
+    private func ollamaBody(prompt: String) -> Data {
+        let body = OllamaBody(
+            model: model, prompt: prompt, raw: true, stream: false,
+            options: .init(
+                temperature: parameters.temperature, topP: parameters.topP, numPredict: parameters.maxTokens,
+                seed: parameters.seed, stop: parameters.stop))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(body)) ?? Data("{}".utf8)
+    }
+
+    private struct OllamaBody: Encodable {
+        struct Options: Encodable {
+            var temperature: Double?
+            var topP: Double?
+            var numPredict: Int?
+            var seed: Int?
+            var stop: [String]?
+
+            enum CodingKeys: String, CodingKey {
+                case temperature
+                case topP = "top_p"
+                case numPredict = "num_predict"
+                case seed, stop
+            }
+        }
+        var model: String
+        var prompt: String
+        var raw: Bool
+        var stream: Bool
+        var options: Options
     }
 }

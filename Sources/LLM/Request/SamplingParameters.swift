@@ -7,10 +7,16 @@ public struct SamplingParameters: Codable, Hashable, Sendable {
     public var seed: Int?
     public var n: Int?
     public var stop: [String]?
+    /// Token ids that end generation (vLLM, SGLang): special tokens may be stripped from the text, so a stop
+    /// *string* made of them can never match. Left out of the JSON when nil.
+    public var stopTokenIDs: [Int]?
+    /// `false` asks the server not to add its own BOS to a raw prompt that already starts with one (vLLM).
+    public var addSpecialTokens: Bool?
 
     public init(
         temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil,
-        seed: Int? = nil, n: Int? = nil, stop: [String]? = nil
+        seed: Int? = nil, n: Int? = nil, stop: [String]? = nil, stopTokenIDs: [Int]? = nil,
+        addSpecialTokens: Bool? = nil
     ) {
         self.temperature = temperature
         self.topP = topP
@@ -18,6 +24,8 @@ public struct SamplingParameters: Codable, Hashable, Sendable {
         self.seed = seed
         self.n = n
         self.stop = stop
+        self.stopTokenIDs = stopTokenIDs
+        self.addSpecialTokens = addSpecialTokens
     }
 
     enum CodingKeys: String, CodingKey {
@@ -25,5 +33,7 @@ public struct SamplingParameters: Codable, Hashable, Sendable {
         case topP = "top_p"
         case maxTokens = "max_tokens"
         case seed, n, stop
+        case stopTokenIDs = "stop_token_ids"
+        case addSpecialTokens = "add_special_tokens"
     }
 }

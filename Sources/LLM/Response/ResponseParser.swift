@@ -13,6 +13,17 @@ public enum ResponseParser {
         if let error = root["error"] {
             return .failure(.badResponse("server returned an error object: \(errorMessage(from: error))"))
         }
+        if root["choices"] == nil, let text = root["response"] as? String {
+            // Ollama's native /api/generate: {"response": …, "done_reason": …, "prompt_eval_count", "eval_count"}.
+            let finish = (root["done_reason"] as? String) ?? ((root["done"] as? Bool) == true ? "stop" : nil)
+            var usage: TokenUsage?
+            if let prompt = (root["prompt_eval_count"] as? NSNumber)?.intValue {
+                usage = TokenUsage(promptTokens: prompt, completionTokens: (root["eval_count"] as? NSNumber)?.intValue ?? 0)
+            }
+            return .success(LLMResponse(
+                choices: [LLMChoice(index: 0, text: text, finishReason: finish)], usage: usage,
+                model: root["model"] as? String, rawBody: raw))
+        }
         guard let choiceList = root["choices"] as? [Any], !choiceList.isEmpty else {
             return .failure(.badResponse("response has no choices: \(excerpt(raw))"))
         }

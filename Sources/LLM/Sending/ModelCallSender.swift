@@ -11,6 +11,19 @@ public protocol ModelCallSender: Sendable {
     /// Sends `request` (with retries as the sender sees fit) and returns its outcome; `endpointHost` on the
     /// outcome names the host that answered, for the ledger.
     func send(_ request: LLMRequest) async -> LLMCallOutcome
+
+    /// Calls the sender can carry in flight at once (an endpoint set: `--concurrency` × endpoints), or nil to
+    /// let the caller's `--concurrency` decide.
+    var capacity: Int? { get }
+}
+
+extension ModelCallSender {
+    /// By default the caller's `--concurrency` decides.
+    public var capacity: Int? { nil }
 }
 
 extension LLMClient: ModelCallSender {}
+
+extension EndpointFleet: ModelCallSender {
+    public var capacity: Int? { limits.concurrency * endpoints.members.count }
+}

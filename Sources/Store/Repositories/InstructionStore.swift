@@ -5,7 +5,7 @@ public struct InstructionStore {
 
     /// Where an instruction came from (the `origin` column's CHECKed values).
     public enum Origin: String, Sendable, CaseIterable {
-        case seed, imported, generated, evolved, rules, scrubbed
+        case seed, imported, generated, evolved, rules, scrubbed, document, magpie
     }
 
     /// A row to insert. Only `instruction`, `origin` and `runID` are required.
@@ -34,6 +34,8 @@ public struct InstructionStore {
         /// JSON object of unmapped fields kept for a lossless export.
         public var extra: String?
         public var llmCallID: Int64?
+        /// The document passage a grounded question was drawn from (`chunks.id`).
+        public var chunkID: Int64?
         public var runID: Int64
 
         public init(instruction: String, origin: Origin, runID: Int64) {
@@ -50,14 +52,14 @@ public struct InstructionStore {
             """
             INSERT INTO instructions (instruction, input, system, conversation, origin, task_id, parent_id,
                 root_id, strategy, depth, language, task_type, is_classification, source, source_id, extra,
-                llm_call_id, run_id, round)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                llm_call_id, run_id, round, chunk_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [.text(row.instruction), .text(row.input), SQLValue(row.system), SQLValue(row.conversation),
              .text(row.origin.rawValue), SQLValue(row.taskID), SQLValue(row.parentID), SQLValue(row.rootID),
              SQLValue(row.strategy), .integer(Int64(row.depth)), .text(row.language), SQLValue(row.taskType),
              SQLValue(row.isClassification), SQLValue(row.source), SQLValue(row.sourceID), SQLValue(row.extra),
-             SQLValue(row.llmCallID), .integer(row.runID), SQLValue(row.round.map(Int64.init))])
+             SQLValue(row.llmCallID), .integer(row.runID), SQLValue(row.round.map(Int64.init)), SQLValue(row.chunkID)])
         return database.lastInsertRowID
     }
 
