@@ -173,6 +173,24 @@ CREATE TABLE verdicts (
 CREATE INDEX verdicts_subject ON verdicts (instruction_id, completion_id, filter, id);
 CREATE INDEX verdicts_run ON verdicts (run_id);
 
+CREATE TABLE run_rules (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    filter TEXT NOT NULL,
+    scope TEXT NOT NULL CHECK (scope IN ('instruction', 'completion')),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    UNIQUE (run_id, scope, filter)
+) STRICT;
+
+CREATE TABLE verdict_checks (
+    id INTEGER PRIMARY KEY,
+    instruction_id INTEGER NOT NULL REFERENCES instructions (id),
+    completion_id INTEGER REFERENCES completions (id),
+    run_id INTEGER NOT NULL REFERENCES runs (id)
+) STRICT;
+CREATE INDEX verdict_checks_subject ON verdict_checks (instruction_id, completion_id, run_id);
+CREATE INDEX verdict_checks_run ON verdict_checks (run_id);
+
 CREATE TABLE scores (
     id INTEGER PRIMARY KEY,
     instruction_id INTEGER NOT NULL REFERENCES instructions (id),
@@ -246,13 +264,49 @@ CREATE TABLE preferences (
 ) STRICT;
 CREATE INDEX preferences_run ON preferences (run_id, instruction_id);
 
-CREATE VIEW latest_verdicts AS
+CREATE VIEW verdict_history AS
 SELECT v.*
 FROM verdicts v
-WHERE v.id = (
-    SELECT max(v2.id) FROM verdicts v2
-    WHERE v2.instruction_id = v.instruction_id AND v2.completion_id IS v.completion_id AND v2.filter = v.filter
-);
+UNION ALL
+SELECT NULL AS id, k.instruction_id, k.completion_id, r.filter, 1 AS passed, NULL AS reason, NULL AS detail, k.run_id, r.created_at
+FROM verdict_checks k
+JOIN run_rules r ON r.run_id = k.run_id AND r.scope = iif(k.completion_id IS NULL, 'instruction', 'completion')
+WHERE NOT EXISTS (
+    SELECT 1 FROM verdicts n
+    WHERE n.instruction_id = k.instruction_id AND n.completion_id IS k.completion_id AND n.filter = r.filter
+        AND n.run_id = k.run_id);
+
+CREATE VIEW latest_recorded_verdicts AS
+SELECT v.*
+FROM verdicts v
+WHERE NOT EXISTS (
+        SELECT 1 FROM verdicts n
+        WHERE n.instruction_id = v.instruction_id AND n.completion_id IS v.completion_id AND n.filter = v.filter
+            AND (n.run_id > v.run_id OR (n.run_id = v.run_id AND n.id > v.id)))
+    AND NOT EXISTS (
+        SELECT 1 FROM verdict_checks k JOIN run_rules r ON r.run_id = k.run_id
+        WHERE k.instruction_id = v.instruction_id AND k.completion_id IS v.completion_id AND k.run_id > v.run_id
+            AND r.filter = v.filter AND r.scope = iif(v.completion_id IS NULL, 'instruction', 'completion'));
+
+CREATE VIEW latest_implied_passes AS
+SELECT
+    NULL AS id, k.instruction_id, k.completion_id, r.filter, 1 AS passed, NULL AS reason, NULL AS detail, k.run_id,
+    r.created_at
+FROM verdict_checks k
+JOIN run_rules r ON r.run_id = k.run_id AND r.scope = iif(k.completion_id IS NULL, 'instruction', 'completion')
+WHERE NOT EXISTS (
+        SELECT 1 FROM verdicts n
+        WHERE n.instruction_id = k.instruction_id AND n.completion_id IS k.completion_id AND n.filter = r.filter
+            AND n.run_id >= k.run_id)
+    AND NOT EXISTS (
+        SELECT 1 FROM verdict_checks k2 JOIN run_rules r2 ON r2.run_id = k2.run_id
+        WHERE k2.instruction_id = k.instruction_id AND k2.completion_id IS k.completion_id AND k2.run_id > k.run_id
+            AND r2.filter = r.filter AND r2.scope = r.scope);
+
+CREATE VIEW latest_verdicts AS
+SELECT * FROM latest_recorded_verdicts
+UNION ALL
+SELECT * FROM latest_implied_passes;
 
 CREATE VIEW active_duplicates AS
 SELECT d.*
@@ -267,7 +321,13 @@ SELECT
     e.*,
     CASE
         WHEN e.failed_filters IS NOT NULL THEN 'fail'
-        WHEN e.passed_verdicts > 0 THEN 'pass'
+        WHEN EXISTS (
+            SELECT 1 FROM verdict_checks k
+            WHERE k.instruction_id = e.instruction_id AND (k.completion_id IS NULL OR k.completion_id = e.completion_id)
+        ) OR EXISTS (
+            SELECT 1 FROM verdicts v
+            WHERE v.instruction_id = e.instruction_id AND (v.completion_id IS NULL OR v.completion_id = e.completion_id)
+        ) THEN 'pass'
         ELSE 'unchecked'
     END AS verdict,
     e.duplicate_of IS NOT NULL AS is_duplicate
@@ -297,12 +357,15 @@ FROM (
         c.sample_index,
         i.run_id,
         (
-            SELECT group_concat(v.filter, ',') FROM latest_verdicts v
+            SELECT group_concat(v.filter, ',') FROM latest_recorded_verdicts v
             WHERE v.instruction_id = i.id AND (v.completion_id IS NULL OR v.completion_id = c.id) AND v.passed = 0
         ) AS failed_filters,
         (
-            SELECT count(*) FROM latest_verdicts v
+            SELECT count(*) FROM latest_recorded_verdicts v
             WHERE v.instruction_id = i.id AND (v.completion_id IS NULL OR v.completion_id = c.id) AND v.passed = 1
+        ) + (
+            SELECT count(*) FROM latest_implied_passes v
+            WHERE v.instruction_id = i.id AND (v.completion_id IS NULL OR v.completion_id = c.id)
         ) AS passed_verdicts,
         (
             SELECT max(s.value) FROM scores s

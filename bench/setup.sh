@@ -1,4 +1,4 @@
-# Sourced by bench/dedup.sh, filter.sh and rouge.sh: the repository root as working directory, the shared
+# Sourced by bench/dedup.sh, filter.sh, rouge.sh and scale.sh: the repository root as working directory, the shared
 # datasets in $DATA, a scratch directory $WORK removed on exit, a release dsbench in $BIN, and
 # `seconds CMD...` printing a command's wall time (its stdout discarded).
 cd "$(dirname "$0")/.."
@@ -8,7 +8,12 @@ DATA="${DSBENCH_DATA:-$(cd .. && pwd)/shared/data}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-swift build -c release --product dsbench >/dev/null
-BIN="$(swift build -c release --show-bin-path)/dsbench"
+# DSBENCH_BIN=path measures another build (e.g. main's) with the same script.
+if [ -n "${DSBENCH_BIN:-}" ]; then
+    BIN="$DSBENCH_BIN"
+else
+    swift build -c release --product dsbench >/dev/null
+    BIN="$(swift build -c release --show-bin-path)/dsbench"
+fi
 
 seconds() { python3 -c 'import sys,time,subprocess; t=time.perf_counter(); subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); print(f"{time.perf_counter()-t:.3f}")' "$@"; }

@@ -74,9 +74,7 @@ public struct DedupCommand: CommandDefinition {
         try settings.condition?.validate(in: database)
         let started = Date()
         let summary = try RunRecorder.record(database, arguments: arguments, options: settings) { run in
-            let records = try loadRecords(database)
-            try context.interrupt.check()
-            let (matches, statistics) = findDuplicates(records)
+            let (records, matches, statistics) = try findDuplicates(database, interrupt: context.interrupt)
             try context.interrupt.check()
             try database.transaction {
                 let store = DuplicateStore(database)
@@ -87,7 +85,7 @@ public struct DedupCommand: CommandDefinition {
                 }
             }
             run.totals.rowsWritten = matches.count
-            run.count("records", records.count)
+            run.count("records", records)
             run.count("duplicates", matches.count)
             if let statistics {
                 run.count("candidate_pairs", statistics.candidatePairs)
@@ -95,34 +93,50 @@ public struct DedupCommand: CommandDefinition {
                 run.count("rejected_pairs", statistics.rejectedPairs)
             }
             return DedupSummary(
-                settings: settings, records: records.count, duplicates: matches.count,
+                settings: settings, records: records, duplicates: matches.count,
                 seconds: Date().timeIntervalSince(started), runID: run.runID, statistics: statistics)
         }
         context.print(json ? JSONOutput.line(summary) : summary.text)
     }
 
-    /// The matches of the chosen method, with MinHash-LSH's pair counts.
-    private func findDuplicates(_ records: [DedupRecord]) -> ([DuplicateMatch], MinHashLSH.Statistics?) {
+    /// The number of records compared, the matches of the chosen method, and MinHash-LSH's pair counts. exact
+    /// and minhash read the records in batches and keep only what they compare (canonical keys; shingles and
+    /// band hashes), not the texts, so memory stays well below the texts' size.
+    private func findDuplicates(
+        _ database: Database, interrupt: InterruptSignal
+    ) throws -> (records: Int, matches: [DuplicateMatch], statistics: MinHashLSH.Statistics?) {
         switch settings.method {
         case .exact:
-            return (ExactDeduplicator(policy: settings.policy).duplicates(records), nil)
+            var records: [DedupRecord] = [], keys: [String] = []
+            try forEachBatch(database, interrupt: interrupt) { batch in
+                keys += batch.concurrentMap { ExactDeduplicator.key($0.text) }
+                records += batch.map { DedupRecord(id: $0.id, text: "", score: $0.score, rank: $0.rank) }
+            }
+            return (records.count, ExactDeduplicator(policy: settings.policy).duplicates(records, keys: keys), nil)
         case .minhash:
             let lsh = MinHashLSH(
                 threshold: settings.threshold ?? 0.8, permutations: settings.permutations ?? DedupSettings.defaultPermutations,
                 shingling: settings.shingling ?? .word, policy: settings.policy)
-            let result = lsh.duplicates(records)
-            return (result.matches, result.statistics)
+            var index = lsh.makeIndex()
+            try forEachBatch(database, interrupt: interrupt) { index.add($0) }
+            try interrupt.check()
+            let result = lsh.duplicates(in: index)
+            return (index.count, result.matches, result.statistics)
         case .rouge:
-            return (RougeDeduplicator(threshold: settings.threshold ?? 0.7, policy: settings.policy).duplicates(records), nil)
+            var records: [DedupRecord] = []
+            try forEachBatch(database, interrupt: interrupt) { records += $0 }
+            return (records.count, RougeDeduplicator(threshold: settings.threshold ?? 0.7, policy: settings.policy).duplicates(records), nil)
         }
     }
 
     /// Every instruction with its comparison text, best quality score (as `examples.best_score`: complexity
-    /// measures difficulty, not quality) and whether it failed a filter. On the
+    /// measures difficulty, not quality) and whether it failed a filter, in id order, `batch` at a time. On the
     /// instruction field, instance rows of a self-instruct task (task_id set) are left out: they repeat their
     /// task's instruction on purpose, with other inputs, and the task row stands for them. `--where` keeps the
     /// instructions with a matching row in the `examples` view.
-    func loadRecords(_ database: Database) throws -> [DedupRecord] {
+    func forEachBatch(
+        _ database: Database, interrupt: InterruptSignal, batch: Int = 16_384, _ body: ([DedupRecord]) throws -> Void
+    ) throws {
         let selection = settings.condition.map { " AND i.id IN (SELECT instruction_id FROM examples WHERE \($0.sql))" } ?? ""
         let text = settings.field == "all"
             ? "i.instruction || char(10) || i.input || char(10) || coalesce((SELECT group_concat(c.output, char(10)) FROM completions c WHERE c.instruction_id = i.id), '')"
@@ -130,14 +144,21 @@ public struct DedupCommand: CommandDefinition {
         let sql = """
             SELECT i.id, \(text) AS text,
                 (SELECT max(s.value) FROM scores s WHERE s.instruction_id = i.id AND s.scorer <> 'complexity') AS score,
-                EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0) AS failed
-            FROM instructions i WHERE \(settings.field == "all" ? "1" : "i.task_id IS NULL")\(selection) ORDER BY i.id
+                EXISTS (SELECT 1 FROM latest_recorded_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0) AS failed
+            FROM instructions i WHERE i.id > ? AND \(settings.field == "all" ? "1" : "i.task_id IS NULL")\(selection)
+            ORDER BY i.id LIMIT ?
             """
-        var records: [DedupRecord] = []
-        try database.forEachRow(sql) { row in
-            records.append(DedupRecord(id: row.int("id"), text: row.string("text"), score: row.optionalDouble("score"),
-                                       rank: row.int("failed")))
+        var cursor: Int64 = 0
+        while true {
+            try interrupt.check()
+            var records: [DedupRecord] = []
+            try database.forEachRow(sql, [.integer(cursor), .integer(Int64(batch))]) { row in
+                records.append(DedupRecord(id: row.int("id"), text: row.string("text"), score: row.optionalDouble("score"),
+                                           rank: row.int("failed")))
+            }
+            guard let last = records.last else { return }
+            cursor = Int64(last.id)
+            try body(records)
         }
-        return records
     }
 }

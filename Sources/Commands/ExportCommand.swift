@@ -82,6 +82,7 @@ public struct ExportCommand: CommandDefinition {
         selection.all = arguments.flag("all")
         selection.condition = WhereCondition(arguments.string("where"))
         selection.minScore = try arguments.double("min-score", in: 0...10)
+        if layout.needsAllColumns { selection.columns = nil }
         shuffle = arguments.flag("shuffle")
         let limit = try arguments.int("limit", minimum: 0)
         // With --shuffle the limit applies after shuffling, so SQL must not cut first.
@@ -123,7 +124,11 @@ public struct ExportCommand: CommandDefinition {
         // Without --shuffle the rows stream straight from the query; a shuffle needs them all first.
         let summary = shuffle
             ? try exporter.write(selectedRows(exporter, database), to: target, stdout: context.stdout)
-            : try exporter.stream(database: database, selection: selection, to: target, stdout: context.stdout)
+            : try exporter.stream(
+                database: database, selection: selection, to: target, stdout: context.stdout,
+                // Progress only beside a file: on a terminal stdout the records themselves are the output.
+                progress: StepProgress(label: "export", unit: "rows", total: 0, sink: context.stderr,
+                                       enabled: context.stderrIsTerminal && target != nil))
         try finish([(outputPath ?? "stdout", summary)], files: target.map { [$0] } ?? [], context: context)
     }
 

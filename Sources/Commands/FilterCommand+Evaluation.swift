@@ -1,5 +1,4 @@
 import Curation
-import Dispatch
 
 extension FilterCommand {
     /// Applies rules to subjects on all cores. Result `[subject][rule]` is nil where a rule does not judge
@@ -14,22 +13,14 @@ extension FilterCommand {
         }
 
         static func evaluate(_ rules: [any FilterRule], on subjects: [Subject]) -> [[Judgement?]] {
-            let chunk = 2048
-            let chunks = (subjects.count + chunk - 1) / chunk
-            let results = ChunkResults<[[Judgement?]]>(repeating: [], count: chunks)
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                var local: [[Judgement?]] = []
-                for i in (c * chunk)..<min(subjects.count, (c + 1) * chunk) {
-                    let subject = subjects[i].value
-                    local.append(rules.map { rule -> Judgement? in
-                        guard rule.applies(to: subject.scope) else { return nil }
-                        let outcome = rule.evaluate(subject)
-                        return Judgement(outcome: outcome, detailJSON: outcome.detailJSON)
-                    })
+            subjects.concurrentMap(chunk: 1024) { item in
+                rules.map { rule -> Judgement? in
+                    guard rule.applies(to: item.value.scope) else { return nil }
+                    let outcome = rule.evaluate(item.value)
+                    // Passes are stored without detail (implied by the run's check), so only failures serialise it.
+                    return Judgement(outcome: outcome, detailJSON: outcome.passed ? nil : outcome.detailJSON)
                 }
-                results.set(c, local)
             }
-            return results.values.flatMap { $0 }
         }
     }
 }

@@ -12,11 +12,15 @@ extension FilterCommand {
         }
 
         var lines: [Line]
-        var subjects: Int
+        var subjects = 0
 
-        init(rules: [any FilterRule], subjects: [Subject], outcomes: [[Evaluation.Judgement?]]) {
+        init(rules: [any FilterRule]) {
             lines = rules.map { Line(rule: $0.name) }
-            self.subjects = subjects.count
+        }
+
+        /// Counts one chunk's outcomes.
+        mutating func add(_ subjects: [Subject], outcomes: [[Evaluation.Judgement?]]) {
+            self.subjects += subjects.count
             for (i, row) in outcomes.enumerated() {
                 for (r, outcome) in row.enumerated() {
                     guard let outcome else { continue }

@@ -60,55 +60,57 @@ public struct FilterCommand: CommandDefinition {
             throw UsageError("the keywords rule needs words or patterns in --config (\"keywords\": {\"words\": [...]})")
         }
         let database = try context.openDatabase(create: false)
-        let subjects = try Subjects.load(database, condition: condition)
+        let subjects = Subjects(condition: condition)
+        try subjects.validate(in: database)
         let started = Date()
         if dryRun {
-            let outcomes = Evaluation.evaluate(rules, on: subjects.items)
-            let summary = Summary(rules: rules, subjects: subjects.items, outcomes: outcomes)
+            var summary = Summary(rules: rules)
+            let walk = ChunkedRun(database: database, run: nil, context: context)
+            try walk.walk(from: 0, progress: progress(context, walk, after: 0)) { range in
+                let items = try subjects.load(database, range: range)
+                summary.add(items, outcomes: Evaluation.evaluate(rules, on: items))
+                return Int(range.count)
+            }
             context.stdout.write(summary.render(json: json, dryRun: true, seconds: Date().timeIntervalSince(started)))
             return
         }
         var scrubbed = 0
         // The run opens before the rules are evaluated, so a Ctrl-C at any point is recorded as interrupted.
         let summary = try RunRecorder.record(database, arguments: arguments) { run in
-            let outcomes = Evaluation.evaluate(rules, on: subjects.items)
-            try context.interrupt.check()
-            let summary = Summary(rules: rules, subjects: subjects.items, outcomes: outcomes)
-            try database.transaction {
-                let verdicts = VerdictStore(database)
-                var written = 0
-                /// One verdict per rule that applied to each subject.
-                func write(_ items: [Subject], _ results: [[Evaluation.Judgement?]]) throws {
-                    for (index, subject) in items.enumerated() {
-                        for (r, outcome) in results[index].enumerated() {
-                            guard let outcome else { continue }
-                            try verdicts.insert(.init(
-                                instructionID: subject.instructionID, completionID: subject.completionID,
-                                filter: rules[r].name, passed: outcome.passed, reason: outcome.reason,
-                                detail: outcome.detailJSON, runID: run.runID))
-                            written += 1
-                        }
-                        if index % 4096 == 0 { try context.interrupt.check() }
-                    }
+            var summary = Summary(rules: rules)
+            let walk = ChunkedRun(database: database, run: run, context: context)
+            let cursor = try walk.startingCursor()
+            let writer = VerdictWriter(database: database, rules: rules, runID: run.runID)
+            try writer.recordRules()
+            let scrubber = scrub ? Scrubber(database: database, runID: run.runID,
+                                            scrubber: PIIScrubber(detector: config.pii.detector)) : nil
+            try walk.walk(from: cursor, progress: progress(context, walk, after: cursor)) { range in
+                let items = try subjects.load(database, range: range)
+                let outcomes = Evaluation.evaluate(rules, on: items)
+                summary.add(items, outcomes: outcomes)
+                var written = try writer.write(items, outcomes)
+                if let scrubber {
+                    let copies = try scrubber.scrub(items)
+                    written += try writer.write(copies, Evaluation.evaluate(rules, on: copies)) + copies.count
+                    scrubbed += copies.count
+                    run.count("scrubbed", copies.count)
                 }
-                try write(subjects.items, outcomes)
-                if scrub {
-                    let scrubber = PIIScrubber(detector: config.pii.detector)
-                    let copies = try Scrubber(database: database, runID: run.runID, scrubber: scrubber).scrub(subjects.items)
-                    scrubbed = copies.count
-                    try write(copies, Evaluation.evaluate(rules, on: copies))
-                    written += scrubbed
-                    run.count("scrubbed", scrubbed)
-                }
-                run.totals.rowsWritten = written
-                run.count("subjects", subjects.items.count)
-                for (name, failed) in summary.failedByRule { run.count("failed.\(name)", failed) }
+                run.totals.rowsWritten += written
+                run.count("subjects", items.count)
+                for (name, failed) in summary.failedByRule { run.totals.counters["failed.\(name)"] = failed }
+                return Int(range.count)
             }
             return summary
         }
         var text = summary.render(json: json, dryRun: false, seconds: Date().timeIntervalSince(started))
         if scrub && !json { text += "scrubbed: \(scrubbed) redacted rows written (origin 'scrubbed')\n" }
         context.stdout.write(text)
+    }
+
+    /// A progress line on a terminal (stderr), counting instructions.
+    func progress(_ context: CommandContext, _ walk: ChunkedRun, after cursor: Int64) throws -> StepProgress {
+        StepProgress(label: "filter", unit: "instructions", total: try walk.remaining(after: cursor), sink: context.stderr,
+                     enabled: context.stderrIsTerminal && !json)
     }
 
     func loadConfig(_ context: CommandContext) throws -> FilterConfig {

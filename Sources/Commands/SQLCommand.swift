@@ -6,7 +6,7 @@ public struct SQLCommand: CommandDefinition {
     public static let configuration = CommandConfiguration(
         name: "sql",
         abstract: "Run SQL against the database (read-only unless --write).",
-        discussion: "The schema and views (examples, seeds, lineage, latest_verdicts, active_duplicates) are "
+        discussion: "The schema and views (examples, seeds, lineage, latest_verdicts, verdict_history, active_duplicates) are "
             + "documented in README.md and schema.sql. Output is a table on a terminal and JSON otherwise.",
         arguments: [ArgumentSpec("query", help: "SQL to run; '-' reads it from stdin.")],
         options: [

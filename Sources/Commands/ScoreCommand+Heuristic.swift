@@ -3,46 +3,56 @@ import Foundation
 import Store
 
 extension ScoreCommand {
-    /// `--scorer heuristic`: every selected example scored in one transaction, no model.
+    /// `--scorer heuristic`: no model; the selected examples are scored a chunk of instructions at a time, each
+    /// chunk on all cores and committed with the run's progress, so memory stays bounded and a rerun after
+    /// Ctrl-C continues where the interrupted run stopped.
     func runHeuristic(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
         try condition?.validate(in: database)
         var sql = "SELECT instruction_id, completion_id, instruction, input, output FROM examples"
-        if let condition { sql += " WHERE \(condition.sql)" }
+        sql += " WHERE instruction_id BETWEEN ? AND ?"
+        if let condition { sql += " AND \(condition.sql)" }
         sql += " ORDER BY instruction_id, completion_id"
         struct Item { var instructionID: Int64; var completionID: Int64?; var instruction: String; var input: String; var output: String? }
-        var items: [Item] = []
-        try database.forEachRow(sql) { row in
-            items.append(Item(instructionID: row.int64("instruction_id"), completionID: row.optionalInt64("completion_id"),
-                              instruction: row.string("instruction"), input: row.string("input"),
-                              output: row.optionalString("output")))
-        }
         let started = Date()
         let heuristic = HeuristicScorer()
-        let scores = items.map { heuristic.score(instruction: $0.instruction, input: $0.input, output: $0.output) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        var scored = 0, low = 0, sum = 0.0
         try RunRecorder.record(database, arguments: arguments) { run in
-            try database.transaction {
-                let store = ScoreStore(database)
-                for (index, item) in items.enumerated() {
-                    let score = scores[index]
+            let walk = ChunkedRun(database: database, run: run, context: context)
+            let cursor = try walk.startingCursor()
+            let progress = StepProgress(
+                label: "score", unit: "instructions", total: try walk.remaining(after: cursor), sink: context.stderr,
+                enabled: context.stderrIsTerminal && !json)
+            let store = ScoreStore(database)
+            try walk.walk(from: cursor, progress: progress) { range in
+                var items: [Item] = []
+                try database.forEachRow(sql, [.integer(range.lowerBound), .integer(range.upperBound)]) { row in
+                    items.append(Item(instructionID: row.int64("instruction_id"), completionID: row.optionalInt64("completion_id"),
+                                      instruction: row.string("instruction"), input: row.string("input"),
+                                      output: row.optionalString("output")))
+                }
+                let scores = items.concurrentMap { item in
+                    let score = heuristic.score(instruction: item.instruction, input: item.input, output: item.output)
                     var detail = score.detail
                     for (name, value) in score.components { detail[name] = .double(value) }
-                    let json = (try? encoder.encode(detail)).map { String(decoding: $0, as: UTF8.self) }
+                    return (score, DetailValue.json(detail))
+                }
+                for (item, (score, detail)) in zip(items, scores) {
                     try store.insert(.init(
                         instructionID: item.instructionID, completionID: item.completionID, scorer: scorer,
-                        value: score.value, rationale: score.rationale, detail: json, runID: run.runID))
-                    if index % 4096 == 0 { try context.interrupt.check() }
+                        value: score.value, rationale: score.rationale, detail: detail, runID: run.runID))
+                    sum += score.value
+                    if score.value < 5 { low += 1 }
                 }
+                scored += items.count
+                run.totals.rowsWritten += items.count
+                run.count("scored", items.count)
+                return Int(range.count)
             }
-            run.totals.rowsWritten = items.count
-            run.count("scored", items.count)
         }
         let seconds = Date().timeIntervalSince(started)
-        let mean = scores.isEmpty ? 0 : scores.map(\.value).reduce(0, +) / Double(scores.count)
-        let summary = HeuristicScoreSummary(
-            scorer: scorer, scored: scores.count, mean: mean, below5: scores.filter { $0.value < 5 }.count, seconds: seconds)
+        let mean = scored == 0 ? 0 : sum / Double(scored)
+        let summary = HeuristicScoreSummary(scorer: scorer, scored: scored, mean: mean, below5: low, seconds: seconds)
         context.print(json ? JSONOutput.line(summary) : summary.text)
     }
 }

@@ -35,22 +35,28 @@ func scalar(_ db: String, _ sql: String) throws -> String {
 }
 
 @Suite struct FilterCommandTests {
-    @Test func writesOneVerdictPerRulePerSubject() throws {
+    @Test func recordsOneVerdictPerRulePerSubject() throws {
         let dir = TemporaryDirectory()
         let db = try curationFixture(dir)
         let result = runCLI(["filter", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
-        // 7 instructions × 5 instruction rules + 7 completions × 9 output rules (toxicity judges both).
-        #expect(try scalar(db, "SELECT count(*) FROM verdicts") == String(7 * 5 + 7 * 9))
+        // 7 instructions × 5 instruction rules + 7 completions × 9 output rules (toxicity judges both), stored
+        // compactly: one check per subject, a verdicts row per failure; the passes are implied.
+        #expect(try scalar(db, "SELECT count(*) FROM verdict_history") == String(7 * 5 + 7 * 9))
+        #expect(try scalar(db, "SELECT count(*) FROM verdict_checks") == "14")
+        #expect(try scalar(db, "SELECT count(*) FROM verdicts WHERE passed = 1") == "0")
+        let failures = try scalar(db, "SELECT count(*) FROM verdict_history WHERE passed = 0")
+        #expect(try scalar(db, "SELECT count(*) FROM verdicts") == failures)
         #expect(try scalar(db, "SELECT count(*) FROM verdicts WHERE filter = 'refusal' AND passed = 0") == "1")
         #expect(try scalar(db, "SELECT count(*) FROM verdicts WHERE filter = 'pii' AND passed = 0") == "1")
         #expect(try scalar(db, "SELECT count(*) FROM verdicts WHERE filter = 'truncated' AND passed = 0") == "1")
         #expect(try scalar(db, "SELECT count(*) FROM examples WHERE verdict = 'fail'") == "3")
         #expect(try scalar(db, "SELECT json_extract(detail, '$.kind') FROM verdicts WHERE filter = 'refusal' AND passed = 0") == "refusal")
-        #expect(try scalar(db, "SELECT status || ':' || rows_written FROM runs WHERE command = 'filter'") == "succeeded:98")
+        #expect(try scalar(db, "SELECT status || ':' || rows_written FROM runs WHERE command = 'filter'") == "succeeded:\(14 + Int(failures)!)")
         // Re-running adds history; the view still sees one latest verdict per subject and rule.
         #expect(runCLI(["filter", "--db", db, "--rules", "refusal"]).status == 0)
-        #expect(try scalar(db, "SELECT count(*) FROM verdicts WHERE filter = 'refusal'") == "14")
+        #expect(try scalar(db, "SELECT count(*) FROM verdict_history WHERE filter = 'refusal'") == "14")
+        #expect(try scalar(db, "SELECT count(*) FROM latest_verdicts WHERE filter = 'refusal' AND passed = 0") == "1")
         #expect(try scalar(db, "SELECT count(*) FROM latest_verdicts WHERE filter = 'refusal'") == "7")
         // Export's default gate leaves the failed examples out.
         let out = dir.file("out.jsonl")
@@ -125,7 +131,7 @@ func scalar(_ db: String, _ sql: String) throws -> String {
         #expect(runCLI(["filter", "--db", db, "--where", "no_such_column = 1"]).status == 64)
         let result = runCLI(["filter", "--db", db, "--rules", "language-mismatch", "--where", "language = 'zh'"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try scalar(db, "SELECT count(*) FROM verdicts") == "2")
+        #expect(try scalar(db, "SELECT count(*) FROM verdict_history") == "2")
         let config = try dir.write("rules.json", #"{"rules": ["keywords"], "keywords": {"words": ["bananas"]}}"#)
         #expect(runCLI(["filter", "--db", db, "--config", config]).status == 0)
         #expect(try scalar(db, "SELECT count(*) FROM verdicts WHERE filter = 'keywords' AND passed = 0") == "1")

@@ -6,8 +6,14 @@ import Synchronization
 /// commit or roll back cleanly and close their run as "interrupted" instead of dying mid-write.
 public final class InterruptSignal: Sendable {
     private let requested = Atomic<Bool>(false)
+    /// Checks left before the signal trips by itself; negative when it only trips on request.
+    private let checksLeft: Atomic<Int>
 
-    public init() {}
+    public init() { checksLeft = Atomic(-1) }
+
+    /// A signal that trips at its `checks`-th check (the first `checks - 1` pass): lets a test stop a command at
+    /// a known point, e.g. after k committed chunks of a chunked run, which checks once before each chunk.
+    public init(trippingAtCheck checks: Int) { checksLeft = Atomic(checks) }
 
     /// Whether an interrupt was requested.
     public var isRequested: Bool { requested.load(ordering: .relaxed) }
@@ -17,6 +23,9 @@ public final class InterruptSignal: Sendable {
 
     /// Throws `CommandError.interrupted` when an interrupt was requested.
     public func check() throws {
+        if checksLeft.load(ordering: .relaxed) > 0, checksLeft.wrappingSubtract(1, ordering: .relaxed).newValue == 0 {
+            request()
+        }
         if isRequested { throw CommandError.interrupted }
     }
 

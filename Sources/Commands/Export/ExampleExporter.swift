@@ -13,13 +13,20 @@ struct ExampleExporter {
     let interrupt: InterruptSignal
 
     /// Streams the selection straight to the target.
-    func stream(database: Database, selection: ExampleSelection, to file: ExportFile?, stdout: any TextSink) throws -> ExportSummary {
+    func stream(
+        database: Database, selection: ExampleSelection, to file: ExportFile?, stdout: any TextSink,
+        progress: StepProgress? = nil
+    ) throws -> ExportSummary {
         var writer = makeWriter(file: file, stdout: stdout)
         try writer.begin()
         try database.forEachRow(selection.sql, selection.arguments) { row in
-            if writer.summary.seen % 1024 == 0 { try interrupt.check() }
+            if writer.summary.seen % 1024 == 0 {
+                try interrupt.check()
+                progress?.advance(writer.summary.seen == 0 ? 0 : 1024)
+            }
             try writer.append(row, layout: layout, options: options)
         }
+        progress?.finish()
         return try writer.end()
     }
 

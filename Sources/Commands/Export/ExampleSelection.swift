@@ -11,13 +11,20 @@ struct ExampleSelection {
     var condition: WhereCondition?
     var minScore: Double?
     var limit: Int?
+    /// The columns to read: nil for every column of the view (a layout that `needsAllColumns`, such as raw
+    /// `--format jsonl`), else only those the layouts read (`ExampleExporter.exportRow`). Naming them matters for speed: the view computes a column such as `passed_verdicts` only
+    /// when it is selected.
+    var columns: [String]? = ExampleSelection.recordColumns
+
+    /// What the record layouts read from a row (`ExampleExporter.exportRow`, and the id in notes).
+    static let recordColumns = ["instruction_id", "instruction", "input", "output", "system", "conversation", "extra"]
 
     var sql: String {
         var conditions: [String] = []
         if !all { conditions.append(Self.defaultCondition) }
         if let condition { conditions.append(condition.sql) }
         if minScore != nil { conditions.append("best_score >= ?") }
-        var text = "SELECT * FROM examples"
+        var text = "SELECT \(columns?.joined(separator: ", ") ?? "*") FROM examples"
         if !conditions.isEmpty { text += " WHERE " + conditions.joined(separator: " AND ") }
         text += " ORDER BY instruction_id, sample_index"
         if let limit { text += " LIMIT \(limit)" }

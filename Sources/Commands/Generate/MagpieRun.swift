@@ -49,7 +49,7 @@ struct MagpieRun {
         let existing = try database.query(
             """
             SELECT i.id, i.instruction, CAST(substr(i.source, ?1) AS INTEGER) AS sample,
-                EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0) AS failed
+                EXISTS (SELECT 1 FROM latest_recorded_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0) AS failed
             FROM instructions i WHERE i.origin = 'magpie' AND substr(i.source, 1, ?2) = ?3 ORDER BY i.id
             """,
             [.integer(Int64(prefix.count + 1)), .integer(Int64(prefix.count)), .text(prefix)])

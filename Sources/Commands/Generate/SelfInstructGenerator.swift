@@ -39,7 +39,7 @@ final class SelfInstructGenerator {
             """
             SELECT id, instruction FROM instructions i
             WHERE origin = 'generated' AND task_id IS NULL AND NOT EXISTS (
-                SELECT 1 FROM latest_verdicts v
+                SELECT 1 FROM latest_recorded_verdicts v
                 WHERE v.instruction_id = i.id AND v.completion_id IS NULL AND v.passed = 0 AND v.filter LIKE 'gen-%')
             ORDER BY id
             """

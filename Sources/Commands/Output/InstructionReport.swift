@@ -40,7 +40,7 @@ struct InstructionReport {
                 UNION ALL SELECT i.id, below.distance + 1 FROM instructions i JOIN below ON i.parent_id = below.id
             )
             SELECT below.distance, i.id, i.parent_id, i.origin, i.strategy, i.depth, i.round, i.instruction,
-                (SELECT group_concat(v.filter, ',') FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)
+                (SELECT group_concat(v.filter, ',') FROM latest_recorded_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)
                     AS failed_filters
             FROM below JOIN instructions i ON i.id = below.id ORDER BY i.depth, i.id
             """, [.integer(id)])
@@ -48,7 +48,10 @@ struct InstructionReport {
             "SELECT id, origin, model, finish_reason, sample_index, run_id, output FROM completions WHERE instruction_id = ? ORDER BY sample_index, id",
             [.integer(id)])
         verdicts = try database.query(
-            "SELECT id, completion_id, filter, passed, reason, detail, run_id FROM verdicts WHERE instruction_id = ? ORDER BY id",
+            """
+            SELECT id, completion_id, filter, passed, reason, detail, run_id FROM verdict_history WHERE instruction_id = ?
+            ORDER BY run_id, id IS NOT NULL, id, completion_id, filter
+            """,
             [.integer(id)])
         scores = try database.query(
             "SELECT id, completion_id, scorer, value, rationale, run_id FROM scores WHERE instruction_id = ? ORDER BY id",
@@ -74,7 +77,8 @@ struct InstructionReport {
             """
             SELECT id, command, status, started_at, model, template FROM runs WHERE id IN (
                 SELECT run_id FROM instructions WHERE id = ?1 UNION SELECT run_id FROM completions WHERE instruction_id = ?1
-                UNION SELECT run_id FROM verdicts WHERE instruction_id = ?1 UNION SELECT run_id FROM scores WHERE instruction_id = ?1
+                UNION SELECT run_id FROM verdicts WHERE instruction_id = ?1
+                UNION SELECT run_id FROM verdict_checks WHERE instruction_id = ?1 UNION SELECT run_id FROM scores WHERE instruction_id = ?1
                 UNION SELECT run_id FROM duplicates WHERE instruction_id = ?1 OR duplicate_of = ?1
                 UNION SELECT run_id FROM pairwise_judgements WHERE instruction_id = ?1
                 UNION SELECT run_id FROM preferences WHERE instruction_id = ?1

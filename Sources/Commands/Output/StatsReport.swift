@@ -34,17 +34,17 @@ struct StatsReport {
         ("by depth", "SELECT depth, count(*) AS instructions FROM instructions GROUP BY depth ORDER BY depth"),
         ("by strategy", """
             SELECT coalesce(strategy, '-') AS strategy, count(*) AS instructions,
-                sum(EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS eliminated
+                sum(EXISTS (SELECT 1 FROM latest_recorded_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS eliminated
             FROM instructions i WHERE strategy IS NOT NULL GROUP BY strategy ORDER BY 2 DESC
             """),
         ("evolution yield by strategy and depth", """
             SELECT strategy, depth, count(*) AS evolved,
-                count(*) - sum(EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS kept
+                count(*) - sum(EXISTS (SELECT 1 FROM latest_recorded_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS kept
             FROM instructions i WHERE origin IN ('evolved', 'rules') GROUP BY strategy, depth ORDER BY depth, strategy
             """),
         ("evolution by round", """
             SELECT round, count(*) AS evolved, min(depth) AS min_depth, max(depth) AS max_depth,
-                count(*) - sum(EXISTS (SELECT 1 FROM latest_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS kept
+                count(*) - sum(EXISTS (SELECT 1 FROM latest_recorded_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS kept
             FROM instructions i WHERE round IS NOT NULL GROUP BY round ORDER BY round
             """),
         ("verdicts (latest per subject and filter)", """

@@ -68,14 +68,15 @@ struct ReportCollector {
     }
 
     /// Made per (depth, strategy or origin) by one GROUP BY; eliminated and the reasons from one pass over the
-    /// failing instruction-level latest verdicts (few rows), so `latest_verdicts` is not probed per instruction.
+    /// failing instruction-level latest verdicts (few rows, all stored: `latest_recorded_verdicts`), so no view
+    /// is probed per instruction.
     func funnel() throws -> [FunnelStep] {
         var reasons: [String: [String: Int]] = [:]
         var eliminated: [String: Set<Int64>] = [:]
         try database.forEachRow(
             """
             SELECT i.depth, coalesce(i.strategy, i.origin) AS step, v.instruction_id, v.filter
-            FROM latest_verdicts v JOIN instructions i ON i.id = v.instruction_id
+            FROM latest_recorded_verdicts v JOIN instructions i ON i.id = v.instruction_id
             WHERE v.completion_id IS NULL AND v.passed = 0\(scope("i.id"))
             """
         ) { row in
@@ -161,7 +162,7 @@ struct ReportCollector {
             FROM (
                 SELECT v.filter, v.instruction_id, v.completion_id, v.reason,
                     row_number() OVER (PARTITION BY v.filter ORDER BY v.id) AS rank
-                FROM latest_verdicts v WHERE v.passed = 0\(scope("v.instruction_id"))
+                FROM latest_recorded_verdicts v WHERE v.passed = 0\(scope("v.instruction_id"))
             ) f
             JOIN instructions i ON i.id = f.instruction_id LEFT JOIN completions c ON c.id = f.completion_id
             WHERE f.rank <= 3 ORDER BY f.filter, f.rank

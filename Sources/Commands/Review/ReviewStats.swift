@@ -5,7 +5,9 @@ import Store
 /// the figure that says whether a rule can be trusted. An edit counts as the person finding the original
 /// answer not good enough (a rejection of the original) and is compared with the rules' verdicts on it.
 struct ReviewStats {
-    /// The human verdicts with the rule verdicts on the same subject (the original answer, for an edit).
+    /// The human verdicts with the rule verdicts on the same subject (the original answer, for an edit). The
+    /// per-row lookups read the two halves of `latest_verdicts` (stored rows, implied passes) so each is an
+    /// index search; failures are always stored rows.
     static let judged = """
         WITH human AS (
             SELECT h.instruction_id, h.passed, coalesce(json_extract(h.detail, '$.reviewer'), '?') AS reviewer,
@@ -14,10 +16,12 @@ struct ReviewStats {
             FROM latest_verdicts h WHERE h.filter = 'human'
         ), judged AS (
             SELECT human.*, human.passed AND NOT human.edited AS person_ok,
-                (SELECT count(*) FROM latest_verdicts r WHERE r.instruction_id = human.instruction_id
+                (SELECT count(*) FROM latest_recorded_verdicts r WHERE r.instruction_id = human.instruction_id
+                    AND (r.completion_id IS NULL OR r.completion_id = human.judged_completion) AND r.filter <> 'human')
+                + (SELECT count(*) FROM latest_implied_passes r WHERE r.instruction_id = human.instruction_id
                     AND (r.completion_id IS NULL OR r.completion_id = human.judged_completion) AND r.filter <> 'human')
                     AS rule_checks,
-                (SELECT count(*) FROM latest_verdicts r WHERE r.instruction_id = human.instruction_id
+                (SELECT count(*) FROM latest_recorded_verdicts r WHERE r.instruction_id = human.instruction_id
                     AND (r.completion_id IS NULL OR r.completion_id = human.judged_completion) AND r.filter <> 'human'
                     AND r.passed = 0) AS rule_failures
             FROM human
@@ -35,7 +39,7 @@ struct ReviewStats {
 
     static let perRule = judged + """
         SELECT r.filter, count(*) AS failed_and_reviewed, sum(j.person_ok) AS person_accepted
-        FROM judged j JOIN latest_verdicts r ON r.instruction_id = j.instruction_id
+        FROM judged j JOIN latest_recorded_verdicts r ON r.instruction_id = j.instruction_id
             AND (r.completion_id IS NULL OR r.completion_id = j.judged_completion) AND r.filter <> 'human' AND r.passed = 0
         GROUP BY r.filter ORDER BY r.filter
         """

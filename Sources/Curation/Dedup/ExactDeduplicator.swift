@@ -9,16 +9,30 @@ public struct ExactDeduplicator: Sendable {
 
     /// One match per dropped record, pointing at its cluster's survivor, sorted by dropped id.
     public func duplicates(_ records: [DedupRecord]) -> [DuplicateMatch] {
-        var groups: [String: [Int]] = [:]
-        for (i, r) in records.enumerated() {
-            groups[TextNormalizer.canonical(r.text), default: []].append(i)
-        }
+        duplicates(records, keys: records.map { Self.key($0.text) })
+    }
+
+    /// The comparison key of a text: its canonical form (`TextNormalizer.canonical`); empty keys match nothing.
+    public static func key(_ text: String) -> String { TextNormalizer.canonical(text) }
+
+    /// Like `duplicates(_:)` with the keys computed by the caller (`key(_:)`), so records can arrive without
+    /// their texts: the records are grouped by sorting their indices by key, which holds nothing but the keys.
+    public func duplicates(_ records: [DedupRecord], keys: [String]) -> [DuplicateMatch] {
+        var order = keys.indices.filter { !keys[$0].isEmpty }
+        order.sort { keys[$0] < keys[$1] }
         var out: [DuplicateMatch] = []
-        for (key, members) in groups where members.count > 1 && !key.isEmpty {
-            let survivor = members.min { policy.prefers(records[$0], over: records[$1]) }!
-            for m in members where m != survivor {
-                out.append(DuplicateMatch(id: records[m].id, duplicateOf: records[survivor].id, similarity: 1))
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count && keys[order[end]] == keys[order[start]] { end += 1 }
+            if end - start > 1 {
+                let members = order[start..<end]
+                let survivor = members.min { policy.prefers(records[$0], over: records[$1]) }!
+                for m in members where m != survivor {
+                    out.append(DuplicateMatch(id: records[m].id, duplicateOf: records[survivor].id, similarity: 1))
+                }
             }
+            start = end
         }
         return out.sorted { $0.id < $1.id }
     }

@@ -68,72 +68,56 @@ public struct MinHashLSH: Sendable {
         return result
     }
 
+    /// An empty index with this configuration's shingling, permutations, bands and rows, to fill with `add`.
+    public func makeIndex() -> MinHashIndex {
+        MinHashIndex(shingling: shingling, minHash: minHash, bands: bands, rows: rows)
+    }
+
     /// Duplicates among `records` (one match per dropped record) and run statistics.
     public func duplicates(_ records: [DedupRecord]) -> (matches: [DuplicateMatch], statistics: Statistics) {
-        let n = records.count
-        let perms = minHash.permutations
-        let shingling = self.shingling, minHash = self.minHash
-        // Shingles and signatures, computed on all cores; each chunk writes its own slots.
-        let shingleSlots = ChunkResults<[UInt64]>(repeating: [], count: n)
-        var signatures = [UInt32](repeating: .max, count: n * perms)
-        let chunk = 512
-        let chunks = (n + chunk - 1) / chunk
-        signatures.withUnsafeMutableBufferPointer { buffer in
-            let base = SignatureBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for i in (c * chunk)..<min(n, (c + 1) * chunk) {
-                    let s = shingling.shingles(records[i].text)
-                    shingleSlots.set(i, s)
-                    minHash.signature(s, into: base.pointer + i * perms)
-                }
-            }
-        }
-        let shingles = shingleSlots.values
+        var index = makeIndex()
+        index.add(records)
+        return duplicates(in: index)
+    }
 
-        // Bands on all cores: sort (bandKey << indexBits | index), pair the records with equal keys and verify
-        // each pair by exact Jaccard on the spot, so candidate pairs are never stored (at low thresholds there
-        // are hundreds of millions).
-        let rows = self.rows, threshold = self.threshold
+    /// Duplicates among the records of `index`, which must come from `makeIndex()` of this configuration.
+    public func duplicates(in index: MinHashIndex) -> (matches: [DuplicateMatch], statistics: Statistics) {
+        let n = index.count
+        let bands = self.bands, threshold = self.threshold
+        // Bands on all cores: sort (bandHash << 32 | record), pair the records with equal hashes and verify each
+        // pair by exact Jaccard on the spot, so candidate pairs are never stored (at low thresholds there are
+        // hundreds of millions).
         let bandResults = ChunkResults(repeating: BandResult(), count: bands)
-        let indexBits: UInt64 = n < (1 << 20) ? 20 : 32
-        let indexMask: UInt64 = (1 << indexBits) - 1
-        signatures.withUnsafeBufferPointer { sig in
-            let signatureBase = ReadOnlySignatures(sig)
-            DispatchQueue.concurrentPerform(iterations: bands) { band in
-                var keys = [UInt64]()
-                keys.reserveCapacity(n)
-                for i in 0..<n where !shingles[i].isEmpty {
-                    var h: UInt64 = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-                    let row = signatureBase.pointer + (i * perms + band * rows)
-                    for k in 0..<rows { h = UnitHashes.finish(h ^ UInt64(row[k])) }
-                    keys.append((h << indexBits) | UInt64(i))
-                }
-                keys.sort()
-                var result = BandResult()
-                var start = 0
-                while start < keys.count {
-                    let key = keys[start] >> indexBits
-                    var end = start + 1
-                    while end < keys.count && keys[end] >> indexBits == key { end += 1 }
-                    for x in start..<end {
-                        let i = Int(keys[x] & indexMask)
-                        for y in (x + 1)..<end {
-                            let j = Int(keys[y] & indexMask)
-                            // A pair is handled in the first band where its rows agree, so it is counted and
-                            // verified once; equal keys with unequal rows (a hash collision) are no candidate.
-                            let first = signatureBase.firstSharedBand(i, j, bands: band + 1, rows: rows, perms: perms)
-                            guard first == band else { continue }
-                            result.candidates += 1
-                            let similarity = Shingling.jaccard(shingles[i], shingles[j])
-                            if similarity >= threshold {
-                                result.accepted.append(VerifiedPair(i: min(i, j), j: max(i, j), similarity: similarity))
-                            }
+        DispatchQueue.concurrentPerform(iterations: bands) { band in
+            var keys = [UInt64]()
+            keys.reserveCapacity(n)
+            for i in 0..<n where !index.isEmpty(i) {
+                keys.append(UInt64(index.bandHash(i, band: band)) << 32 | UInt64(i))
+            }
+            keys.sort()
+            var result = BandResult()
+            var start = 0
+            while start < keys.count {
+                let key = keys[start] >> 32
+                var end = start + 1
+                while end < keys.count && keys[end] >> 32 == key { end += 1 }
+                for x in start..<end {
+                    let i = Int(keys[x] & 0xFFFF_FFFF)
+                    for y in (x + 1)..<end {
+                        let j = Int(keys[y] & 0xFFFF_FFFF)
+                        // A pair is handled in the first band where its band hashes agree, so it is counted and
+                        // verified once.
+                        guard index.firstSharedBand(i, j, below: band) == nil else { continue }
+                        result.candidates += 1
+                        let similarity = index.jaccard(i, j)
+                        if similarity >= threshold {
+                            result.accepted.append(VerifiedPair(i: min(i, j), j: max(i, j), similarity: similarity))
                         }
                     }
-                    start = end
                 }
-                bandResults.set(band, result)
+                start = end
             }
+            bandResults.set(band, result)
         }
 
         // Each pair was handled in one band only, so the bands' results add up without repeats.
@@ -145,7 +129,7 @@ public struct MinHashLSH: Sendable {
         }
         stats.verifiedPairs = accepted.count
         stats.rejectedPairs = stats.candidatePairs - stats.verifiedPairs
-        return (Self.survivors(records, accepted, policy: policy), stats)
+        return (Self.survivors(index.records, accepted, policy: policy), stats)
     }
 
     /// What one band's worker found: how many candidate pairs it verified and those that reached the threshold.
@@ -166,49 +150,39 @@ public struct MinHashLSH: Sendable {
     /// is kept. So every dropped record reaches the threshold against its survivor and no two kept records
     /// do — similarity does not chain (A≈B and B≈C with A≉C keeps both A and C).
     static func survivors(_ records: [DedupRecord], _ pairs: [VerifiedPair], policy: SurvivorPolicy) -> [DuplicateMatch] {
-        var neighbours: [Int: [(index: Int, similarity: Double)]] = [:]
+        // Neighbour lists as flat arrays (compressed sparse rows): a dictionary of arrays costs several times
+        // the pairs' own size at millions of pairs.
+        let n = records.count
+        var starts = [Int](repeating: 0, count: n + 1)
         for pair in pairs {
-            neighbours[pair.i, default: []].append((pair.j, pair.similarity))
-            neighbours[pair.j, default: []].append((pair.i, pair.similarity))
+            starts[pair.i + 1] += 1
+            starts[pair.j + 1] += 1
         }
-        let order = neighbours.keys.sorted { policy.prefers(records[$0], over: records[$1]) }
-        var keptAt: [Int: Int] = [:]  // kept record → its position in `order`
+        for k in 0..<n { starts[k + 1] += starts[k] }
+        var fill = starts
+        var neighbour = [Int32](repeating: 0, count: starts[n])
+        var similarity = [Double](repeating: 0, count: starts[n])
+        for pair in pairs {
+            neighbour[fill[pair.i]] = Int32(pair.j); similarity[fill[pair.i]] = pair.similarity; fill[pair.i] += 1
+            neighbour[fill[pair.j]] = Int32(pair.i); similarity[fill[pair.j]] = pair.similarity; fill[pair.j] += 1
+        }
+        let order = (0..<n).filter { starts[$0 + 1] > starts[$0] }
+            .sorted { policy.prefers(records[$0], over: records[$1]) }
+        var keptAt = [Int32](repeating: -1, count: n)  // kept record → its position in `order`, else -1
         var out: [DuplicateMatch] = []
         for (position, i) in order.enumerated() {
-            let survivor = neighbours[i]!.filter { keptAt[$0.index] != nil }.min { keptAt[$0.index]! < keptAt[$1.index]! }
-            if let survivor {
-                out.append(DuplicateMatch(id: records[i].id, duplicateOf: records[survivor.index].id,
-                                          similarity: survivor.similarity))
+            var survivor = -1, best = Int32.max
+            for slot in starts[i]..<starts[i + 1] {
+                let at = keptAt[Int(neighbour[slot])]
+                if at >= 0 && at < best { best = at; survivor = slot }
+            }
+            if survivor >= 0 {
+                out.append(DuplicateMatch(id: records[i].id, duplicateOf: records[Int(neighbour[survivor])].id,
+                                          similarity: similarity[survivor]))
             } else {
-                keptAt[i] = position
+                keptAt[i] = Int32(position)
             }
         }
         return out.sorted { $0.id < $1.id }
-    }
-}
-
-/// A signature buffer shared by workers that write disjoint record ranges.
-struct SignatureBuffer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<UInt32>
-    init(_ buffer: UnsafeMutableBufferPointer<UInt32>) { pointer = buffer.baseAddress! }
-}
-
-/// Read-only view of the signatures for the band workers.
-struct ReadOnlySignatures: @unchecked Sendable {
-    let pointer: UnsafePointer<UInt32>
-    init(_ buffer: UnsafeBufferPointer<UInt32>) { pointer = buffer.baseAddress! }
-
-    /// The first of the first `bands` bands in which records `i` and `j` agree on every row, or nil.
-    func firstSharedBand(_ i: Int, _ j: Int, bands: Int, rows: Int, perms: Int) -> Int? {
-        let a = pointer + i * perms, b = pointer + j * perms
-        for band in 0..<bands {
-            var equal = true
-            for k in (band * rows)..<((band + 1) * rows) where a[k] != b[k] {
-                equal = false
-                break
-            }
-            if equal { return band }
-        }
-        return nil
     }
 }

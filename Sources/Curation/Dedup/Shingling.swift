@@ -91,6 +91,11 @@ public enum Shingling: Sendable, Equatable, CustomStringConvertible {
 
     /// Exact Jaccard similarity |A∩B| / |A∪B| of two sorted distinct shingle arrays, in doubles.
     public static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in jaccard(a, b) } }
+    }
+
+    /// Exact Jaccard of two sorted distinct shingle runs held elsewhere (e.g. slices of a flat array).
+    public static func jaccard(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>) -> Double {
         if a.isEmpty && b.isEmpty { return 1 }
         var i = 0, j = 0, common = 0
         while i < a.count && j < b.count {

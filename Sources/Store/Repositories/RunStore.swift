@@ -69,18 +69,46 @@ public struct RunStore {
 
     /// Closes a run with its final status, totals and error message.
     public func finish(runID: Int64, status: Status, totals: Totals, error: String? = nil) throws {
+        try database.execute(
+            """
+            UPDATE runs SET status = ?, error = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?
+            """,
+            [.text(status.rawValue), SQLValue(error), .integer(runID)])
+        try checkpoint(runID: runID, totals: totals)
+    }
+
+    /// Stores the totals of a run that is still going, so a chunked command's run row shows how far it got
+    /// (call it inside each chunk's transaction: the progress commits with the work).
+    public func checkpoint(runID: Int64, totals: Totals) throws {
         let counters = totals.counters.sorted { $0.key < $1.key }
             .map { "\(JSONString.quote($0.key)):\($0.value)" }.joined(separator: ",")
         try database.execute(
             """
-            UPDATE runs SET status = ?, error = ?, rows_written = ?, llm_calls = ?, prompt_tokens = ?,
-                completion_tokens = ?, cost_usd = ?, totals = ?,
-                finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            UPDATE runs SET rows_written = ?, llm_calls = ?, prompt_tokens = ?, completion_tokens = ?, cost_usd = ?,
+                totals = ?
             WHERE id = ?
             """,
-            [.text(status.rawValue), SQLValue(error), .integer(Int64(totals.rowsWritten)),
-             .integer(Int64(totals.llmCalls)), .integer(Int64(totals.promptTokens)),
-             .integer(Int64(totals.completionTokens)), .real(totals.costUSD), .text("{\(counters)}"),
-             .integer(runID)])
+            [.integer(Int64(totals.rowsWritten)), .integer(Int64(totals.llmCalls)), .integer(Int64(totals.promptTokens)),
+             .integer(Int64(totals.completionTokens)), .real(totals.costUSD), .text("{\(counters)}"), .integer(runID)])
+    }
+
+    /// A run that stopped part-way and that run `runID` can continue: the newest earlier run with the same
+    /// command and exactly the same recorded options that did not succeed, recorded a `cursor` in its totals,
+    /// and has no succeeded run with the same options after it. `cursor` is the last id its committed chunks
+    /// covered.
+    public func unfinishedRun(like runID: Int64) throws -> (runID: Int64, cursor: Int64)? {
+        let row = try database.first(
+            """
+            WITH this AS (SELECT command, options FROM runs WHERE id = ?1)
+            SELECT r.id, json_extract(r.totals, '$.cursor') AS cursor FROM runs r, this
+            WHERE r.command = this.command AND r.options = this.options AND r.id < ?1
+                AND r.status IN ('interrupted', 'failed', 'abandoned') AND json_extract(r.totals, '$.cursor') IS NOT NULL
+                AND r.id > coalesce((
+                    SELECT max(s.id) FROM runs s
+                    WHERE s.command = this.command AND s.options = this.options AND s.status = 'succeeded'), 0)
+            ORDER BY r.id DESC LIMIT 1
+            """, [.integer(runID)])
+        guard let row, let cursor = row.optionalInt64("cursor") else { return nil }
+        return (row.int64("id"), cursor)
     }
 }

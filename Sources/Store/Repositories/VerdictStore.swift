@@ -1,5 +1,10 @@
-/// Writes `verdicts`: one row per (subject, filter) per run. History is kept; the `latest_verdicts` view
-/// picks the newest per subject and filter.
+/// Writes verdicts. Two shapes, both read through the `latest_verdicts` view (the newest verdict per subject
+/// and filter; history is kept):
+/// - `insert` stores one `verdicts` row: any verdict with its reason and detail (generation, evolution and
+///   review verdicts, and a filter run's failures);
+/// - a filter run calls `recordRule` once per rule and scope it applies and `recordCheck` once per subject it
+///   judges: every rule of that scope without a `verdicts` row for the subject in the run passed. A passing
+///   subject then costs one small row per run instead of one row per rule.
 public struct VerdictStore {
     public let database: Database
     public init(_ database: Database) { self.database = database }
@@ -27,6 +32,11 @@ public struct VerdictStore {
         }
     }
 
+    /// What a rule judges in `run_rules.scope`: instruction rows, or completion rows.
+    public enum Scope: String, Sendable, CaseIterable {
+        case instruction, completion
+    }
+
     public func insert(_ row: NewVerdict) throws {
         try database.execute(
             """
@@ -35,6 +45,21 @@ public struct VerdictStore {
             """,
             [.integer(row.instructionID), SQLValue(row.completionID), .text(row.filter),
              .integer(row.passed ? 1 : 0), SQLValue(row.reason), SQLValue(row.detail), .integer(row.runID)])
+    }
+
+    /// Records that run `runID` applies `filter` to every subject of `scope` it checks. Idempotent.
+    public func recordRule(_ filter: String, scope: Scope, runID: Int64) throws {
+        try database.execute(
+            "INSERT OR IGNORE INTO run_rules (run_id, filter, scope) VALUES (?, ?, ?)",
+            [.integer(runID), .text(filter), .text(scope.rawValue)])
+    }
+
+    /// Records that run `runID` judged a subject (an instruction, or one of its completions) by every rule the
+    /// run applies to its scope; the rules it failed are stored with `insert` in the same run.
+    public func recordCheck(instructionID: Int64, completionID: Int64?, runID: Int64) throws {
+        try database.execute(
+            "INSERT INTO verdict_checks (instruction_id, completion_id, run_id) VALUES (?, ?, ?)",
+            [.integer(instructionID), SQLValue(completionID), .integer(runID)])
     }
 
     /// Takes back the verdicts that run `runID` gave one subject under `filter` (a reviewer's undo), so the

@@ -114,6 +114,34 @@ import Testing
         #expect(loose.candidatePairs == loose.verifiedPairs + loose.rejectedPairs && loose.rejectedPairs > 0)
     }
 
+    /// The compact index filled in batches (as `dedup` streams rows) finds exactly what one call on all records
+    /// finds, keeps no text, and stores band hashes, not signatures.
+    @Test func batchedCompactIndexMatchesTheWholeRun() {
+        var records: [DedupRecord] = []
+        for trial in 0..<300 {
+            let (a, b) = Self.pair(trial, shared: 18, extra: trial % 3)
+            records.append(DedupRecord(id: 2 * trial + 1, text: a, score: Double(trial % 7)))
+            records.append(DedupRecord(id: 2 * trial + 2, text: trial % 5 == 0 ? "" : trial % 11 == 1 ? a.uppercased() : b, score: Double(trial % 5)))
+        }
+        let lsh = MinHashLSH(threshold: 0.8)
+        let whole = lsh.duplicates(records)
+        var index = lsh.makeIndex()
+        for start in stride(from: 0, to: records.count, by: 97) {
+            index.add(Array(records[start..<min(records.count, start + 97)]))
+        }
+        let batched = lsh.duplicates(in: index)
+        #expect(whole.matches.count > 100)
+        #expect(batched.matches.map { [$0.id, $0.duplicateOf] } == whole.matches.map { [$0.id, $0.duplicateOf] })
+        #expect(batched.statistics == whole.statistics)
+        #expect(index.count == records.count && index.records.allSatisfy { $0.text.isEmpty })
+        #expect(index.bands * index.rows <= lsh.minHash.permutations)
+        // The keyed exact path agrees with the texts path.
+        let exact = ExactDeduplicator(policy: .bestScore)
+        let keyed = exact.duplicates(records.map { DedupRecord(id: $0.id, text: "", score: $0.score, rank: $0.rank) },
+                                     keys: records.map { ExactDeduplicator.key($0.text) })
+        #expect(!keyed.isEmpty && keyed.map(\.id) == exact.duplicates(records).map(\.id))
+    }
+
     @Test func clustersKeepTheBestScoredSurvivor() {
         let records = [
             DedupRecord(id: 10, text: "the quick brown fox jumps over the lazy dog today", score: 3),

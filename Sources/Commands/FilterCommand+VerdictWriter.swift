@@ -1,0 +1,48 @@
+import Curation
+import Store
+
+extension FilterCommand {
+    /// Stores a filter run's outcomes compactly through `VerdictStore`: the rules the run applies per scope
+    /// once, then per subject one check row and a `verdicts` row for each rule it failed (reason and detail).
+    struct VerdictWriter {
+        let database: Database
+        let rules: [any FilterRule]
+        let runID: Int64
+
+        /// The `run_rules` rows: each rule with every scope it judges.
+        func recordRules() throws {
+            let store = VerdictStore(database)
+            for rule in rules {
+                for scope in RuleScope.allCases where rule.applies(to: scope) {
+                    try store.recordRule(rule.name, scope: Self.storedScope(scope), runID: runID)
+                }
+            }
+        }
+
+        /// Writes the checks and failures of `items`; returns the number of rows written.
+        func write(_ items: [Subject], _ outcomes: [[Evaluation.Judgement?]]) throws -> Int {
+            let store = VerdictStore(database)
+            var written = 0
+            for (index, subject) in items.enumerated() {
+                try store.recordCheck(instructionID: subject.instructionID, completionID: subject.completionID, runID: runID)
+                written += 1
+                for (r, outcome) in outcomes[index].enumerated() {
+                    guard let outcome, !outcome.passed else { continue }
+                    try store.insert(.init(
+                        instructionID: subject.instructionID, completionID: subject.completionID,
+                        filter: rules[r].name, passed: false, reason: outcome.reason,
+                        detail: outcome.detailJSON, runID: runID))
+                    written += 1
+                }
+            }
+            return written
+        }
+
+        static func storedScope(_ scope: RuleScope) -> VerdictStore.Scope {
+            switch scope {
+            case .instruction: return .instruction
+            case .output: return .completion
+            }
+        }
+    }
+}
