@@ -190,11 +190,19 @@ public final class RefusalDetector: Sendable {
         if let n = next.first, RefusalLexicon.englishIdiomTails.contains(n) { return nil }
         if verb == "help" && next.first == "it" { return nil }  // "I can't help it"
         if verb == "make" && next.first == "sense" { return nil }  // "I can't make sense of it"
+        // "I can't see any problem with this code": a finding, not an inability.
+        if verb == "see" && ["any", "a", "no", "why", "anything", "much"].contains(next.first ?? "")
+            && (next.count < 2 || next.first == "why" || next.first == "anything" || Self.findingNouns.contains(next[1])) { return nil }
         let t = f + 1 + (tail.count - next.count)
         // "I can't tell you how much…" is emphasis, "I can't tell you how to…" declines.
         if t + 1 < words.count && words[t].text == "how" && Self.emphasisAfterHow.contains(words[t + 1].text) { return nil }
         return "\(elided ? "elided first person" : "first person") + modal + task verb '\(verb)'"
     }
+
+    static let findingNouns: Set<String> = [
+        "problem", "problems", "issue", "issues", "reason", "reasons", "difference", "error", "errors", "bug", "bugs",
+        "mistake", "mistakes", "flaw", "flaws", "harm", "downside", "downsides", "need", "point", "benefit", "risk",
+    ]
 
     static let emphasisAfterHow: Set<String> = [
         "much", "happy", "glad", "grateful", "excited", "sorry", "many", "thankful", "proud", "relieved", "lucky", "often",
