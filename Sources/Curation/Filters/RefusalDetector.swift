@@ -241,6 +241,11 @@ public final class RefusalDetector: Sendable {
         let firstPerson = recent.contains("我") || recent.contains("本助手") || recent.contains("本人") || cue.contains("我")
             || after.hasPrefix("你") || after.hasPrefix("您")
         let kind = cueKinds[hit.phrase]
+        // "我们不能继续浪费资源", "咱们不能放弃": an inclusive "we" urging the reader, not declining.
+        if before.hasSuffix("我们") || before.hasSuffix("咱们") || before.hasSuffix("大家"),
+           RefusalLexicon.chineseExhortationVerbs.contains(where: { after.hasPrefix($0) }) {
+            return nil
+        }
         // The words after the cue up to the next comma: what is declined.
         let phraseAfter = String(after.prefix(while: { !"，,、；;：:".contains($0) }))
             .trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))

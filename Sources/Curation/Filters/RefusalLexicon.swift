@@ -69,6 +69,12 @@ enum RefusalLexicon {
     /// Words after a task verb that turn a phrase into an idiom ("can't help but", "can't say enough").
     static let englishIdiomTails: Set<String> = ["but", "enough", "why", "without", "feeling", "thinking", "away", "over"]
 
+    /// What an inclusive "我们不能…" urges against ("我们不能继续浪费", "不能再忽视", "不能放弃"): no refusal.
+    static let chineseExhortationVerbs = [
+        "继续", "再", "忽视", "忽略", "放弃", "忘记", "坐视", "一味", "总是", "只顾", "只看", "浪费", "让", "停下", "停止",
+        "掉以轻心", "视而不见", "袖手旁观", "等待", "等到", "失去", "低估", "依赖", "满足于", "退缩", "轻易",
+    ]
+
     /// Whole declining phrases in Chinese.
     static let chinesePhrases = [
         "帮不了", "帮不上", "恕难从命", "爱莫能助", "无能为力", "婉拒", "做不到", "办不到", "恕不", "不予提供",

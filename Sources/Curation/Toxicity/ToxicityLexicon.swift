@@ -139,6 +139,9 @@ enum ToxicityLexicon {
         "蠢": ([], ["蠢欲动", "动"]),
         "恶心": ([], ["呕吐", "感", "症状", "想吐"]),
         "畜生": ([], []),
+        // "印度支那" (Indochina), "开支那么大", "收支那一栏": 支 ends another word, 那 starts the next.
+        "支那": (["印度", "开", "分", "收", "透", "预", "超", "借", "一", "两", "这", "哪", "几"],
+                 ["么", "样", "些", "里", "边", "个", "一", "时", "天", "种", "半岛"]),
     ]
 
     /// Words that show a term is mentioned, not used: explained, translated, quoted, reported, or listed for
