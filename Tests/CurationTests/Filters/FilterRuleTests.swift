@@ -185,3 +185,31 @@ import Testing
                                        instruction: "法国的首都是哪里？")).passed)
     }
 }
+
+/// Complete Alpaca answers the truncation rule failed in the t3 trial: formulas, file names and identifiers,
+/// English quantities, and a letter's sign-off.
+@Suite struct TruncationTrialTests {
+    let rule = TruncationRule()
+
+    @Test(arguments: [
+        "dy/dx = 3x^2 + 2x", "f(x) = 2x + 1", "a^2 + b^2 = c^2",
+        "WiFi_setup_instructions.doc", "quarterly_report_2023_final.xlsx", "src/main/java/App",
+        "2 hours and 5 minutes", "It takes about 3 hours", "The total is 45 dollars",
+        "Dear future me,\nI hope you kept running every morning.\n\nTake care,\nYour past self",
+        "Thank you for the interview.\n\nBest regards,\nJohn Smith",
+    ])
+    func completeAnswersPass(_ text: String) {
+        let outcome = rule.evaluate(.output(text, instruction: "Answer."))
+        #expect(outcome.passed, "\(text): \(outcome.reason ?? "")")
+    }
+
+    @Test(arguments: [
+        "The derivative of the function is found by applying the",
+        "To compute the area, multiply the length by the width and then",
+        "It takes about 3 hours to drive from the city to the",
+        "Thank you for the interview. I look forward to hearing from",
+    ])
+    func cutAnswersStillFail(_ text: String) {
+        #expect(!rule.evaluate(.output(text, instruction: "Answer.")).passed, "\(text)")
+    }
+}
