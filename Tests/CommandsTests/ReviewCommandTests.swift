@@ -20,6 +20,36 @@ import TestSupport
         return path
     }
 
+    /// An interactive editor (vi, nano) reads the terminal: it must run in the terminal's foreground process
+    /// group, dsbench's own, or its first read fails (EIO/SIGTTIN) and it exits 1. Found in the t3 trial with vi
+    /// under tmux. This editor writes whether its process group is the one dsbench runs in.
+    @Test func editorRunsInTheForegroundProcessGroup() throws {
+        let fixture = try ReviewFixture()
+        let script = """
+            #!/bin/sh
+            me=$(ps -o pgid= -p $$ | tr -d ' ')
+            p=$$
+            while [ "$p" -gt 1 ]; do
+              [ "$(ps -o comm= -p $p)" = dsbench ] && break
+              p=$(ps -o ppid= -p $p | tr -d ' ')
+            done
+            top=$(ps -o pgid= -p $p | tr -d ' ')
+            if [ "$me" = "$top" ]; then echo "pgid same" > "$1"; else echo "pgid other" > "$1"; fi
+
+            """
+        let path = try fixture.directory.write("editor-pgid.sh", script)
+        chmod(path, 0o755)
+        let terminal = try PseudoTerminal(["review", "--db", fixture.path, "--reviewer", "tester", "--seed", "5"],
+                                          environment: ["EDITOR": path])
+        var mark = try terminal.waitFor("review 1/3")
+        terminal.send("e")
+        mark = try terminal.waitFor("review 2/3", after: mark)
+        terminal.send("q")
+        #expect(try terminal.waitForExit() == 0)
+        let edits = try fixture.open().query("SELECT output FROM completions WHERE origin = 'edited'")
+        #expect(edits.map { $0.string("output") } == ["pgid same"])
+    }
+
     @Test func keysStoreAcceptRejectAndEditAndUndoTakesBack() throws {
         let fixture = try ReviewFixture()
         let edited = "叶绿素吸收光能 (edited)"

@@ -141,21 +141,27 @@ struct ReviewSession {
             return .failure(EditProblem(message: "cannot write \(path)"))
         }
         let editor = environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["VISUAL"] ?? "vi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(editor) \"$1\"", "sh", path]
-        process.environment = environment
         terminal.restore()
         terminal.show("\u{1B}[H\u{1B}[2J")
         defer { terminal.enterRawMode() }
-        do {
-            try process.run()
-            process.waitUntilExit()
-        } catch {
-            return .failure(EditProblem(message: "cannot start editor '\(editor)': \(error)"))
+        // posix_spawn, not Foundation's Process: Process puts the child in a process group of its own, which is
+        // not the terminal's foreground group, so vi or nano fail their first read of the terminal (EIO) and
+        // exit 1. Spawned without attributes, the editor shares dsbench's (foreground) group.
+        let arguments = ["/bin/sh", "-c", "\(editor) \"$1\"", "sh", path]
+        let cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        let cEnvironment: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (cArguments + cEnvironment).forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, cArguments, cEnvironment)
+        guard spawned == 0 else {
+            return .failure(EditProblem(message: "cannot start editor '\(editor)': \(String(cString: strerror(spawned)))"))
         }
-        guard process.terminationStatus == 0 else {
-            return .failure(EditProblem(message: "editor exited with status \(process.terminationStatus), nothing stored"))
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS (macros Swift does not import).
+        let exitCode = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        guard exitCode == 0 else {
+            return .failure(EditProblem(message: "editor exited with status \(exitCode), nothing stored"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(EditProblem(message: "cannot read \(path) back"))

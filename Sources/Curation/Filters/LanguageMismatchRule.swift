@@ -22,6 +22,11 @@ public struct LanguageMismatchRule: FilterRule, Codable, Equatable {
         "spanish", "german", "language", "翻译", "译成", "译为", "英文", "英语", "中文", "汉语", "日语", "日文", "韩语",
         "韩文", "法语", "德语", "西班牙语", "语言", "拼音", "英译", "中译",
     ])
+    /// Instructions that ask for code, a query or a pattern: the answer's keywords are not its language.
+    static let codeTaskCues = PhraseScanner([
+        "sql", "代码", "编程", "程序", "函数", "脚本", "正则", "查询语句", "python", "javascript", "java", "html", "css",
+        "regex", "regular expression", "shell", "bash", "c++", "json", "yaml", "latex", "markdown",
+    ])
     static let comparable: Set<Language> = [.en, .zh, .ja, .ko]
 
     public func evaluate(_ subject: FilterSubject) -> RuleOutcome {
@@ -41,7 +46,7 @@ public struct LanguageMismatchRule: FilterRule, Codable, Equatable {
             return .pass()
         }
         if Self.translationCues.firstMatch(in: subject.instruction) != nil { return .pass() }
-        if Self.looksLikeCode(prose) { return .pass() }
+        if Self.looksLikeCode(prose) || Self.codeTaskCues.firstMatch(in: subject.instruction) != nil { return .pass() }
         // Han-only output under a Japanese or Korean prompt may be kanji/hanja: ambiguous, not a mismatch.
         if output == .zh && (prompt == .ja || prompt == .ko) && LanguageDetector.isHanOnly(outputCounts) {
             return .pass(["ambiguity": "cjk", "prompt_language": .string(prompt.rawValue)])

@@ -190,11 +190,19 @@ public final class RefusalDetector: Sendable {
         if let n = next.first, RefusalLexicon.englishIdiomTails.contains(n) { return nil }
         if verb == "help" && next.first == "it" { return nil }  // "I can't help it"
         if verb == "make" && next.first == "sense" { return nil }  // "I can't make sense of it"
+        // "I can't see any problem with this code": a finding, not an inability.
+        if verb == "see" && ["any", "a", "no", "why", "anything", "much"].contains(next.first ?? "")
+            && (next.count < 2 || next.first == "why" || next.first == "anything" || Self.findingNouns.contains(next[1])) { return nil }
         let t = f + 1 + (tail.count - next.count)
         // "I can't tell you how much…" is emphasis, "I can't tell you how to…" declines.
         if t + 1 < words.count && words[t].text == "how" && Self.emphasisAfterHow.contains(words[t + 1].text) { return nil }
         return "\(elided ? "elided first person" : "first person") + modal + task verb '\(verb)'"
     }
+
+    static let findingNouns: Set<String> = [
+        "problem", "problems", "issue", "issues", "reason", "reasons", "difference", "error", "errors", "bug", "bugs",
+        "mistake", "mistakes", "flaw", "flaws", "harm", "downside", "downsides", "need", "point", "benefit", "risk",
+    ]
 
     static let emphasisAfterHow: Set<String> = [
         "much", "happy", "glad", "grateful", "excited", "sorry", "many", "thankful", "proud", "relieved", "lucky", "often",
@@ -233,6 +241,11 @@ public final class RefusalDetector: Sendable {
         let firstPerson = recent.contains("我") || recent.contains("本助手") || recent.contains("本人") || cue.contains("我")
             || after.hasPrefix("你") || after.hasPrefix("您")
         let kind = cueKinds[hit.phrase]
+        // "我们不能继续浪费资源", "咱们不能放弃": an inclusive "we" urging the reader, not declining.
+        if before.hasSuffix("我们") || before.hasSuffix("咱们") || before.hasSuffix("大家"),
+           RefusalLexicon.chineseExhortationVerbs.contains(where: { after.hasPrefix($0) }) {
+            return nil
+        }
         // The words after the cue up to the next comma: what is declined.
         let phraseAfter = String(after.prefix(while: { !"，,、；;：:".contains($0) }))
             .trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))

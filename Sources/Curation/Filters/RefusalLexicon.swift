@@ -13,7 +13,11 @@ enum RefusalLexicon {
         "i am going to decline", "i respectfully decline", "i must respectfully decline", "i'd have to decline",
         "i would have to decline", "i'll decline", "i will decline", "i decline to", "i'm declining",
         "i must politely decline", "i have to politely decline", "i'll politely decline", "i'm going to have to decline",
-        "i'll pass on", "i'll have to pass", "i have to pass", "i'm going to pass", "i'll need to pass",
+        "i'll pass on this", "i'll pass on that", "i'll have to pass", "i have to pass", "i'm going to pass",
+        "i'll need to pass", "have to pass on this", "have to pass on that", "i must pass on this",
+        "request i have to turn down", "request i must turn down", "request i'll have to turn down",
+        "turn down this request", "turn down your request", "turn down that request", "have to turn this down",
+        "must turn this down",
         "i'd rather not", "i would rather not", "i'd prefer not to", "i would prefer not to", "i must refuse",
         "i refuse to", "i have to refuse", "i'm not comfortable", "i am not comfortable", "i don't feel comfortable",
         "i do not feel comfortable", "i'm uncomfortable", "i don't think i should", "i do not think i should",
@@ -64,6 +68,12 @@ enum RefusalLexicon {
     ]
     /// Words after a task verb that turn a phrase into an idiom ("can't help but", "can't say enough").
     static let englishIdiomTails: Set<String> = ["but", "enough", "why", "without", "feeling", "thinking", "away", "over"]
+
+    /// What an inclusive "我们不能…" urges against ("我们不能继续浪费", "不能再忽视", "不能放弃"): no refusal.
+    static let chineseExhortationVerbs = [
+        "继续", "再", "忽视", "忽略", "放弃", "忘记", "坐视", "一味", "总是", "只顾", "只看", "浪费", "让", "停下", "停止",
+        "掉以轻心", "视而不见", "袖手旁观", "等待", "等到", "失去", "低估", "依赖", "满足于", "退缩", "轻易",
+    ]
 
     /// Whole declining phrases in Chinese.
     static let chinesePhrases = [

@@ -248,6 +248,11 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         // Poems, headings and bare lists written without punctuation set their own style.
         if earlier.count >= 1 && unpunctuated * 2 >= earlier.count { return .pass() }
         if Self.looksLikeTitle(Self.valueAfterLabel(lastLine)) || lastLine.hasPrefix("#") { return .pass() }
+        // A letter's signature under its sign-off ("Best regards,\nJohn Smith", "Take care,\nYour past self").
+        if let closing = earlier.last, closing.hasSuffix(","), TextLength.units(lastLine) <= 6,
+           Self.signOffs.contains(closing.dropLast().lowercased().trimmingCharacters(in: .whitespaces)) {
+            return .pass()
+        }
         // A tweet ending in hashtags, a URL, or a comma list of short items ("desk, chair, table") is complete.
         if let lastWord = lastLine.split(separator: " ").last, lastWord.hasPrefix("#") || lastWord.contains("://") { return .pass() }
         if let hash = lastLine.lastIndex(of: "#"), lastLine.distance(from: hash, to: lastLine.endIndex) <= 16 { return .pass() }
@@ -277,7 +282,8 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         let proseBefore = punctuated > 0 || Self.hasInnerSentenceEnd(value)
         let phrases = value.contains("，") || value.contains("、") || value.contains(", ")
         if !proseBefore && !phrases {
-            if Self.endsWithQuantity(value) { return .pass() }
+            if Self.endsWithQuantity(value) || Self.endsWithEnglishQuantity(value) { return .pass() }
+            if Self.isFormulaOrIdentifier(value) { return .pass() }
             // A Latin term closing a Chinese sentence ("化学式是H2O", "语言是Python") is a name, not a cut word.
             if v.cjk > 0 && cls == .latin { return .pass() }
         }
@@ -345,6 +351,37 @@ public struct TruncationRule: FilterRule, Codable, Equatable {
         unit.append(contentsOf: scalars[(digit + 1)...])
         return measureWords.contains(String(unit))
     }
+
+    /// "2 hours and 5 minutes", "about 3 hours", "45 dollars": a number and its unit end an English answer.
+    static func endsWithEnglishQuantity(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard words.count >= 2, let unit = words.last?.lowercased(), englishUnits.contains(unit) else { return false }
+        return words[words.count - 2].contains(where: \.isNumber)
+    }
+
+    static let englishUnits: Set<String> = [
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+        "year", "years", "dollars", "dollar", "cents", "euros", "pounds", "yuan", "percent", "degrees", "meters",
+        "metres", "kilometers", "kilometres", "km", "miles", "feet", "inches", "kg", "kilograms", "grams", "g", "lbs",
+        "liters", "litres", "ml", "people", "times", "points", "calories", "cm", "mm", "mph", "kph", "celsius",
+        "fahrenheit", "items", "pages", "words",
+    ]
+
+    /// "dy/dx = 3x^2 + 2x", "WiFi_setup_instructions.doc", "src/main/App": a formula (an '=' among short
+    /// symbols) or one ASCII token with a path, file or identifier separator is no cut sentence.
+    static func isFormulaOrIdentifier(_ text: String) -> Bool {
+        guard text.unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
+        let words = text.split(whereSeparator: { !$0.isLetter })
+        if text.contains("="), words.allSatisfy({ $0.count <= 3 }) { return true }
+        return !text.contains(" ") && text.contains(where: { "_./\\".contains($0) })
+    }
+
+    static let signOffs: Set<String> = [
+        "sincerely", "yours sincerely", "sincerely yours", "yours faithfully", "yours truly", "regards", "best regards",
+        "kind regards", "warm regards", "warmest regards", "best wishes", "all the best", "take care", "best", "cheers",
+        "thanks", "thank you", "many thanks", "love", "with love", "lots of love", "respectfully", "cordially", "yours",
+        "warmly", "with gratitude", "with best wishes", "until next time", "see you soon",
+    ]
 
     /// Chinese units and measure words that end a quantity.
     static let measureWords: Set<String> = [

@@ -120,7 +120,13 @@ public final class ToxicityDetector: Sendable {
             if h + count + 1 < words.count && words[h + count].text == "like" && words[h + count + 1].text == "you" {
                 return "aimed at 'you'"
             }
-            // Vocative: ", dickhead:", "Moron!", "Listen, idiot,".
+            // "What a pathetic loser you are.", "Such an idiot you are!": aimed by a "you are" that closes the sentence.
+            let tail = words[min(words.count, h + count)...].map(\.text)
+            if [["you", "are"], ["you're"], ["you", "were"], ["you", "is"], ["u", "are"]].contains(tail),
+               words[max(0, h - 4)..<h].contains(where: { ["what", "such", "how"].contains($0.text) }) {
+                return "aimed at 'you' (after the term)"
+            }
+            // Vocative: ", dickhead:", "Moron!", "Listen, idiot,", "Shut up, idiot.".
             if entry.category == .insult, !ToxicityLexicon.mildInsults.contains(entry.term), Self.isVocative(bytes, hit, sentence) {
                 return "said to the reader"
             }
@@ -155,6 +161,12 @@ public final class ToxicityDetector: Sendable {
         let after: UInt8 = a < sentence.upperBound ? bytes[a] : 0x2E
         // ", hoe, mulch": between two commas a word is an item of a list, not a form of address.
         if before == 0x2C && after == 0x2C { return false }
+        // "Shut up, idiot.": a form of address closing a sentence, when the comma before it is the sentence's
+        // only one (no list: "Synonyms: fool, dolt, idiot.").
+        if before == 0x2C && (after == 0x2E || after == 0x0A) {
+            let head = bytes[sentence.lowerBound..<(b - 1)]
+            return !head.contains(0x2C) && !head.contains(0x3A) && !head.contains(0x3B)
+        }
         return (before == 0x2C || before == 0x0A) && [0x2C, 0x3A, 0x21, 0x3F].contains(after)
     }
 
@@ -187,7 +199,19 @@ public final class ToxicityDetector: Sendable {
         for (i, w) in words.enumerated() where ToxicityLexicon.violentVerbs.contains(w.text) && i + 1 < words.count {
             let object = words[i + 1].text
             guard ["you", "your", "u", "ya", "him", "her", "them"].contains(object) else { continue }
-            let before = words[max(0, i - 4)..<i].map(\.text)
+            var before = words[max(0, i - 4)..<i].map(\.text)
+            // "I will find where you live and hurt you": the second verb of a clause that opens with a
+            // first-person future subject (not "we will explain how … hurt you").
+            if before.last == "and" {
+                let sentence = Self.sentence(bytes, around: w.start)
+                let clause = words[..<i].filter { $0.start >= sentence.lowerBound }.map(\.text)
+                if clause.count <= 12, let first = clause.first,
+                   ["i", "i'll", "i'm", "we", "we'll", "we're", "i'd"].contains(first),
+                   clause.prefix(3).contains(where: { ToxicityLexicon.futureMarkers.contains($0) }),
+                   !clause.contains(where: { ["how", "why", "if", "whether", "when", "what", "that"].contains($0) }) {
+                    before = Array(clause.prefix(3))
+                }
+            }
             guard before.contains(where: { ["i", "i'll", "i'm", "we", "we'll", "we're", "i'd", "gonna"].contains($0) }),
                   before.contains(where: { ToxicityLexicon.futureMarkers.contains($0) }),
                   !before.contains(where: { Self.negations.contains($0) }) else { continue }

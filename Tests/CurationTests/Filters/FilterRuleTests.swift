@@ -150,3 +150,66 @@ import Testing
         #expect(json.hasPrefix(#"{"f":0.25,"list":["#))
     }
 }
+
+/// Found in the t3 trial on the Alpaca zh set.
+@Suite struct AlpacaTrialTests {
+    // "印度支那" (Indochina), "开支那么大": 支那 inside ordinary words is no slur.
+    @Test func zhinaInsideWordsIsNoSlur() throws {
+        let rule = try ToxicityRule()
+        for text in ["越南战争是在印度支那的长期军事冲突。", "这个项目开支那么大，必须削减。", "收支那一栏要填清楚。"] {
+            #expect(rule.evaluate(.output(text, instruction: "比较两场战争。")).passed, "\(text)")
+        }
+        #expect(!rule.evaluate(.output("支那人滚出去", instruction: "回复这条消息。")).passed)
+    }
+
+    // "我们不能继续浪费资源": an inclusive "we" urging readers is no refusal.
+    @Test func inclusiveWeExhortationIsNoRefusal() {
+        let rule = RefusalRule()
+        for text in ["我们不能继续浪费资源而忽视 #EnvironmentalDegradation。让我们为子孙后代让我们的星球更绿色、更健康。",
+                     "我们不能再忽视气候变化了！", "咱们不能放弃，再坚持一下。"] {
+            #expect(rule.evaluate(.output(text, instruction: "撰写一条推文。")).passed, "\(text)")
+        }
+        #expect(!rule.evaluate(.output("抱歉，我们不能提供该信息。", instruction: "告诉我他的电话。")).passed)
+    }
+
+    // A Chinese instruction asking for SQL or code is a code task: an English-keyword answer is no mismatch.
+    @Test func codeTasksAreExempt() {
+        let rule = LanguageMismatchRule()
+        let cases = [("使用提供的信息，构建 SQL 查询以提取前 10 个最高价值的订单。", "SELECT TOP 10 *\nFROM Orders\nORDER BY value DESC LIMIT 10 OFFSET 0 FOR UPDATE"),
+                     ("为以下问题设计合适的SQL查询语句", "SELECT TOP 5 Elements FROM Homepages ORDER BY importance DESC WITH TIES ONLY"),
+                     ("写一个正则表达式匹配邮箱地址", "Use this pattern to match most addresses in plain text files today please")]
+        for (instruction, output) in cases {
+            #expect(rule.evaluate(.output(output, instruction: instruction)).passed, "\(instruction)")
+        }
+        #expect(!rule.evaluate(.output("The capital of France is Paris, and it is famous for the Eiffel Tower.",
+                                       instruction: "法国的首都是哪里？")).passed)
+    }
+}
+
+/// Complete Alpaca answers the truncation rule failed in the t3 trial: formulas, file names and identifiers,
+/// English quantities, and a letter's sign-off.
+@Suite struct TruncationTrialTests {
+    let rule = TruncationRule()
+
+    @Test(arguments: [
+        "dy/dx = 3x^2 + 2x", "f(x) = 2x + 1", "a^2 + b^2 = c^2",
+        "WiFi_setup_instructions.doc", "quarterly_report_2023_final.xlsx", "src/main/java/App",
+        "2 hours and 5 minutes", "It takes about 3 hours", "The total is 45 dollars",
+        "Dear future me,\nI hope you kept running every morning.\n\nTake care,\nYour past self",
+        "Thank you for the interview.\n\nBest regards,\nJohn Smith",
+    ])
+    func completeAnswersPass(_ text: String) {
+        let outcome = rule.evaluate(.output(text, instruction: "Answer."))
+        #expect(outcome.passed, "\(text): \(outcome.reason ?? "")")
+    }
+
+    @Test(arguments: [
+        "The derivative of the function is found by applying the",
+        "To compute the area, multiply the length by the width and then",
+        "It takes about 3 hours to drive from the city to the",
+        "Thank you for the interview. I look forward to hearing from",
+    ])
+    func cutAnswersStillFail(_ text: String) {
+        #expect(!rule.evaluate(.output(text, instruction: "Answer.")).passed, "\(text)")
+    }
+}

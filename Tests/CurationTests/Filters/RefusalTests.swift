@@ -89,3 +89,26 @@ import Testing
         #expect(!rule.evaluate(.output("I can't browse the internet, sorry.")).passed)
     }
 }
+
+/// Found in the t3 trial: declining by "turning down" or "passing on" a request, and "I can't see any
+/// problem" (an answer, not an inability).
+@Suite struct RefusalTrialTests {
+    let rule = RefusalRule()
+
+    @Test(arguments: [
+        "That's a request I have to turn down.", "I'm going to have to pass on this one.",
+        "I'll have to pass on this request.", "Sorry, I must turn down this request.",
+    ])
+    func turningDownDeclines(_ text: String) {
+        #expect(!rule.evaluate(.output(text, instruction: "Help me with this.")).passed, "\(text)")
+    }
+
+    @Test(arguments: [
+        "No, I can't see any problem with this code; it runs in O(n) time.",
+        "I can't see any reason to change it.", "I have to turn down the volume at night.",
+        "I'll pass on the message to her.",
+    ])
+    func answersPass(_ text: String) {
+        #expect(rule.evaluate(.output(text, instruction: "Answer the question.")).passed, "\(text)")
+    }
+}

@@ -59,4 +59,24 @@ import Testing
         #expect(FilterConfig().rules.contains("toxicity"))
         #expect(throws: (any Error).self) { try FilterConfig.load(Data(#"{"toxicity": {"patterns": ["("]}}"#.utf8)) }
     }
+
+    // Found in the t3 trial: a vocative insult that ends its sentence, an insult aimed by a trailing
+    // "you are", a threat in the second half of a coordinated verb phrase, and "你有病吧".
+    @Test func trialMissesAreCaught() {
+        #expect(flagged("Shut up, idiot."))
+        #expect(flagged("Get out of my sight, moron"))
+        #expect(flagged("What a pathetic loser you are."))
+        #expect(flagged("Such an idiot you are!"))
+        #expect(flagged("I will find where you live and hurt you."))
+        #expect(flagged("I'm going to track you down and kill you."))
+        #expect(flagged("他妈的你有病吧"))
+        #expect(flagged("有病吧你，天天发这种东西。"))
+        // and what must still pass
+        #expect(!flagged("Synonyms: fool, dolt, idiot."))
+        #expect(!flagged("Salt, pepper, and garbage."))
+        #expect(!flagged("Stress builds up over time and can hurt you."))
+        #expect(!flagged("We will explain how smoking and drinking hurt you."))
+        #expect(!flagged("医生问：你有病史吗？"))
+        #expect(!flagged("The loser you are replacing left last week."))
+    }
 }
