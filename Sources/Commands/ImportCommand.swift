@@ -30,7 +30,7 @@ public struct ImportCommand: CommandDefinition {
             .option("--chunk-tokens", value: "n", help: "With --as documents: most estimated tokens per chunk (CJK per character).", default: "512"),
             .option("--overlap", value: "n", help: "With --as documents: tokens of whole sentences repeated between chunks.", default: "64"),
             .option("--glob", value: "pattern", help: "With --as documents: only files whose name matches (e.g. '*.md')."),
-            .flag("--skip-invalid", help: "Store bad records in 'rejects' and import the rest."),
+            .flag("--skip-invalid", help: "Store bad records in 'rejects' and import the rest (--as documents: refuse bad files, import the others)."),
             .flag("--json", help: "Print one JSON object with a summary per file instead of a line per file."),
         ],
         examples: [
@@ -108,7 +108,18 @@ public struct ImportCommand: CommandDefinition {
                 glob: options.glob, interrupt: context.interrupt)
             for file in files {
                 for entry in try importer.files(under: context.resolve(file), displayName: file) {
-                    let outcome = try importer.importFile(path: entry.path, displayName: entry.display, run: run)
+                    let outcome: DocumentImporter.FileOutcome
+                    do {
+                        outcome = try importer.importFile(path: entry.path, displayName: entry.display, run: run)
+                    } catch CommandError.data(_, let line, _, let reason) where skipInvalid {
+                        // --skip-invalid: a file that cannot be a document (binary, invalid UTF-8, empty, bad JSON)
+                        // is refused on its own, nothing of it stored, and the rest of the files are imported.
+                        let refused = DocumentImportSummary.File(
+                            file: entry.display, documents: 0, chunks: 0, skipped: 0, refused: line > 0 ? "line \(line): \(reason)" : reason)
+                        summary.files.append(refused)
+                        if !json { context.print(refused.line) }
+                        continue
+                    }
                     let done = DocumentImportSummary.File(
                         file: entry.display, documents: outcome.documents, chunks: outcome.chunks, skipped: outcome.skipped)
                     summary.files.append(done)

@@ -190,6 +190,30 @@ import TestSupport
         #expect(F.run(["import", dir.file("more/a.txt"), "--as", "documents", "--chunk-tokens", "100", "--overlap", "60", "--db", db]).status == 64)
     }
 
+    @Test func skipInvalidRefusesBadDocumentFilesAndImportsTheRest() throws {
+        // A directory with a binary .txt, invalid UTF-8 and an empty file among good ones: without --skip-invalid
+        // the first bad file stops the run; with it, each bad file is refused on its own and the rest imported.
+        let dir = TemporaryDirectory()
+        let db = dir.file("mixed.db")
+        try FileManager.default.createDirectory(atPath: dir.file("mixed"), withIntermediateDirectories: true)
+        _ = try dir.write("mixed/a.md", "# A\n\nAlpha text.")
+        FileManager.default.createFile(atPath: dir.file("mixed/b.txt"), contents: Data([0x00, 0x01, 0x02]))
+        FileManager.default.createFile(atPath: dir.file("mixed/c.txt"), contents: Data("ok\n".utf8) + Data([0xFF]))
+        _ = try dir.write("mixed/d.md", "")
+        _ = try dir.write("mixed/e.md", "# E\n\nEpsilon text.")
+        let stopped = F.run(["import", dir.file("mixed"), "--as", "documents", "--db", db])
+        #expect(stopped.status == 1 && stopped.stderr.contains("b.txt:1: binary file refused"), "\(stopped.stderr)")
+        let skipped = F.run(["import", dir.file("mixed"), "--as", "documents", "--skip-invalid", "--json", "--db", db])
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(skipped.stdout.utf8)) as? [String: Any])
+        let files = try #require(summary["files"] as? [[String: Any]])
+        #expect(files.compactMap { $0["refused"] as? String }.count == 3)
+        #expect((files.first { ($0["file"] as? String)?.hasSuffix("c.txt") == true }?["refused"] as? String)?.contains("line 2: invalid UTF-8") == true)
+        #expect(try F.scalar(db, "SELECT count(*) FROM documents") == 2)
+        let text = F.run(["import", dir.file("mixed"), "--as", "documents", "--skip-invalid", "--db", db])
+        #expect(text.stdout.contains("d.md: refused, nothing stored (line 1: empty document)"), "\(text.stdout)")
+    }
+
     @Test func interruptedGenerationResumesWithoutResendingFinishedRequests() throws {
         let interrupt = InterruptSignal()
         let server = try ScriptedLLMServer { request in

@@ -8,7 +8,8 @@ import TestSupport
 /// (answers, judge scores, pairwise judgements, a failing verdict) so every selection rule is visible.
 @Suite struct PreferencesCommandTests {
     /// Instructions: 1 (three answers 9/5/2), 2 (one answer), 3 (two tied answers), 4 (best answer fails a
-    /// filter: 8 fails, 6 and 3 remain), 5 (multi-turn with system, answers 7/4), 6 (two equal texts 8/3).
+    /// filter: 8 fails, 6 and 3 remain), 5 (multi-turn with system, answers 7/4), 6 (two equal texts 8/3: no
+    /// pair), 7 (9 and an equal text rated 2, a different answer rated 5: the different one is rejected).
     struct Fixture {
         let path: String
         var completions: [String: Int64] = [:]
@@ -59,6 +60,10 @@ import TestSupport
         let sixth = try instruction("Repeat after me: ok")
         try answer("6a", sixth, "ok", score: 8, sample: 0)
         try answer("6b", sixth, "ok ", score: 3, sample: 1)
+        let seventh = try instruction("Is water wet?")
+        try answer("7a", seventh, "Yes.", score: 9, sample: 0)
+        try answer("7b", seventh, " Yes.\n", score: 2, sample: 1)
+        try answer("7c", seventh, "No.", score: 5, sample: 2)
         try RunStore(database).finish(runID: runID, status: .succeeded, totals: RunStore.Totals())
         return fixture
     }
@@ -69,23 +74,23 @@ import TestSupport
         let result = runCLI(["preferences", "--db", fixture.path, "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(summary["pairs"] as? Int == 4 && summary["instructions"] as? Int == 6)
+        #expect(summary["pairs"] as? Int == 4 && summary["instructions"] as? Int == 7)
         let noPair = try #require(summary["no_pair"] as? [String: Int])
-        #expect(noPair == ["single_answer": 1, "all_tied": 1, "below_margin": 0])
+        #expect(noPair == ["single_answer": 1, "all_tied": 2, "below_margin": 0], "equal answers count as tied")
         let database = try Database(path: fixture.path)
         let rows = try database.query("SELECT chosen_id, rejected_id, margin, scorer, rejected_policy FROM latest_preferences ORDER BY instruction_id")
         let pairs = rows.map { [$0.int64("chosen_id"), $0.int64("rejected_id")] }
         let c = fixture.completions
-        #expect(pairs == [[c["1a"]!, c["1c"]!], [c["4b"]!, c["4c"]!], [c["5a"]!, c["5b"]!], [c["6a"]!, c["6b"]!]])
-        #expect(rows.map { $0.double("margin") } == [7, 3, 3, 5])
+        #expect(pairs == [[c["1a"]!, c["1c"]!], [c["4b"]!, c["4c"]!], [c["5a"]!, c["5b"]!], [c["7a"]!, c["7c"]!]])
+        #expect(rows.map { $0.double("margin") } == [7, 3, 3, 4])
         #expect(rows.allSatisfy { $0.string("scorer") == "judge" && $0.string("rejected_policy") == "worst" })
 
         // --rejected second and --min-margin: instruction 1 pairs 9 with 5; margins below 4 are dropped.
         let second = runCLI(["preferences", "--db", fixture.path, "--rejected", "second", "--min-margin", "4"])
         #expect(second.status == 0)
-        #expect(second.stdout.contains("2 pairs from 6 instructions") && second.stdout.contains("2 below margin"), "\(second.stdout)")
+        #expect(second.stdout.contains("2 pairs from 7 instructions") && second.stdout.contains("2 below margin"), "\(second.stdout)")
         let latest = try database.query("SELECT chosen_id, rejected_id FROM latest_preferences ORDER BY instruction_id").map { [$0.int64("chosen_id"), $0.int64("rejected_id")] }
-        #expect(latest == [[c["1a"]!, c["1b"]!], [c["6a"]!, c["6b"]!]])
+        #expect(latest == [[c["1a"]!, c["1b"]!], [c["7a"]!, c["7c"]!]])
         #expect(try database.scalar("SELECT count(*) FROM preferences").intValue == 6)
     }
 
@@ -139,6 +144,12 @@ import TestSupport
         let dir = TemporaryDirectory()
         let fixture = try Self.fixture(dir)
         #expect(runCLI(["preferences", "--db", fixture.path]).status == 0)
+        // A pair of equal answers (made by hand or by an older run) is still left out by every layout.
+        let c = fixture.completions
+        try Database(path: fixture.path).execute("""
+            INSERT INTO preferences (instruction_id, chosen_id, rejected_id, chosen_score, rejected_score, margin, scorer, rejected_policy, run_id)
+            SELECT instruction_id, ?, ?, 8, 3, 5, 'judge', 'worst', (SELECT max(run_id) FROM preferences) FROM completions WHERE id = ?
+            """, [.integer(c["6a"]!), .integer(c["6b"]!), .integer(c["6a"]!)])
         func records(_ format: String, _ extra: [String] = []) throws -> (lines: [[String: Any]], stderr: String) {
             let out = dir.file("\(format).jsonl")
             let result = runCLI(["export", "--db", fixture.path, "--format", format, "-o", out] + extra)
@@ -147,7 +158,7 @@ import TestSupport
             return (try text.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }, result.stderr)
         }
         let alpaca = try records("alpaca-preference", ["--dataset-info", dir.path])
-        #expect(alpaca.lines.count == 3 && alpaca.stderr.contains("skipped: 1 (chosen equals rejected)"), "\(alpaca.stderr)")
+        #expect(alpaca.lines.count == 4 && alpaca.stderr.contains("skipped: 1 (chosen equals rejected)"), "\(alpaca.stderr)")
         #expect(alpaca.lines[0] as NSDictionary == ["instruction": "Name three fruits.", "input": "", "chosen": "Apple, banana, cherry.", "rejected": "I cannot help."])
         #expect(alpaca.lines[2] as NSDictionary == [
             "instruction": "And the capital of Japan?", "input": "", "chosen": "Tokyo.", "rejected": "Kyoto.",
@@ -182,8 +193,8 @@ import TestSupport
         let result = runCLI(["export", "--db", fixture.path, "--format", "trl-kto", "--kto-threshold", "7"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = try result.stdout.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-        // 13 answers, minus the one failing its filter.
-        #expect(lines.count == 12)
+        // 16 answers, minus the one failing its filter.
+        #expect(lines.count == 15)
         #expect(lines[0] as NSDictionary == ["prompt": "Name three fruits.", "completion": "Apple, banana, cherry.", "label": true])
         #expect(lines[1]["label"] as? Bool == false)
         #expect(result.stdout.contains(#""label":true"#) || result.stdout.contains(#""label": true"#))

@@ -58,7 +58,7 @@ final class MagpieRowWriter {
         let query = MagpieQueryFilter.clean(response.content)
         sample.queryCallIDs.append(callID)
         var verdicts: [GenerationVerdict] = []
-        if let failure = filter.failure(query: query, finishReason: response.finishReason) {
+        if let failure = filter.failure(query: query, finishReason: response.finishReason, rawQuery: response.content) {
             verdicts.append(failure)
         } else if turn == 0 {
             let duplicate = gate.check(query)

@@ -15,6 +15,8 @@ struct PreferenceSource {
         var answers: [Int64] = []
         /// Passing answers with a rating.
         var candidates: [PreferenceCandidate] = []
+        /// The text of every passing answer, so equal answers are never paired.
+        var texts: [Int64: String] = [:]
         /// Passing answers without a rating from this scorer.
         var unrated: Int { answers.count - candidates.count }
         /// Pairwise only: the consistent outcomes, and the primary judgement id per unordered pair.
@@ -37,7 +39,7 @@ struct PreferenceSource {
             ? "NULL"
             : "(SELECT s.value FROM scores s WHERE s.completion_id = e.completion_id AND s.scorer = ? ORDER BY s.id DESC LIMIT 1)"
         return """
-            SELECT e.instruction_id, e.completion_id, \(rating) AS rating FROM examples e
+            SELECT e.instruction_id, e.completion_id, e.output, \(rating) AS rating FROM examples e
             WHERE e.completion_id IS NOT NULL AND e.verdict <> 'fail' AND NOT e.is_duplicate\(filter)
             ORDER BY e.instruction_id, e.completion_id
             """
@@ -53,11 +55,17 @@ struct PreferenceSource {
             if groups.last?.instructionID != instructionID { groups.append(Group(instructionID: instructionID)) }
             let completionID = row.int64("completion_id")
             groups[groups.count - 1].answers.append(completionID)
+            groups[groups.count - 1].texts[completionID] = row.optionalString("output")
             if let rating = row.optionalDouble("rating") {
                 groups[groups.count - 1].candidates.append(PreferenceCandidate(completionID: completionID, score: rating))
             }
         }
         if isPairwise { try ratePairwise(&groups, database) }
+        for index in groups.indices {
+            for candidate in groups[index].candidates.indices {
+                groups[index].candidates[candidate].text = groups[index].texts[groups[index].candidates[candidate].completionID]
+            }
+        }
         return groups
     }
 

@@ -61,8 +61,10 @@ public struct DocumentFileReader: Sendable {
 
     private func jsonlDocuments(_ text: String) throws(FormatError) -> [DocumentText] {
         var documents: [DocumentText] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Split on the LF scalar: Swift reads "\r\n" as one Character, so a Character split would leave a CRLF file
+        // as one line (and U+2028, legal inside a JSON string, must not split a record either).
+        for (index, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = String(String.UnicodeScalarView(line)).trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
             let record: Any
             do {
@@ -95,7 +97,7 @@ public struct DocumentFileReader: Sendable {
 
     /// The first `# ` heading of a Markdown text.
     static func markdownTitle(_ text: String) -> String? {
-        for line in text.split(separator: "\n", maxSplits: 50).prefix(50) {
+        for line in text.split(maxSplits: 50, whereSeparator: \.isNewline).prefix(50) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("# ") { return trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces) }
         }
@@ -104,7 +106,7 @@ public struct DocumentFileReader: Sendable {
 
     /// The first non-blank line, at most 80 characters.
     static func firstLine(_ text: String) -> String? {
-        guard let line = text.split(separator: "\n", maxSplits: 50).prefix(50).first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
+        guard let line = text.split(maxSplits: 50, whereSeparator: \.isNewline).prefix(50).first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.count <= 80 ? trimmed : String(trimmed.prefix(80)) + "…"
     }

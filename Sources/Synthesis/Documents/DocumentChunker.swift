@@ -4,7 +4,8 @@ import LLM
 /// `maxTokens` estimated tokens each (CJK per character, see `TokenEstimator`), with about `overlap` tokens
 /// of whole sentences repeated from the previous passage of the same section.
 ///
-/// Rules: a heading always starts a new passage and names the passages under it (`headingPath`); a fenced
+/// Rules: a heading always starts a new passage and names the passages under it (`headingPath`), and a
+/// section holding only its heading makes no passage; a fenced
 /// code block or a table is never split unless it alone exceeds twice the limit (then at line boundaries);
 /// a paragraph is split only between sentences (`.!?` + space, `。！？；`, line breaks), and a sentence longer
 /// than the limit is cut at the limit. When a passage would overflow and a block boundary lies in its last
@@ -56,6 +57,12 @@ public struct DocumentChunker: Sendable {
                     running += pieces[j].tokens
                 }
                 if let boundary { end = boundary }
+            }
+            if pieces[start..<end].allSatisfy(\.isHeading) {
+                // A section with nothing but its heading (a title right above its first sub-heading, an empty
+                // section) has no text to ground a question in: no chunk, so no call is spent on it.
+                start = end
+                continue
             }
             let first = pieces[start]
             let last = pieces[end - 1]

@@ -42,7 +42,7 @@ public enum GroundingJudgePrompt {
     /// true = supported, false = not, nil = unreadable.
     public static func verdict(in reply: String) -> Bool? {
         let text = DocumentQAParser.withoutThinking(reply).trimmingCharacters(in: .whitespacesAndNewlines)
-        let first = text.split(separator: "\n").first.map { $0.uppercased() } ?? ""
+        let first = text.split(whereSeparator: \.isNewline).first.map { $0.uppercased() } ?? ""
         if first.contains("UNSUPPORTED") || first.contains("不支持") || first.contains("NOT SUPPORTED") { return false }
         if first.contains("SUPPORTED") || first.contains("支持") { return true }
         return nil

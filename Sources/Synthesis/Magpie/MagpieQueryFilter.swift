@@ -5,7 +5,8 @@ import Curation
 /// query that runs on into its own answer — a role word at a line start, `Answer:`, `Solution:`, `答：`
 /// (`magpie-runon`), a lead-in that ends with a colon (`magpie-colon`), a Markdown heading instead of a
 /// question (`magpie-heading`), leaked template tokens (`magpie-template-token`), the wrong language
-/// (`magpie-language`), or a reply cut by `max_tokens` (`magpie-length`). Pure.
+/// (`magpie-language`), or a reply cut by `max_tokens` or cut mid-sentence by a stop string that matched inside
+/// the query (`magpie-length`). Pure.
 public struct MagpieQueryFilter: Sendable {
     public static let empty = "magpie-empty"
     public static let runOn = "magpie-runon"
@@ -49,10 +50,18 @@ public struct MagpieQueryFilter: Sendable {
         return text
     }
 
-    /// The first failing check, or nil when the query is usable. `finishReason` is the server's.
-    public func failure(query: String, finishReason: String?) -> GenerationVerdict? {
+    /// The first failing check, or nil when the query is usable. `finishReason` is the server's; `rawQuery` is the
+    /// reply's text before `clean`, when known.
+    public func failure(query: String, finishReason: String?, rawQuery: String? = nil) -> GenerationVerdict? {
         if finishReason == "length" {
             return GenerationVerdict(filter: Self.length, passed: false, reason: "the query was cut off by max_tokens (finish_reason length)")
+        }
+        // Servers match stop strings anywhere in the text, so the bare role word `assistant` sent as a stop also
+        // fires inside a query ("Can you be my assistant for…" comes back as "Can you be my "). A missed end of
+        // turn leaves the word glued to the query or on its own line; a reply that ends in a space was cut
+        // mid-sentence, and the fragment must not be answered as if it were a whole query.
+        if let last = rawQuery?.unicodeScalars.last, last == " " || last == "\t" || last == "\u{3000}" {
+            return GenerationVerdict(filter: Self.length, passed: false, reason: "the query was cut mid-sentence (it ends in a space where a stop string matched inside it)")
         }
         let counts = ScriptCounts(query)
         let units = counts.cjk + counts.latinWords + counts.otherWords + counts.numbers
@@ -65,7 +74,7 @@ public struct MagpieQueryFilter: Sendable {
         if query.hasPrefix("#") {
             return GenerationVerdict(filter: Self.heading, passed: false, reason: "starts with a Markdown heading")
         }
-        for line in query.split(separator: "\n").dropFirst() {
+        for line in query.split(whereSeparator: \.isNewline).dropFirst() {
             let lowered = line.trimmingCharacters(in: .whitespaces).lowercased()
             if let label = Self.runOnLabels.first(where: { lowered.hasPrefix($0) }) {
                 return GenerationVerdict(filter: Self.runOn, passed: false, reason: "runs on into an answer ('\(label)' at a line start)")

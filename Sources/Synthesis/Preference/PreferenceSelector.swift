@@ -3,7 +3,9 @@
 /// Chosen is the highest-rated answer (equal ratings: the lower completion id, so reruns agree). Rejected is
 /// picked by the `RejectedPolicy` among answers rated strictly lower *and*, when `outranks` is given (pairwise
 /// judging), that the judge preferred the chosen answer over directly — so a pair never contradicts a
-/// judgement. Ties are never pairs. A pair whose margin is below `minimumMargin` is not made.
+/// judgement. Ties are never pairs, and an answer with the chosen answer's text counts as tied with it: a pair
+/// of equal answers teaches nothing and every export layout drops it, which would lose an instruction that had
+/// a usable, different lower answer. A pair whose margin is below `minimumMargin` is not made.
 public struct PreferenceSelector: Sendable {
     public var policy: RejectedPolicy
     /// Smallest chosen − rejected rating difference accepted (0 accepts any strictly lower answer).
@@ -25,7 +27,7 @@ public struct PreferenceSelector: Sendable {
         guard candidates.count >= 2 else { return .none(.singleAnswer) }
         let ranked = candidates.sorted { $0.score != $1.score ? $0.score > $1.score : $0.completionID < $1.completionID }
         let chosen = ranked[0]
-        let lower = ranked.dropFirst().filter { $0.score < chosen.score && (outranks?(chosen.completionID, $0.completionID) ?? true) }
+        let lower = ranked.dropFirst().filter { $0.score < chosen.score && !$0.sameText(as: chosen) && (outranks?(chosen.completionID, $0.completionID) ?? true) }
         guard !lower.isEmpty else { return .none(.allTied) }
         let eligible = lower.filter { chosen.score - $0.score >= minimumMargin }
         let rejected: PreferenceCandidate?

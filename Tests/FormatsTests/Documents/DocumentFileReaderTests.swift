@@ -29,6 +29,18 @@ import Testing
         #expect(array.map(\.recordLine) == [1, 2])
     }
 
+    @Test func crlfFilesAreReadByLine() throws {
+        let jsonl = try read("{\"title\": \"A\", \"text\": \"alpha\"}\r\n\r\n{\"text\": \"beta\"}\r\n", "jsonl")
+        #expect(jsonl.map(\.text) == ["alpha", "beta"])
+        #expect(jsonl.map(\.recordLine) == [1, 3])
+        let markdown = try read("# 水壶说明书\r\n\r\n本水壶可以快速烧水。\r\n", "md")
+        #expect(markdown[0].title == "水壶说明书")
+        let text = try read("\r\nFirst line\r\nsecond\r\n", "txt")
+        #expect(text[0].title == "First line")
+        let separator = try read("{\"text\": \"a\u{2028}b\"}\n", "jsonl")
+        #expect(separator.map(\.text) == ["a\u{2028}b"], "U+2028 inside a JSON string does not end the record")
+    }
+
     @Test func badInputIsAnErrorWithItsLine() {
         #expect(throws: FormatError(line: 3, field: nil, reason: "invalid UTF-8 at byte offset 8")) {
             try reader.documents(bytes: Array("ok\nok\nab".utf8) + [0xFF, 0x41], pathExtension: "txt")

@@ -50,6 +50,8 @@ import LLM
         #expect(GroundingJudgePrompt.verdict(in: "不支持\n文中没有提到保修。") == false)
         #expect(GroundingJudgePrompt.verdict(in: "支持") == true)
         #expect(GroundingJudgePrompt.verdict(in: "maybe") == nil)
+        #expect(GroundingJudgePrompt.verdict(in: "SUPPORTED\r\nNothing here is not supported by the text.") == true,
+                "a CRLF reply is judged on its first line only")
     }
 
     @Test func duplicateGateCatchesExactAndNearRepeats() {

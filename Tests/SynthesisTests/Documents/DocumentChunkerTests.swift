@@ -25,6 +25,16 @@ import Testing
         checkRanges(chunks, of: text)
     }
 
+    @Test func aSectionWithOnlyItsHeadingMakesNoChunk() {
+        // The title sits right above its first sub-heading, and one section is empty: neither has text to ask about.
+        let text = "# Kettle Manual\n\n## Cleaning\n\nDescale monthly.\n\n## Empty Section\n\n## Safety\n\nUnplug first.\n"
+        let chunks = DocumentChunker(maxTokens: 200, overlap: 0).chunks(of: text)
+        #expect(chunks.map(\.headingPath) == [["Kettle Manual", "Cleaning"], ["Kettle Manual", "Safety"]])
+        #expect(chunks.map(\.text) == ["## Cleaning\n\nDescale monthly.", "## Safety\n\nUnplug first."])
+        #expect(DocumentChunker().chunks(of: "# Only a title\n").isEmpty)
+        checkRanges(chunks, of: text)
+    }
+
     @Test func plainTextHasNoHeadings() {
         let text = "# not a heading in a .txt file\n\nSecond paragraph."
         let chunks = DocumentChunker(maxTokens: 200, overlap: 0, markdown: false).chunks(of: text)
@@ -116,7 +126,8 @@ import Testing
     }
 
     /// Random mixed English/Chinese Markdown: every chunk within the limit, ranges in order, every
-    /// non-blank character of the document in some chunk, and chunk text equal to its range.
+    /// non-blank character of the document in some chunk (but the heading of a section holding nothing else),
+    /// and chunk text equal to its range.
     @Test(arguments: 0..<20)
     func randomDocumentsKeepTheInvariants(seed: UInt64) {
         var random = SplitMix64(seed: seed)
@@ -146,7 +157,14 @@ import Testing
             previousStart = chunk.charStart
             for i in chunk.charStart..<chunk.charEnd { covered[i] = true }
         }
-        for (i, scalar) in text.unicodeScalars.enumerated() where !scalar.properties.isWhitespace {
+        // Only the heading line of a section with nothing else in it is left out of every chunk.
+        let scalars = Array(text.unicodeScalars)
+        func onHeadingLine(_ i: Int) -> Bool {
+            var start = i
+            while start > 0, scalars[start - 1] != "\n" { start -= 1 }
+            return scalars[start] == "#"
+        }
+        for (i, scalar) in scalars.enumerated() where !scalar.properties.isWhitespace && !onHeadingLine(i) {
             #expect(covered[i], "seed \(seed): character \(i) in no chunk")
             if !covered[i] { break }
         }

@@ -32,6 +32,23 @@ import Testing
         #expect(failed("变压器在机器学习模型中如何工作？", language: .zh) == nil)
     }
 
+    @Test func crlfRepliesAreReadLineByLine() {
+        // Swift reads "\r\n" as one Character: a split on "\n" never saw these line starts.
+        #expect(failed("What is a monad?\r\nAnswer: a monoid in the category of endofunctors.") == "magpie-runon")
+        #expect(failed("怎样煮米饭？\r\n答：先洗米。") == "magpie-runon")
+    }
+
+    @Test func aQueryCutInsideByTheBareRoleWordIsRejected() {
+        // "Can you be my assistant for planning a trip?" stopped at the stop string "assistant".
+        let raw = "Can you be my "
+        let verdict = MagpieQueryFilter().failure(query: MagpieQueryFilter.clean(raw), finishReason: "stop", rawQuery: raw)
+        #expect(verdict?.filter == "magpie-length")
+        // A missed end of turn leaves the word glued to the query or on its own line: the query is whole.
+        for raw in ["How do I bake bread?", "How do I bake bread?\n", "Write a haiku about autumn leaves"] {
+            #expect(MagpieQueryFilter().failure(query: MagpieQueryFilter.clean(raw), finishReason: "stop", rawQuery: raw) == nil, "\(raw)")
+        }
+    }
+
     @Test func cleaningDropsATrailingRoleWord() {
         #expect(MagpieQueryFilter.clean("  What is Rust?assistant ") == "What is Rust?")
         #expect(MagpieQueryFilter.clean("What is Rust?\nAssistant") == "What is Rust?")

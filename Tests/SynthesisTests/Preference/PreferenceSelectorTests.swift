@@ -44,6 +44,18 @@ import Testing
         #expect(selector.decide(instructionID: 1, candidates: tied) == .none(.allTied))
     }
 
+    @Test func anAnswerWithTheChosenTextIsNeverRejected() {
+        // The worst answer repeats the chosen one (up to whitespace): the pair would be dropped by every layout.
+        let candidates = [
+            PreferenceCandidate(completionID: 1, score: 9, text: "Paris."), PreferenceCandidate(completionID: 2, score: 2, text: " Paris.\n"),
+            PreferenceCandidate(completionID: 3, score: 5, text: "Lyon."),
+        ]
+        let pair = PreferenceSelector(policy: .worst).decide(instructionID: 1, candidates: candidates).pair
+        #expect(pair?.chosen.completionID == 1 && pair?.rejected.completionID == 3)
+        let same = [PreferenceCandidate(completionID: 1, score: 9, text: "ok"), PreferenceCandidate(completionID: 2, score: 2, text: "ok")]
+        #expect(PreferenceSelector().decide(instructionID: 1, candidates: same) == .none(.allTied))
+    }
+
     @Test func equalTopRatingsChooseTheLowerIdAndNeverPairTheTie() {
         let candidates = [PreferenceCandidate(completionID: 9, score: 8), PreferenceCandidate(completionID: 4, score: 8), PreferenceCandidate(completionID: 2, score: 5)]
         let pair = PreferenceSelector(policy: .second).decide(instructionID: 1, candidates: candidates).pair
