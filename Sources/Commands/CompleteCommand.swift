@@ -92,7 +92,8 @@ public struct CompleteCommand: CommandDefinition {
             settings: CompleteSettings(
                 mode: completer.mode, n: completer.samples, maxInstances: completer.maxInstances, condition: condition,
                 limit: limit, models: completer.models),
-            options: llm, endpoint: endpoint, template: completer.template, context: context, sender: router
+            options: llm, sampling: completer.sampling, endpoint: endpoint, template: completer.template, context: context,
+            sender: router
         ) { runner in
             if models != nil {
                 try runner.recorder.describe(

@@ -102,7 +102,8 @@ public struct EvolveCommand: CommandDefinition {
             return
         }
         try ModelCallRunner.record(
-            database, arguments: arguments, settings: settings, options: llm, endpoint: endpoint,
+            database, arguments: arguments, settings: settings, options: llm,
+            sampling: ModelEvolutionBackend.sampling(model: endpoint.model, options: llm, settings: settings), endpoint: endpoint,
             template: EvolutionPromptTemplate.identifier,
             context: context, json: settings.json
         ) { calls in

@@ -41,6 +41,7 @@ public struct ExportCommand: CommandDefinition {
             .option("--dataset-info", value: "dir", help: "Write or merge DIR/dataset_info.json for LLaMA-Factory."),
             .option("--kto-threshold", value: "x", help: "trl-kto: a rating of at least x (0-10) is desirable.", default: "7"),
             .option("--kto-scorer", value: "name", help: "trl-kto: whose ratings label answers (judge, pairwise, ...).", default: "judge"),
+            .flag("--json", help: "Print the summary (records per file, skipped by reason, flagged) as one JSON line on stdout; needs -o."),
         ],
         examples: [
             "dsbench export --format alpaca -o data/train.json --json-array",
@@ -59,6 +60,8 @@ public struct ExportCommand: CommandDefinition {
     let force: Bool
     let output: String?
     let jsonArray: Bool
+    /// `--json`: the summary as one JSON line on stdout (the records go to the -o file).
+    let json: Bool
     let selection: ExampleSelection
     let shuffle: Bool
     let seed: UInt64
@@ -78,6 +81,10 @@ public struct ExportCommand: CommandDefinition {
         force = arguments.flag("force")
         output = arguments.string("output")
         jsonArray = arguments.flag("json-array")
+        json = arguments.flag("json")
+        if json, output == nil {
+            throw UsageError("--json needs -o FILE: without it the records are written to stdout, where the summary goes")
+        }
         var selection = ExampleSelection()
         selection.all = arguments.flag("all")
         selection.condition = WhereCondition(arguments.string("where"))
@@ -106,19 +113,25 @@ public struct ExportCommand: CommandDefinition {
     }
 
     public func run(context: CommandContext) throws {
+        let started = Date()
         let database = try context.openDatabase(create: false)
-        if let preference {
-            try writePreferences(preference, database: database, context: context)
-            return
+        let written = try preference.map { try writePreferences($0, database: database, context: context) }
+            ?? writeExamples(database: database, context: context)
+        if json {
+            let format = preference?.layout.name ?? layout.name
+            context.print(JSONOutput.line(ExportReport(format: format, written: written, seconds: Date().timeIntervalSince(started))))
         }
+    }
+
+    /// The `examples` layouts: one file (or stdout), or one file per `--split` part; returns what each file got.
+    private func writeExamples(database: Database, context: CommandContext) throws -> [(String, ExportSummary)] {
         try selection.validate(in: database)
         let exporter = ExampleExporter(
             layout: layout, options: exportOptions, jsonArray: jsonArray, rules: check ? trainerRules : [],
             interrupt: context.interrupt)
         let outputPath = output.map(context.resolve)
         if let split, let outputPath {
-            try writeSplit(split, rows: selectedRows(exporter, database), to: outputPath, exporter: exporter, context: context)
-            return
+            return try writeSplit(split, rows: selectedRows(exporter, database), to: outputPath, exporter: exporter, context: context)
         }
         let target = try outputPath.map { try ExportFile(path: $0) }
         // Without --shuffle the rows stream straight from the query; a shuffle needs them all first.
@@ -128,8 +141,8 @@ public struct ExportCommand: CommandDefinition {
                 database: database, selection: selection, to: target, stdout: context.stdout,
                 // Progress only beside a file: on a terminal stdout the records themselves are the output.
                 progress: StepProgress(label: "export", unit: "rows", total: 0, sink: context.stderr,
-                                       enabled: context.stderrIsTerminal && target != nil))
-        try finish([(outputPath ?? "stdout", summary)], files: target.map { [$0] } ?? [], context: context)
+                                       enabled: context.stderrIsTerminal && target != nil && !json))
+        return try finish([(outputPath ?? "stdout", summary)], files: target.map { [$0] } ?? [], context: context)
     }
 
     /// The rules `--check` applies: the layout's trainer, and LLaMA-Factory's reading of the registered entry.
@@ -147,11 +160,11 @@ public struct ExportCommand: CommandDefinition {
     static let optionalColumns: Set<String> = ["system", "tools", "history"]
 
     /// Reports each file, refuses with `--strict` (the files are discarded, nothing is renamed into place),
-    /// then commits the files and registers them.
+    /// then commits the files and registers them; returns `written` for the `--json` summary.
     private func finish(
         _ written: [(String, ExportSummary)], files: [ExportFile], registration: DatasetInfoRegistration? = nil,
         context: CommandContext
-    ) throws {
+    ) throws -> [(String, ExportSummary)] {
         // "wrote" only once the file is in place: a --strict or dataset_info.json refusal writes nothing.
         func report(wrote: Bool) {
             for (path, summary) in written {
@@ -179,11 +192,13 @@ public struct ExportCommand: CommandDefinition {
             throw error
         }
         for file in files { try file.commit() }
-        report(wrote: true)
+        // With --json the summary on stdout says what the success lines would.
+        if !json { report(wrote: true) }
         if let plan {
             try plan.write()
             for message in plan.messages { context.printError(message) }
         }
+        return written
     }
 
     /// The preference export for a preference `--format`, refusing the options that select or repair
@@ -215,14 +230,16 @@ public struct ExportCommand: CommandDefinition {
     }
 
     /// Writes a preference layout to -o (renamed into place when complete) or stdout, then registers it.
-    private func writePreferences(_ export: PreferenceExport, database: Database, context: CommandContext) throws {
+    private func writePreferences(
+        _ export: PreferenceExport, database: Database, context: CommandContext
+    ) throws -> [(String, ExportSummary)] {
         let outputPath = output.map(context.resolve)
         let target = try outputPath.map { try ExportFile(path: $0) }
         let summary = try export.write(database: database, to: target, stdout: context.stdout, interrupt: context.interrupt)
         let registration = datasetInfo.map { directory in
             DatasetInfoRegistration(directory: context.resolve(directory), force: force) { export.layout.datasetInfoEntry(fileName: $0, keys: $1) }
         }
-        try finish([(outputPath ?? "stdout", summary)], files: target.map { [$0] } ?? [], registration: registration, context: context)
+        return try finish([(outputPath ?? "stdout", summary)], files: target.map { [$0] } ?? [], registration: registration, context: context)
     }
 
     /// Every selected row in memory, shuffled with --shuffle and then cut to --limit.
@@ -239,7 +256,7 @@ public struct ExportCommand: CommandDefinition {
     /// One file per split part; all are renamed into place only after every part was written.
     private func writeSplit(
         _ split: SplitPlan, rows: [Row], to outputPath: String, exporter: ExampleExporter, context: CommandContext
-    ) throws {
+    ) throws -> [(String, ExportSummary)] {
         let assignment = split.assignments(count: rows.count, seed: seed)
         var written: [(String, ExportSummary)] = []
         var files: [ExportFile] = []
@@ -250,7 +267,7 @@ public struct ExportCommand: CommandDefinition {
             let partRows = zip(rows, assignment).filter { $0.1 == index }.map(\.0)
             written.append((path, try exporter.write(partRows, to: file, stdout: context.stdout)))
         }
-        try finish(written, files: files, context: context)
+        return try finish(written, files: files, context: context)
     }
 
     /// `data/out.json` + `train` → `data/out_train.json`.

@@ -39,19 +39,12 @@ extension FilterCommand {
 
         var failedByRule: [(String, Int)] { lines.map { ($0.rule, $0.failed) } }
 
-        func render(json: Bool, dryRun: Bool, seconds: Double) -> String {
+        /// The summary as printed: one compact JSON line with `--json` (`command`, `dry_run`, `subjects`,
+        /// `seconds`, `rules`, `scrubbed` with --scrub, and `run_id` unless a dry run recorded none), a table otherwise.
+        func render(json: Bool, dryRun: Bool, seconds: Double, runID: Int64? = nil, scrubbed: Int? = nil) -> String {
             if json {
-                struct Report: Encodable {
-                    var dry_run: Bool
-                    var subjects: Int
-                    var seconds: Double
-                    var rules: [Line]
-                }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                let data = (try? encoder.encode(Report(dry_run: dryRun, subjects: subjects,
-                                                       seconds: (seconds * 1000).rounded() / 1000, rules: lines))) ?? Data()
-                return String(decoding: data, as: UTF8.self) + "\n"
+                return JSONOutput.line(Report(
+                    dryRun: dryRun, subjects: subjects, seconds: seconds, rules: lines, runID: runID, scrubbed: scrubbed)) + "\n"
             }
             var out = dryRun ? "dry run: nothing written\n" : ""
             out += ResultPrinter.table(columns: ["rule", "checked", "failed"],
@@ -61,6 +54,7 @@ extension FilterCommand {
             }
             let rate = seconds > 0 ? Int(Double(subjects) / seconds) : 0
             out += "\(subjects) subjects in \(String(format: "%.2f", seconds)) s (\(rate)/s)\n"
+            if let scrubbed { out += "scrubbed: \(scrubbed) redacted rows written (origin 'scrubbed')\n" }
             return out
         }
     }

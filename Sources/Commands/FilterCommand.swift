@@ -76,7 +76,7 @@ public struct FilterCommand: CommandDefinition {
         }
         var scrubbed = 0
         // The run opens before the rules are evaluated, so a Ctrl-C at any point is recorded as interrupted.
-        let summary = try RunRecorder.record(database, arguments: arguments) { run in
+        let (summary, runID) = try RunRecorder.record(database, arguments: arguments) { run in
             var summary = Summary(rules: rules)
             let walk = ChunkedRun(database: database, run: run, context: context)
             let cursor = try walk.startingCursor()
@@ -100,11 +100,11 @@ public struct FilterCommand: CommandDefinition {
                 for (name, failed) in summary.failedByRule { run.totals.counters["failed.\(name)"] = failed }
                 return Int(range.count)
             }
-            return summary
+            return (summary, run.runID)
         }
-        var text = summary.render(json: json, dryRun: false, seconds: Date().timeIntervalSince(started))
-        if scrub && !json { text += "scrubbed: \(scrubbed) redacted rows written (origin 'scrubbed')\n" }
-        context.stdout.write(text)
+        context.stdout.write(summary.render(
+            json: json, dryRun: false, seconds: Date().timeIntervalSince(started), runID: runID,
+            scrubbed: scrub ? scrubbed : nil))
     }
 
     /// A progress line on a terminal (stderr), counting instructions.

@@ -128,7 +128,7 @@ public struct GenerateCommand: CommandDefinition {
             return
         }
         try ModelCallRunner.record(
-            database, arguments: arguments, settings: settings, options: llm, endpoint: endpoint, template: template,
-            context: context, run: generator.run)
+            database, arguments: arguments, settings: settings, options: llm, sampling: generator.sampling, endpoint: endpoint,
+            template: template, context: context, run: generator.run)
     }
 }

@@ -17,7 +17,7 @@ extension ScoreCommand {
         let started = Date()
         let heuristic = HeuristicScorer()
         var scored = 0, low = 0, sum = 0.0
-        try RunRecorder.record(database, arguments: arguments) { run in
+        let runID = try RunRecorder.record(database, arguments: arguments) { run in
             let walk = ChunkedRun(database: database, run: run, context: context)
             let cursor = try walk.startingCursor()
             let progress = StepProgress(
@@ -49,10 +49,11 @@ extension ScoreCommand {
                 run.count("scored", items.count)
                 return Int(range.count)
             }
+            return run.runID
         }
         let seconds = Date().timeIntervalSince(started)
         let mean = scored == 0 ? 0 : sum / Double(scored)
-        let summary = HeuristicScoreSummary(scorer: scorer, scored: scored, mean: mean, below5: low, seconds: seconds)
+        let summary = HeuristicScoreSummary(scorer: scorer, scored: scored, mean: mean, below5: low, seconds: seconds, runID: runID)
         context.print(json ? JSONOutput.line(summary) : summary.text)
     }
 }

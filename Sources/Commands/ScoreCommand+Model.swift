@@ -26,7 +26,7 @@ extension ScoreCommand {
         }
         try ModelCallRunner.record(
             database, arguments: arguments, settings: ScoreSettings(scorer: kind.rawValue, condition: condition), options: llm,
-            endpoint: endpoint, template: kind.template, context: context, plannedCalls: todo.count, json: json
+            sampling: kind.sampling(llm), endpoint: endpoint, template: kind.template, context: context, plannedCalls: todo.count, json: json
         ) { runner in
             runner.recorder.count("selected", subjects.count)
             runner.recorder.count("already_scored", report.alreadyScored)

@@ -30,7 +30,7 @@ extension ScoreCommand {
         try ModelCallRunner.record(
             database, arguments: arguments,
             settings: ScoreSettings(scorer: "pairwise", condition: condition, swapCheck: swapFraction), options: llm,
-            endpoint: endpoint, template: PairwisePrompt.identifier,
+            sampling: scoring.sampling, endpoint: endpoint, template: PairwisePrompt.identifier,
             context: context, plannedCalls: todo.count, json: json
         ) { runner in
             runner.recorder.count("already_judged", already)

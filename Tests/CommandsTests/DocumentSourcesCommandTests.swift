@@ -111,6 +111,15 @@ import TestSupport
         #expect(try F.scalar(db, "SELECT count(*) FROM latest_verdicts WHERE filter = 'doc-grounded' AND passed = 0") == 3)
         let detail = try #require(try F.query(db, "SELECT detail FROM verdicts WHERE filter = 'doc-grounded' AND passed = 0 LIMIT 1").first)
         #expect(detail.string("detail").contains("\"method\":\"judge\""))
+        // runs.options.sampling: the question writer's defaults and the judge's, as numbers; the judge sends no seed.
+        let sampling = try #require(try F.query(db, """
+            SELECT json_extract(options, '$.sampling.generate.temperature') AS gt, json_type(options, '$.sampling.generate.max_tokens') AS gm,
+                json_extract(options, '$.sampling.generate.max_tokens') AS gmv, json_extract(options, '$.sampling.judge.max_tokens') AS jm,
+                json_extract(options, '$.sampling.judge.temperature') AS jt, json_type(options, '$.sampling.judge.seed') AS js
+            FROM runs WHERE command = 'generate'
+            """).first)
+        #expect(sampling.double("gt") == 0.7 && sampling.string("gm") == "integer" && sampling.int("gmv") == 2048)
+        #expect(sampling.int("jm") == 64 && sampling.double("jt") == 0 && sampling.optionalString("js") == nil)
         #expect(F.run(["generate", "--from", "documents", "--style", "instructions", "--grounding", "judge", "--db", db]).status == 64)
     }
 

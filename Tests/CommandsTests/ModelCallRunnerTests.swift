@@ -53,7 +53,7 @@ import Testing
         let fleet = FakeFleet()
         for _ in 0..<2 {
             try ModelCallRunner.record(
-                database, arguments: arguments, settings: [String: Int](), options: options, endpoint: endpoint,
+                database, arguments: arguments, settings: [String: Int](), options: options, sampling: EffectiveSampling(), endpoint: endpoint,
                 template: "t@1", context: context, sender: fleet
             ) { runner in
                 var texts: [String] = []
@@ -78,7 +78,7 @@ import Testing
         let (database, arguments, options, endpoint, context) = try setUp()
         #expect(throws: Boom.self) {
             try ModelCallRunner.record(
-                database, arguments: arguments, settings: [String: Int](), options: options, endpoint: endpoint,
+                database, arguments: arguments, settings: [String: Int](), options: options, sampling: EffectiveSampling(), endpoint: endpoint,
                 template: "t@1", context: context, sender: FakeFleet()
             ) { runner in
                 try runner.run(calls(["ok", "boom"])) { result in

@@ -57,6 +57,9 @@ import TestSupport
         let checks = try database.scalar("SELECT count(*) FROM pairwise_judgements WHERE swap_check = 1").intValue ?? 0
         #expect(asks == 300 + Int(checks) && checks > 40 && checks < 120)
         #expect(try database.scalar("SELECT count(*) FROM pairwise_judgements WHERE swap_check = 0").intValue == 300)
+        // runs.options.sampling: the asks' defaults (temperature 0, 300 tokens) as numbers; no seed is sent.
+        #expect(try database.scalar("SELECT json_extract(options, '$.sampling.pairwise.max_tokens') FROM runs WHERE command = 'score' ORDER BY id DESC LIMIT 1").intValue == 300)
+        #expect(try database.scalar("SELECT json_type(options, '$.sampling.pairwise.temperature') IN ('integer', 'real') AND json_extract(options, '$.sampling.pairwise.temperature') = 0 AND json_type(options, '$.sampling.pairwise.seed') IS NULL FROM runs WHERE command = 'score' ORDER BY id DESC LIMIT 1").intValue == 1)
         let swap = try #require(pairwiseSummary["swap_check"] as? [String: Any])
         #expect(swap["rate"] as? Double == 1 && swap["checked"] as? Int == Int(checks))
         // The order shown was randomised: both positions were shown first for the better answer.

@@ -155,21 +155,47 @@ struct ModelCompleter {
             if let system = target.system, !system.isEmpty { messages.append(.system(system)) }
             messages.append(.user(question))
         }
-        var parameters = llm.parameters(defaults: SamplingParameters())
-        if samples > 1 || llm.seed != nil { parameters.seed = (llm.seed ?? 0) &+ sample }
+        var parameters = answerParameters
+        parameters.seed = parameters.seed.map { $0 &+ sample }
         return ModelCall(.chat(model: target.model ?? model, messages: messages, parameters: parameters), purpose: Self.answerPurpose)
     }
 
-    private func classifyCall(_ target: CompletionTarget) -> ModelCall {
+    /// The sampling of each call type: no default for the answer (the server's applies unless given), so the
+    /// answer sends a seed only when asked for one or for several samples (base `--seed`, plus the sample).
+    private var answerParameters: SamplingParameters {
+        var parameters = llm.parameters(defaults: SamplingParameters())
+        if samples > 1 || llm.seed != nil { parameters.seed = llm.seed ?? 0 }
+        return parameters
+    }
+
+    private var classifyParameters: SamplingParameters {
         var parameters = llm.parameters(defaults: SamplingParameters(temperature: 0, maxTokens: 8))
         parameters.seed = llm.seed
+        return parameters
+    }
+
+    private var instancesParameters: SamplingParameters {
+        var parameters = llm.parameters(defaults: SamplingParameters(temperature: 0.7, maxTokens: 1024))
+        parameters.seed = llm.seed
+        return parameters
+    }
+
+    /// What this mode's requests send, per call type, for `runs.options`.
+    var sampling: EffectiveSampling {
+        instancesMode
+            ? EffectiveSampling().adding("classify", classifyParameters, baseSeed: llm.seed)
+                .adding("instances", instancesParameters, baseSeed: llm.seed)
+            : EffectiveSampling().adding("answer", answerParameters, baseSeed: llm.seed ?? 0)
+    }
+
+    private func classifyCall(_ target: CompletionTarget) -> ModelCall {
+        let parameters = classifyParameters
         let messages = ClassificationPrompt(language: target.promptLanguage).messages(instruction: target.instruction)
         return ModelCall(.chat(model: model, messages: messages, parameters: parameters), purpose: Self.classifyPurpose)
     }
 
     private func instancesCall(_ target: CompletionTarget, isClassification: Bool) -> ModelCall {
-        var parameters = llm.parameters(defaults: SamplingParameters(temperature: 0.7, maxTokens: 1024))
-        parameters.seed = llm.seed
+        let parameters = instancesParameters
         let prompt = InstancePrompt(language: target.promptLanguage, outputFirst: isClassification, maxInstances: maxInstances)
         return ModelCall(
             .chat(model: model, messages: prompt.messages(instruction: target.instruction), parameters: parameters),

@@ -12,13 +12,14 @@ struct DedupSummary: Encodable {
     var statistics: MinHashLSH.Statistics?
 
     enum CodingKeys: String, CodingKey {
-        case method, threshold, field, records, duplicates, seconds
+        case command, method, threshold, field, records, duplicates, seconds
         case runID = "run_id"
     }
 
     func encode(to encoder: any Encoder) throws {
         try statistics?.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode("dedup", forKey: .command)
         try container.encode(settings.method.rawValue, forKey: .method)
         try container.encodeIfPresent(settings.threshold, forKey: .threshold)
         try container.encode(settings.field, forKey: .field)

@@ -51,6 +51,22 @@ final class ModelEvolutionBackend {
         return factory
     }
 
+    /// What the rewrite, gain-check and answer requests send (those this run makes), read from the factory's
+    /// requests, for `runs.options`; each call's seed derives from `--seed` and the evolution.
+    static func sampling(model: String, options: LLMOptions, settings: EvolveSettings) -> EffectiveSampling {
+        let factory = requestFactory(model: model, options: options)
+        let base = Int(clamping: settings.seed)
+        var sampling = EffectiveSampling().adding(
+            "rewrite", factory.evolveRequest(instruction: "", input: "", strategy: .deepen, seed: 0).parameters, baseSeed: base)
+        if settings.gainCheck {
+            sampling = sampling.adding("gain", factory.gainRequest(parent: "", evolved: "", seed: 0).parameters, baseSeed: base)
+        }
+        if settings.complete {
+            sampling = sampling.adding("answer", factory.answerRequest(instruction: "", input: "", seed: 0).parameters, baseSeed: base)
+        }
+        return sampling
+    }
+
     /// An evolved row that still has checks to pass in this round.
     private struct Candidate {
         var evolution: PlannedEvolution

@@ -62,8 +62,8 @@ struct DocumentQARun {
             return
         }
         try ModelCallRunner.record(
-            database, arguments: arguments, settings: settings, options: llm, endpoint: endpoint, template: template, context: context,
-            plannedCalls: calls.count
+            database, arguments: arguments, settings: settings, options: llm, sampling: sampling, endpoint: endpoint,
+            template: template, context: context, plannedCalls: calls.count
         ) { runner in
             var gates: [Int64: DuplicateQuestionGate<RougeIndex>] = [:]
             var judgeTargets: [JudgeTarget] = []
@@ -142,7 +142,7 @@ struct DocumentQARun {
                 .chat(
                     model: endpoint.model,
                     messages: GroundingJudgePrompt.messages(question: target.question, answer: target.answer, passage: target.chunk.text, language: target.chunk.language),
-                    parameters: SamplingParameters(temperature: 0, maxTokens: 64)),
+                    parameters: Self.judgeParameters),
                 purpose: Self.judgePurpose)
         }
         var unsupported = 0
@@ -182,10 +182,26 @@ struct DocumentQARun {
         }
     }
 
+    /// The grounding judge's sampling: deterministic, a one-word verdict; no seed.
+    static let judgeParameters = SamplingParameters(temperature: 0, maxTokens: 64)
+
+    /// The question-writing call's sampling; its seed is `--seed` (0 without it) plus the chunk id.
+    private var generationParameters: SamplingParameters {
+        var parameters = llm.parameters(defaults: SamplingParameters(temperature: 0.7, maxTokens: 2048))
+        parameters.seed = llm.seed ?? 0
+        return parameters
+    }
+
+    /// What each call type sends, for `runs.options` (the judge only with `--grounding judge`).
+    private var sampling: EffectiveSampling {
+        let generation = EffectiveSampling().adding("generate", generationParameters, baseSeed: llm.seed ?? 0)
+        return settings.grounding == .judge ? generation.adding("judge", Self.judgeParameters, baseSeed: nil) : generation
+    }
+
     private func request(for chunk: Chunk, _ endpoint: EndpointConfiguration) -> LLMRequest {
         let prompt = DocumentQAPrompt(language: chunk.language, style: settings.style, perChunk: settings.perChunk)
-        var parameters = llm.parameters(defaults: SamplingParameters(temperature: 0.7, maxTokens: 2048))
-        parameters.seed = (llm.seed ?? 0) &+ Int(chunk.id)
+        var parameters = generationParameters
+        parameters.seed = parameters.seed.map { $0 &+ Int(chunk.id) }
         return .chat(model: endpoint.model, messages: prompt.messages(passage: chunk.text, headingPath: chunk.headingPath, title: chunk.title), parameters: parameters)
     }
 }

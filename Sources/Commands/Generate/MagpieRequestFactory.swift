@@ -22,6 +22,14 @@ struct MagpieRequestFactory {
         return stops
     }
 
+    /// What the query and answer requests send, read from the requests of the first sample, for `runs.options`.
+    var sampling: EffectiveSampling {
+        let base = llm.seed ?? 0
+        return EffectiveSampling()
+            .adding("query", query(MagpieRun.Sample(index: 0)).parameters, baseSeed: base)
+            .adding("answer", answer(MagpieRun.Sample(index: 0, query: "")).parameters, baseSeed: base)
+    }
+
     private func seed(_ sample: MagpieRun.Sample, answer: Bool) -> Int {
         (llm.seed ?? 0) &+ sample.index &* 16 &+ sample.history.count &* 2 &+ (answer ? 1 : 0)
     }

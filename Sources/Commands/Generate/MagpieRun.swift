@@ -75,7 +75,8 @@ struct MagpieRun {
             return
         }
         try ModelCallRunner.record(
-            database, arguments: arguments, settings: settings, options: llm, endpoint: endpoint, template: runTemplate, context: context,
+            database, arguments: arguments, settings: settings, options: llm, sampling: factory.sampling, endpoint: endpoint,
+            template: runTemplate, context: context,
             plannedCalls: plannedSamples(max(0, settings.count - acceptedAtStart)) * 2 * settings.turns
         ) { runner in
             let writer = MagpieRowWriter(

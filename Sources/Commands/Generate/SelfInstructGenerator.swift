@@ -55,6 +55,13 @@ final class SelfInstructGenerator {
 
     var remaining: Int { max(0, settings.count - machine.count) }
 
+    /// What every prompt sends (its seed: `--seed` plus the prompt's number), for `runs.options`.
+    var sampling: EffectiveSampling {
+        var sent = parameters
+        sent.seed = baseSeed
+        return EffectiveSampling().adding("generate", sent, baseSeed: baseSeed)
+    }
+
     /// One prompt: its call, its index (which numbers its seed and its `source`), and the pool rows it shows.
     struct Prompt {
         var call: ModelCall

@@ -24,11 +24,12 @@ struct DocumentImportSummary: Encodable {
         }
     }
 
+    var command = "import"
     var runID: Int64 = 0
     var files: [File] = []
 
     enum CodingKeys: String, CodingKey {
-        case files
+        case command, files
         case runID = "run_id"
     }
 }

@@ -1,7 +1,7 @@
 import Formats
 
 /// What `dsbench import` did with each file, printed as one line per file or, with `--json`, one object:
-/// `{"run_id": N, "files": [{"file", "format", "detected", "records", "rows", "rejected", "turn_order",
+/// `{"command": "import", "run_id": N, "files": [{"file", "format", "detected", "records", "rows", "rejected", "turn_order",
 /// "skipped", "source_id"}]}` (`skipped` files were imported before; `source_id` names that import).
 struct ImportSummary: Encodable {
     struct File: Encodable {
@@ -50,11 +50,12 @@ struct ImportSummary: Encodable {
         }
     }
 
+    var command = "import"
     var runID: Int64 = 0
     var files: [File] = []
 
     enum CodingKeys: String, CodingKey {
-        case files
+        case command, files
         case runID = "run_id"
     }
 }

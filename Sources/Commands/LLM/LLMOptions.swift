@@ -62,7 +62,8 @@ public struct LLMOptions: Sendable, Encodable {
     }
 
     /// The options as `runs.options` records them: no API key (it is never an option), and a base URL without
-    /// any `user:password@` part. Unset sampling values are left out (the command's defaults apply).
+    /// any `user:password@` part. Sampling values appear as given; what each call type actually sent, defaults
+    /// included, is `RunOptions.sampling`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(

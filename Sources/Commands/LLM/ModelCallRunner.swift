@@ -11,7 +11,8 @@ import Store
 /// ```swift
 /// try ModelCallRunner.record(
 ///     database, arguments: arguments, settings: settings /* Encodable: the command's effective options */,
-///     options: llm, endpoint: endpoint, template: "my-template@1", context: context, plannedCalls: targets.count
+///     options: llm, sampling: sampling /* EffectiveSampling: what each call type sends */,
+///     endpoint: endpoint, template: "my-template@1", context: context, plannedCalls: targets.count
 /// ) { runner in                                  // inside an open `runs` row (runner.recorder)
 ///     let calls = targets.map { ModelCall(request(for: $0), purpose: "my-purpose") }
 ///     let stop = try runner.run(calls) { result in  // on this thread, in the call's transaction
@@ -77,7 +78,7 @@ final class ModelCallRunner {
     /// carrying the stop message). `sender` defaults to an `LLMClient` for `endpoint` with the options' retries
     /// and timeout.
     static func record<Report: ModelCallReport, Settings: Encodable>(
-        _ database: Database, arguments: ParsedArguments, settings: Settings, options: LLMOptions,
+        _ database: Database, arguments: ParsedArguments, settings: Settings, options: LLMOptions, sampling: EffectiveSampling,
         endpoint: EndpointConfiguration, template: String, context: CommandContext, plannedCalls: Int = 0, json: Bool? = nil,
         sender: (any ModelCallSender)? = nil, run body: (ModelCallRunner) throws -> Report
     ) throws {
@@ -94,7 +95,7 @@ final class ModelCallRunner {
         let sender = sender ?? options.makeSender(endpoints ?? EndpointSet(endpoint))
         if let fleet = sender as? EndpointFleet { progress.note = { Self.fleetNote(fleet.status) } }
         try RunRecorder.record(
-            database, arguments: arguments, options: RunOptions(settings: settings, llm: options), model: endpoint.model,
+            database, arguments: arguments, options: RunOptions(settings: settings, llm: options, sampling: sampling), model: endpoint.model,
             endpointHost: endpoints?.hosts ?? endpoint.host, template: template
         ) { recorder in
             let runner = ModelCallRunner(

@@ -60,8 +60,18 @@ enum ModelScorerKind: String {
     /// is answered from `llm_calls`; a short reply is all the prompt asks for.
     func request(for subject: ScoreSubject, model: String, options: LLMOptions) -> (LLMRequest, ScoringPrompt) {
         let prompt = prompt(for: subject)
+        return (.chat(model: model, messages: [.user(prompt.text)], parameters: Self.parameters(options)), prompt)
+    }
+
+    /// Every scoring request's sampling (the same for judge and complexity).
+    static func parameters(_ options: LLMOptions) -> SamplingParameters {
         var parameters = options.parameters(defaults: SamplingParameters(temperature: 0, maxTokens: 300))
         parameters.seed = options.seed
-        return (.chat(model: model, messages: [.user(prompt.text)], parameters: parameters), prompt)
+        return parameters
+    }
+
+    /// What this scorer's requests send, for `runs.options`.
+    func sampling(_ options: LLMOptions) -> EffectiveSampling {
+        EffectiveSampling().adding(rawValue, Self.parameters(options), baseSeed: options.seed)
     }
 }

@@ -57,10 +57,18 @@ final class PairwiseScoringRun {
         let prompt = PairwisePrompt.render(
             instruction: subject.instruction, input: subject.input, first: ask.first.output ?? "", second: ask.second.output ?? "",
             system: subject.system, conversation: subject.conversation.flatMap(ConversationTurns.beforeFinalAnswer) ?? [])
-        var parameters = options.parameters(defaults: SamplingParameters(temperature: 0, maxTokens: 300))
-        parameters.seed = options.seed
         return ModelCall(.chat(model: model, messages: [.user(prompt.text)], parameters: parameters), purpose: Self.purpose)
     }
+
+    /// Every ask's sampling: temperature 0 and a short reply unless overridden.
+    private var parameters: SamplingParameters {
+        var parameters = options.parameters(defaults: SamplingParameters(temperature: 0, maxTokens: 300))
+        parameters.seed = options.seed
+        return parameters
+    }
+
+    /// What the asks send, for `runs.options`.
+    var sampling: EffectiveSampling { EffectiveSampling().adding("pairwise", parameters, baseSeed: options.seed) }
 
     /// Judges `asks`, adding the counts to `report`.
     func judge(_ asks: [Ask], runner: ModelCallRunner, report: inout PairwiseScoreReport) throws {
