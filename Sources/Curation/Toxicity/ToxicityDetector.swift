@@ -225,6 +225,25 @@ public final class ToxicityDetector: Sendable {
 
     // MARK: Chinese
 
+    /// Words that contain a pronoun character without being a pronoun: 其他 垃圾 ("other waste", a sorting
+    /// category), 吉他 (guitar), 迷你 (mini), 他人 (others). Masked so the pronoun check does not see them.
+    static let pronounCompounds = ["其他", "其它", "吉他", "迷你", "他人", "利他", "排他", "他乡", "他国", "他处", "他山"]
+
+    static func maskingPronounCompounds(_ text: String) -> String {
+        guard text.contains("他") || text.contains("你") else { return text }
+        return pronounCompounds.reduce(text) { $0.replacingOccurrences(of: $1, with: "□□") }
+    }
+
+    /// The pronoun a term is predicated of when only copulas, adverbs and measure words stand between them
+    /// ("你就是个", "他真是一个", "你们这群"), or nil.
+    static func directChineseTarget(_ recent: String) -> String? {
+        var rest = Substring(recent)
+        while let last = rest.last, "就是真简直根本完全纯粹个一只条头大十足彻尾的种样群帮堆都也还".contains(last) {
+            rest = rest.dropLast()
+        }
+        return ["你们", "他们", "她们", "你", "您", "他", "她"].first { rest.hasSuffix($0) }
+    }
+
     private func confirmChinese(_ bytes: [UInt8], _ hit: PhraseScanner.Match, _ entry: ToxicityLexicon.Entry,
                                 _ sentence: Range<Int>) -> String? {
         let before = String(decoding: bytes[sentence.lowerBound..<hit.start], as: UTF8.self)
@@ -238,9 +257,20 @@ public final class ToxicityDetector: Sendable {
         case .high:
             return "abusive in itself"
         case .targeted:
-            let recent = String(before.suffix(8))
+            let recent = Self.maskingPronounCompounds(String(before.suffix(8)))
             // A demonstrative aims only when the term follows it directly ("那个阿三", not "这个价格太贱").
             let demonstrative = ["这个", "那个", "这些", "那些"].first { recent.hasSuffix($0) }
+            if ToxicityLexicon.literalSenseTerms.contains(entry.term) {
+                // 垃圾 is rubbish and 废物 waste far more often than an insult: only a direct predication of a
+                // person counts ("你就是个废物", "你们这些垃圾"), not a pronoun somewhere nearby ("您可以减少塑料垃圾").
+                // A demonstrative alone is literal ("这些垃圾要及时清运", "这些蝗虫"); after a pronoun it aims ("你们这些垃圾").
+                let beforeDemonstrative = ["这个", "那个", "这些", "那些", "这种", "这群", "那群", "这帮"]
+                    .first { recent.hasSuffix($0) }.map { String(recent.dropLast($0.count)) } ?? recent
+                guard let target = Self.directChineseTarget(beforeDemonstrative), !recent.contains("不") else {
+                    return nil
+                }
+                return "aimed at '\(target)'"
+            }
             if let target = demonstrative ?? chineseTargets.dropLast(4).first(where: { recent.contains($0) }) {
                 if recent.contains("不") && !recent.contains("不要脸") { return nil }  // 你不是废物
                 return "aimed at '\(target)'"

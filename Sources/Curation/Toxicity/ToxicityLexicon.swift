@@ -124,6 +124,10 @@ enum ToxicityLexicon {
         return out
     }()
 
+    /// Chinese targeted terms whose literal sense is common and harmless (垃圾 rubbish, 废物 waste, 恶心 nausea,
+    /// 蝗虫 locust): they count only when predicated of a person directly, not near any pronoun.
+    static let literalSenseTerms: Set<String> = ["垃圾", "废物", "恶心", "蝗虫"]
+
     /// Chinese terms and what may not follow (or precede) them for the term to count.
     static let chineseExclusions: [String: (before: [String], after: [String])] = [
         "去死": (["除", "剔", "帮助", "用于", "可以", "能"], ["皮", "细胞", "角质", "亡", "者"]),

@@ -31,6 +31,20 @@ import Testing
         #expect(!flagged("“傻逼”是一个侮辱性很强的脏话。"))
     }
 
+    /// Garbage-sorting seeds in the bundled pipeline failed as insults: 他 inside 其他 ("other waste") was read
+    /// as a pronoun aiming 垃圾, and any pronoun within eight characters aimed 废物/垃圾/恶心 in their literal sense.
+    @Test func literalSensesAndPronounCompoundsPass() {
+        for text in ["其他垃圾", "有害垃圾、厨余垃圾、其他垃圾", "用过的纸巾属于其他垃圾，应投放到灰色垃圾桶。",
+                     "您可以通过自带购物袋来减少塑料垃圾。", "他每天都会把家里的废物分好类再带下楼。",
+                     "他吃完海鲜后一直恶心，可能是过敏了。", "这些蝗虫会在几天之内吃光整片农田。", "这些垃圾要在晚上八点前清运。",
+                     "你可以弹弹吉他放松一下，别为那些垃圾广告生气。"] {
+            #expect(!flagged(text, instruction: "请判断下列物品属于哪一类垃圾：可回收物、有害垃圾、厨余垃圾、其他垃圾。"), "\(text)")
+        }
+        for text in ["你就是个废物。", "你们这群废物，连这点小事都办不好。", "你们这些垃圾，赶紧滚。", "他就是个垃圾，别理他。"] {
+            #expect(flagged(text), "\(text)")
+        }
+    }
+
     @Test func threatsNeedTheWriterAndAVictim() {
         #expect(flagged("I'm going to hurt you."))
         #expect(flagged("I will kill you if you tell anyone."))
