@@ -278,4 +278,40 @@ import TestSupport
         #expect(try F.scalar(db, "SELECT count(DISTINCT source) FROM instructions") == (try F.scalar(db, "SELECT count(*) FROM instructions")), "each sample stored once")
         #expect(try F.scalar(db, "SELECT count(*) FROM instructions WHERE extra IS NOT NULL") == 0, "provenance stays out of export")
     }
+
+    @Test func countIsTheNumberOfAcceptedRowsAndARerunReusesTheLedger() throws {
+        // Slow replies, so every answer of a batch is in flight when the target is reached.
+        let server = try ScriptedLLMServer { request in
+            .delayed(0.1, .completion(Self.isQuery(request) ? Self.distinctQuery(request.ordinal) : "An answer to \(request.ordinal)."))
+        }
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let db = try emptyDatabase(dir)
+        func generate(_ count: Int) -> CLIResult {
+            F.run(["generate", "--method", "magpie", "--count", "\(count)", "--template", "qwen2.5", "--raw-endpoint", "openai",
+                   "--db", db, "--base-url", server.baseURL, "--model", "m", "--concurrency", "8", "--json"])
+        }
+        let first = generate(3)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try F.scalar(db, "SELECT count(*) FROM instructions WHERE origin = 'magpie'") == 3)
+        #expect(try F.scalar(db, "SELECT count(*) FROM completions") == 3)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(summary["accepted"] as? Int == 3 && summary["accepted_total"] as? Int == 3, "\(first.stdout)")
+        // The answers that arrived past the target were paid for: recorded in the ledger, not stored.
+        let sent = server.requests.count
+        #expect(try F.scalar(db, "SELECT count(*) FROM llm_calls") == sent)
+        let answered = server.requests.filter { !Self.isQuery($0) }.count
+        #expect(answered > 3, "the batch's answers were in flight")
+        #expect(summary["beyond_target"] as? Int == answered - 3, "\(first.stdout)")
+
+        let second = generate(5)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try F.scalar(db, "SELECT count(*) FROM instructions WHERE origin = 'magpie'") == 5)
+        #expect(try F.scalar(db, "SELECT count(*) FROM completions") == 5)
+        #expect(try F.scalar(db, "SELECT count(DISTINCT source) FROM instructions") == 5)
+        // The two conversations not stored came back from the ledger: no answer was requested again.
+        let bodies = server.requests.map(\.bodyText)
+        #expect(Set(bodies).count == bodies.count, "no finished request sent again")
+        #expect(server.requests.dropFirst(sent).allSatisfy(Self.isQuery), "answers came from the ledger")
+    }
 }

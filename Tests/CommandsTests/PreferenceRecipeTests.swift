@@ -136,15 +136,17 @@ import TestSupport
             "preferred_output": [["role": "assistant", "content": chosen]],
             "non_preferred_output": [["role": "assistant", "content": rejected]]])
         let kto = try records("trl-kto", ["--kto-threshold", "7"])
-        // 200 judged answers (the lonely one has no judge score); 9 and 7 are desirable.
-        #expect(kto.count == 200)
+        // 200 judged answers (the lonely one has no judge score), the four equal answers of each of the two tie
+        // instructions merged into one record (rated 6): 194; 9 and 7 are desirable.
+        #expect(kto.count == 194)
+        #expect(kto.filter { $0["completion"] as? String == "The word." }.count == 2)
         #expect(kto.filter { $0["label"] as? Bool == true }.count == 96)
         let ktoFourth = try #require(kto.first { $0["completion"] as? String == chosen })
         #expect(ktoFourth as NSDictionary == ["prompt": fourth, "completion": chosen, "label": true])
         #expect(kto.allSatisfy { $0["label"] is Bool })
-        // Labels from pairwise win rates: m1's answers (10, 6.7) and the tied ones (5) reach 5, m2's do not.
+        // Labels from pairwise win rates: m1's answers (10, 6.7) and the two merged tie answers (5) reach 5, m2's do not.
         let pairwiseKTO = try records("trl-kto", ["--kto-scorer", "pairwise", "--kto-threshold", "5"])
-        #expect(pairwiseKTO.count == 200 && pairwiseKTO.filter { $0["label"] as? Bool == true }.count == 104)
+        #expect(pairwiseKTO.count == 194 && pairwiseKTO.filter { $0["label"] as? Bool == true }.count == 98)
 
         // Lose ten of m2's answers (their calls stay in the ledger): the dry run hashes each request with its own
         // model's endpoint, so it finds all ten answered in llm_calls; only the lonely instruction's 2 × 2 answers

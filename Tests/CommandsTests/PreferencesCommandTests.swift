@@ -193,12 +193,45 @@ import TestSupport
         let result = runCLI(["export", "--db", fixture.path, "--format", "trl-kto", "--kto-threshold", "7"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = try result.stdout.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-        // 16 answers, minus the one failing its filter.
-        #expect(lines.count == 15)
+        // 16 answers, minus the one failing its filter, minus the two equal texts merged (6b into 6a, 7b into 7a).
+        #expect(lines.count == 13)
+        #expect(result.stderr.contains("merged: 2"), "\(result.stderr)")
         #expect(lines[0] as NSDictionary == ["prompt": "Name three fruits.", "completion": "Apple, banana, cherry.", "label": true])
         #expect(lines[1]["label"] as? Bool == false)
         #expect(result.stdout.contains(#""label":true"#) || result.stdout.contains(#""label": true"#))
         #expect(!result.stdout.contains("555-0100"))
+    }
+
+    @Test func ktoMergesEqualAnswersByTheirMeanRating() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("kto.db")
+        let database = try Database(path: path)
+        try Migrator().migrate(database)
+        let runID = try RunStore(database).start(command: "test-setup", optionsJSON: "{}")
+        let instructionID = try InstructionStore(database).insert(.init(instruction: "Is the sky blue?", origin: .imported, runID: runID))
+        for (sample, (text, score)) in [("Yes.", 8.0), ("No.", 3.0), ("Yes.", 3.0), ("Mostly.", 9.0), ("", 9.0), ("  \n", 8.0)].enumerated() {
+            var row = CompletionStore.NewCompletion(instructionID: instructionID, output: text, origin: .model, runID: runID)
+            row.sampleIndex = sample
+            row.model = sample % 2 == 0 ? "m1" : "m2"
+            let id = try CompletionStore(database).insert(row)
+            try ScoreStore(database).insert(.init(
+                instructionID: instructionID, completionID: id, scorer: "judge", value: score, rationale: "r", detail: nil, runID: runID))
+        }
+        try RunStore(database).finish(runID: runID, status: .succeeded, totals: RunStore.Totals())
+        for (threshold, yes) in [("5", true), ("6", false)] {
+            let result = runCLI(["export", "--db", path, "--format", "trl-kto", "--kto-threshold", threshold])
+            #expect(result.status == 0, "\(result.stderr)")
+            let lines = try result.stdout.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+            // "Yes." rated 8 and 3 is one record rated 5.5; the distinct texts stay; the empty ones are never written.
+            #expect(lines.count == 3, "\(result.stdout)")
+            #expect(lines.filter { $0["completion"] as? String == "Yes." }.count == 1)
+            #expect(lines[0] as NSDictionary == ["prompt": "Is the sky blue?", "completion": "Yes.", "label": yes])
+            #expect(lines[1] as NSDictionary == ["prompt": "Is the sky blue?", "completion": "No.", "label": false])
+            #expect(lines[2] as NSDictionary == ["prompt": "Is the sky blue?", "completion": "Mostly.", "label": true])
+            #expect(lines.allSatisfy { ($0["completion"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == false })
+            #expect(result.stderr.contains("merged: 1 "), "\(result.stderr)")
+            #expect(result.stderr.contains("skipped: 2 (empty answer)"), "\(result.stderr)")
+        }
     }
 
     @Test func layoutsWithoutDataExitOneWithTheRecipe() throws {

@@ -11,6 +11,8 @@ struct ExportSummary {
     var skipped: [String: Int] = [:]
     var notes: [String: Int] = [:]
     var checker: RecordChecker?
+    /// `trl-kto`: answers merged into an earlier record with the same prompt and completion text.
+    var merged = 0
 
     mutating func record(_ record: OrderedRecord, notes: [String], label: String) {
         count += 1
@@ -27,6 +29,7 @@ struct ExportSummary {
     /// The lines that tell the user what happened beyond the count, most frequent reason first.
     var reportLines: [String] {
         var lines: [String] = []
+        if merged > 0 { lines.append("merged: \(merged) (duplicate prompt and completion text, rated by the mean)") }
         for (reason, count) in Self.sorted(skipped) { lines.append("skipped: \(count) (\(reason))") }
         for (note, count) in Self.sorted(notes) { lines.append("changed: \(count) × \(note)") }
         if let checker {

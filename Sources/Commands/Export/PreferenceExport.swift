@@ -4,8 +4,10 @@ import Store
 import Synthesis
 
 /// `dsbench export --format <preference layout>`: writes preference records instead of `examples` rows.
-/// Pair layouts read the newest `dsbench preferences` run (`latest_preferences`); `trl-kto` labels every
-/// passing, rated answer desirable when its rating (from `--kto-scorer`) is at least `--kto-threshold`.
+/// Pair layouts read the newest `dsbench preferences` run (`latest_preferences`); `trl-kto` writes every
+/// distinct (prompt, completion text) once — answers whose texts are equal after trimming surrounding whitespace
+/// are merged and rated by the mean of their ratings (from `--kto-scorer`) — desirable when that mean is at
+/// least `--kto-threshold`; the merged duplicates are counted in the summary. An empty completion is never written.
 /// Records a layout cannot carry (equal answers, tool turns, …) are counted by reason, never written half.
 struct PreferenceExport {
     let layout: any PreferenceLayout
@@ -25,7 +27,7 @@ struct PreferenceExport {
         var summary = ExportSummary()
         var framing = ExportFraming(jsonArray: jsonArray)
         var buffer = framing.opening()
-        try forEachExample(database) { example in
+        let merged = try forEachExample(database) { example in
             if let limit, summary.count >= limit { return false }
             if summary.seen % 1024 == 0 { try interrupt.check() }
             summary.seen += 1
@@ -39,6 +41,7 @@ struct PreferenceExport {
             if buffer.count >= 1 << 20 { try flush(&buffer, file: file, stdout: stdout) }
             return true
         }
+        summary.merged = merged
         buffer += framing.closing()
         try flush(&buffer, file: file, stdout: stdout)
         return summary
@@ -65,8 +68,9 @@ struct PreferenceExport {
     }
 
     /// Hands each example to `body` in instruction order until it returns false: the newest preferences
-    /// run's pairs, or (unpaired) every passing answer rated by `ktoScorer`, labelled by the threshold.
-    private func forEachExample(_ database: Database, _ body: (Result<PreferenceExample, PreferenceSkip>) throws -> Bool) throws {
+    /// run's pairs, or (unpaired) every distinct passing answer rated by `ktoScorer`, labelled by the threshold
+    /// on its mean rating. Returns how many answers were merged into an equal one (unpaired only).
+    private func forEachExample(_ database: Database, _ body: (Result<PreferenceExample, PreferenceSkip>) throws -> Bool) throws -> Int {
         if !layout.isUnpaired {
             var going = true
             try database.forEachRow("""
@@ -82,23 +86,86 @@ struct PreferenceExport {
                 let answers = PreferenceExample.Responses.pair(chosen: row.string("chosen"), rejected: row.string("rejected"))
                 going = try body(prompt(row).map { PreferenceExample(prompt: $0, responses: answers) })
             }
-            return
+            return 0
         }
         let groups = try PreferenceSource(scorer: ktoScorer, condition: nil).groups(database)
         let text = """
             SELECT i.instruction, i.input, i.system, i.conversation, c.output
             FROM completions c JOIN instructions i ON i.id = c.instruction_id WHERE c.id = ?
             """
+        // One record per distinct (prompt, completion text): answers with the same text (other samples, other
+        // models, other instructions with the same prompt) would otherwise be written with both labels.
+        var merged = KTOMerge()
         for candidate in groups.lazy.flatMap(\.candidates) {
             guard let row = try database.first(text, [.integer(candidate.completionID)]) else { continue }
-            let answer = PreferenceExample.Responses.single(completion: row.string("output"), desirable: candidate.score >= ktoThreshold)
-            guard try body(prompt(row).map { PreferenceExample(prompt: $0, responses: answer) }) else { return }
+            merged.add(prompt(row), completion: row.string("output"), rating: candidate.score)
         }
+        for entry in merged.entries {
+            let example = entry.prompt.map { prompt in
+                PreferenceExample(prompt: prompt, responses: .single(completion: entry.completion, desirable: entry.mean >= ktoThreshold))
+            }
+            guard try body(example) else { break }
+        }
+        return merged.duplicates
     }
 
     private func prompt(_ row: Row) -> Result<PreferencePrompt, PreferenceSkip> {
         PreferencePrompt.make(
             instruction: row.string("instruction"), input: row.string("input"), system: row.optionalString("system"),
             conversation: row.optionalString("conversation").flatMap { try? JSONValue.parse($0) })
+    }
+}
+
+/// `trl-kto`'s merge of equal answers: one entry per distinct (prompt, trimmed completion text), in first-seen
+/// order, rated by the mean of its answers' ratings. Empty answers and rows whose prompt cannot be made stay one
+/// entry each, for the layout to skip and count.
+struct KTOMerge {
+    struct Entry {
+        var prompt: Result<PreferencePrompt, PreferenceSkip>
+        var completion: String
+        var total: Double
+        var ratings: Int
+        var mean: Double { total / Double(ratings) }
+    }
+
+    private struct Key: Hashable {
+        var system: String?
+        var history: [String]
+        var user: String
+        var completion: String
+    }
+
+    private(set) var entries: [Entry] = []
+    /// Answers folded into an earlier entry with the same prompt and text.
+    private(set) var duplicates = 0
+    private var index: [Key: Int] = [:]
+
+    mutating func add(_ prompt: Result<PreferencePrompt, PreferenceSkip>, completion: String, rating: Double) {
+        let text = completion.trimmingSurroundingWhitespace
+        // An empty answer or an unusable prompt is left to the layout to skip and count, one by one.
+        guard case .success(let made) = prompt, !text.isEmpty else {
+            entries.append(Entry(prompt: prompt, completion: completion, total: rating, ratings: 1))
+            return
+        }
+        let key = Key(
+            system: made.system, history: made.history.flatMap { [$0.user, $0.assistant] }, user: made.user,
+            completion: String(text))
+        if let existing = index[key] {
+            entries[existing].total += rating
+            entries[existing].ratings += 1
+            duplicates += 1
+        } else {
+            index[key] = entries.count
+            entries.append(Entry(prompt: prompt, completion: completion, total: rating, ratings: 1))
+        }
+    }
+}
+
+extension String {
+    fileprivate var trimmingSurroundingWhitespace: Substring {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return Substring(scalars[start...end])
     }
 }

@@ -13,6 +13,8 @@ struct MagpieReport: ModelCallReport {
     var duplicateRate = 0.0
     /// Samples left unsettled by a failed call (a rerun retries them).
     var failedSamples = 0
+    /// Conversations that finished after the target was reached: not stored, their calls kept in the ledger.
+    var beyondTarget = 0
     /// Samples planned (dry run).
     var plannedSamples: Int?
 
@@ -22,6 +24,7 @@ struct MagpieReport: ModelCallReport {
         case acceptedTotal = "accepted_total"
         case duplicateRate = "duplicate_rate"
         case failedSamples = "failed_samples"
+        case beyondTarget = "beyond_target"
         case plannedSamples = "planned_samples"
     }
 
@@ -35,6 +38,7 @@ struct MagpieReport: ModelCallReport {
         }
         let rejectedText = rejected.isEmpty ? "0 rejected" :
             "\(rejected.values.reduce(0, +)) rejected (" + rejected.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
-        return "\(accepted) accepted (\(acceptedTotal)/\(target)), \(rejectedText), duplicate rate \(String(format: "%.1f%%", duplicateRate * 100)); \(via)"
+        return "\(accepted) accepted (\(acceptedTotal)/\(target)), \(rejectedText), duplicate rate \(String(format: "%.1f%%", duplicateRate * 100))"
+            + (beyondTarget > 0 ? ", \(beyondTarget) past the target not stored (kept in the ledger)" : "") + "; \(via)"
     }
 }

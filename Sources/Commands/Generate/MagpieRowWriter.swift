@@ -16,6 +16,9 @@ final class MagpieRowWriter {
         var duplicates = 0
         var checked = 0
         var failedSamples = 0
+        /// Conversations finished after the target was reached: not stored (their calls stay in `llm_calls`,
+        /// so a later larger `--count` takes them from the ledger).
+        var beyondTarget = 0
     }
 
     let database: Database
@@ -26,13 +29,16 @@ final class MagpieRowWriter {
     let model: String
     let filter: MagpieQueryFilter
     var gate: DuplicateQuestionGate<RougeIndex>
+    /// How many accepted conversations this run may still store (`--count` minus those already held).
+    let capacity: Int
     private(set) var tally = Tally()
     private(set) var settledIndexes: Set<Int> = []
 
     init(
         database: Database, recorder: RunRecorder, template: ChatTemplate, system: String?, turns: Int, model: String,
-        filter: MagpieQueryFilter, gate: DuplicateQuestionGate<RougeIndex>
+        filter: MagpieQueryFilter, gate: DuplicateQuestionGate<RougeIndex>, capacity: Int
     ) {
+        self.capacity = capacity
         self.database = database
         self.recorder = recorder
         self.template = template
@@ -48,6 +54,9 @@ final class MagpieRowWriter {
     static func source(template: ChatTemplate, sample: Int) -> String { "\(sourcePrefix(template))\(sample)" }
 
     static func sourcePrefix(_ template: ChatTemplate) -> String { "magpie:\(template.name):sample-" }
+
+    /// True once this run has stored as many accepted conversations as it may.
+    var targetReached: Bool { tally.accepted >= capacity }
 
     func takeQuery(_ sample: inout MagpieRun.Sample, turn: Int, outcome: LLMCallOutcome, callID: Int64?) throws {
         guard let response = outcome.response else {
@@ -120,8 +129,15 @@ final class MagpieRowWriter {
     }
 
     /// A conversation of at least one turn: instruction, conversation, final answer and verdicts.
+    /// Past the target an accepted conversation is not stored: the sample stays unsettled, and a rerun with a
+    /// larger `--count` gets its calls back from the ledger.
     private func store(_ sample: MagpieRun.Sample, verdicts extra: [GenerationVerdict]) throws {
         guard let first = sample.history.first, let last = sample.history.last else { return }
+        if sample.answerFinish != "length", targetReached {
+            pendingVerdicts.removeValue(forKey: sample.index)
+            tally.beyondTarget += 1
+            return
+        }
         var messages: [[String: String]] = []
         if let system { messages.append(["role": "system", "content": system]) }
         for turn in sample.history {

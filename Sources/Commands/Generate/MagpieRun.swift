@@ -83,7 +83,8 @@ struct MagpieRun {
                 database: database, recorder: runner.recorder, template: template, system: system, turns: settings.turns,
                 model: endpoint.model,
                 filter: MagpieQueryFilter(expectedLanguage: settings.language.map { $0 == .chinese ? Language.zh : Language.en }),
-                gate: DuplicateQuestionGate(filter: MagpieQueryFilter.duplicate, index: RougeIndex(acceptedQueries)))
+                gate: DuplicateQuestionGate(filter: MagpieQueryFilter.duplicate, index: RougeIndex(acceptedQueries)),
+                capacity: max(0, settings.count - acceptedAtStart))
             var nextIndex = 0
             var barren = 0
             while acceptedAtStart + writer.tally.accepted < settings.count, runner.stopped == .completed {
@@ -94,18 +95,22 @@ struct MagpieRun {
                     nextIndex += 1
                 }
                 let acceptedBefore = writer.tally.accepted
-                // Once the target is reached the batch's unsent calls are not made (their samples stay unsettled).
+                // Once the target is reached the batch's unsent calls are not made (their samples stay unsettled),
+                // and what is still in flight is recorded in llm_calls but not stored as accepted rows.
                 let reached = StopSignal()
                 for turn in 0..<settings.turns where runner.stopped == .completed && !reached.isStopped {
                     let active = samples.indices.filter { !samples[$0].done }
                     if active.isEmpty { break }
                     try runner.run(active.map { ModelCall(factory.query(samples[$0]), purpose: Self.queryPurpose) }, stop: reached) { result in
                         try writer.takeQuery(&samples[active[result.index]], turn: turn, outcome: result.outcome, callID: result.callID)
+                        if writer.targetReached { reached.stop() }
                     }
+                    // No answer is asked for a query that arrived after the target was reached.
+                    if reached.isStopped { break }
                     let answering = samples.indices.filter { !samples[$0].done && samples[$0].query != nil }
                     try runner.run(answering.map { ModelCall(factory.answer(samples[$0]), purpose: Self.answerPurpose) }, stop: reached) { result in
                         try writer.takeAnswer(&samples[answering[result.index]], turn: turn, outcome: result.outcome, callID: result.callID)
-                        if acceptedAtStart + writer.tally.accepted >= settings.count { reached.stop() }
+                        if writer.targetReached { reached.stop() }
                     }
                 }
                 for sample in samples where writer.settledIndexes.contains(sample.index) { settled.insert(sample.index) }
@@ -124,6 +129,7 @@ struct MagpieRun {
             report.rejected = tally.rejected
             report.duplicateRate = tally.checked > 0 ? (Double(tally.duplicates) / Double(tally.checked) * 10_000).rounded() / 10_000 : 0
             report.failedSamples = tally.failedSamples
+            report.beyondTarget = tally.beyondTarget
             return report
         }
     }

@@ -1,7 +1,10 @@
 /// TRL's unpaired preference format for KTOTrainer (TRL docs "Dataset formats", unpaired preference type):
 /// `{"prompt": str, "completion": str, "label": bool}`, or with message lists
 /// (`"prompt": [messages…]`, `"completion": [{"role": "assistant", …}]`) when the row has a system prompt or
-/// earlier turns. `label` is a JSON boolean (true = desirable), never 0/1 or a string.
+/// earlier turns. `label` is a JSON boolean (true = desirable), never 0/1 or a string. `dsbench export` writes
+/// one record per distinct (prompt, completion text) — equal answers (compared after trimming surrounding
+/// whitespace) are merged and rated by the mean of their ratings, so one example never carries both labels —
+/// and never a record whose completion is empty.
 public struct TRLKTOLayout: PreferenceLayout {
     public let name = "trl-kto"
     public let summary = "TRL KTO: prompt/completion/label (boolean, rating >= --kto-threshold)"
