@@ -238,7 +238,13 @@ public final class ToxicityDetector: Sendable {
     /// ("你就是个", "他真是一个", "你们这群"), or nil.
     static func directChineseTarget(_ recent: String) -> String? {
         var rest = Substring(recent)
-        while let last = rest.last, "就是真简直根本完全纯粹个一只条头大十足彻尾的种样群帮堆都也还".contains(last) {
+        while let last = rest.last {
+            // 的 links only in "十足的" / "彻头彻尾的"; elsewhere it is possessive ("他们的废物": their waste).
+            if last == "的" {
+                guard let previous = rest.dropLast().last, "足尾".contains(previous) else { break }
+            } else if !"就是真简直根本完全纯粹个一只条头大十足彻尾种样群帮堆都也还太好".contains(last) {
+                break
+            }
             rest = rest.dropLast()
         }
         return ["你们", "他们", "她们", "你", "您", "他", "她"].first { rest.hasSuffix($0) }
@@ -260,12 +266,13 @@ public final class ToxicityDetector: Sendable {
             let recent = Self.maskingPronounCompounds(String(before.suffix(8)))
             // A demonstrative aims only when the term follows it directly ("那个阿三", not "这个价格太贱").
             let demonstrative = ["这个", "那个", "这些", "那些"].first { recent.hasSuffix($0) }
-            if ToxicityLexicon.literalSenseTerms.contains(entry.term) {
+            if ToxicityLexicon.directTargetTerms.contains(entry.term) {
                 // 垃圾 is rubbish and 废物 waste far more often than an insult: only a direct predication of a
                 // person counts ("你就是个废物", "你们这些垃圾"), not a pronoun somewhere nearby ("您可以减少塑料垃圾").
                 // A demonstrative alone is literal ("这些垃圾要及时清运", "这些蝗虫"); after a pronoun it aims ("你们这些垃圾").
+                let near = Self.maskingPronounCompounds(String(before.suffix(14)))
                 let beforeDemonstrative = ["这个", "那个", "这些", "那些", "这种", "这群", "那群", "这帮"]
-                    .first { recent.hasSuffix($0) }.map { String(recent.dropLast($0.count)) } ?? recent
+                    .first { near.hasSuffix($0) }.map { String(near.dropLast($0.count)) } ?? near
                 guard let target = Self.directChineseTarget(beforeDemonstrative), !recent.contains("不") else {
                     return nil
                 }

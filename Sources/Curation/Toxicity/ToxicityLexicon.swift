@@ -125,8 +125,9 @@ enum ToxicityLexicon {
     }()
 
     /// Chinese targeted terms whose literal sense is common and harmless (垃圾 rubbish, 废物 waste, 恶心 nausea,
-    /// 蝗虫 locust): they count only when predicated of a person directly, not near any pronoun.
-    static let literalSenseTerms: Set<String> = ["垃圾", "废物", "恶心", "蝗虫"]
+    /// 蝗虫 locust) or that are mild in narrative (蠢 in 愚蠢的求爱): they count only when predicated of a person
+    /// directly ("你真蠢", "你就是个废物"), not whenever a pronoun is near.
+    static let directTargetTerms: Set<String> = ["垃圾", "废物", "恶心", "蝗虫", "蠢"]
 
     /// Chinese terms and what may not follow (or precede) them for the term to count.
     static let chineseExclusions: [String: (before: [String], after: [String])] = [
@@ -143,6 +144,7 @@ enum ToxicityLexicon {
         "蠢": ([], ["蠢欲动", "动"]),
         "恶心": ([], ["呕吐", "感", "症状", "想吐"]),
         "畜生": ([], []),
+        "摸你的": (["触", "抚", "别", "不要", "避免"], []),  // 避免触摸你的脸 is hygiene advice
         // "印度支那" (Indochina), "开支那么大", "收支那一栏": 支 ends another word, 那 starts the next.
         "支那": (["印度", "开", "分", "收", "透", "预", "超", "借", "一", "两", "这", "哪", "几"],
                  ["么", "样", "些", "里", "边", "个", "一", "时", "天", "种", "半岛"]),
@@ -162,6 +164,6 @@ enum ToxicityLexicon {
         "这个词", "这个字", "一词", "词语", "词汇", "骂人的话", "脏话", "粗口", "意思是", "意为", "翻译", "译为", "译成",
         "违禁词", "屏蔽词", "敏感词", "禁用", "侮辱性", "贬义", "不文明用语", "禁止使用", "审核", "过滤", "例如", "比如",
         "辱骂", "歧视", "宣传", "污蔑", "称为", "称作", "骂作", "蔑称", "俚语", "网络用语", "台词", "举报", "识别",
-        "分类", "规范", "准则", "仇恨言论", "骚扰",
+        "分类", "规范", "准则", "仇恨言论", "骚扰", "亵渎", "成语", "俗语", "习语", "定义",
     ]
 }
