@@ -149,7 +149,6 @@ public final class ToxicityDetector: Sendable {
         "doesn't", "can't", "cannot",
     ]
 
-    /// Who a targeted English term is aimed at, or nil when it is aimed at nobody.
     /// True when a term is set off as a form of address: after a comma or at the sentence start, and before
     /// a comma, colon, '!' or '?'.
     static func isVocative(_ bytes: [UInt8], _ hit: PhraseScanner.Match, _ sentence: Range<Int>) -> Bool {
@@ -163,13 +162,14 @@ public final class ToxicityDetector: Sendable {
         if before == 0x2C && after == 0x2C { return false }
         // "Shut up, idiot.": a form of address closing a sentence, when the comma before it is the sentence's
         // only one (no list: "Synonyms: fool, dolt, idiot.").
-        if before == 0x2C && (after == 0x2E || after == 0x0A) {
+        if b > sentence.lowerBound && before == 0x2C && (after == 0x2E || after == 0x0A) {
             let head = bytes[sentence.lowerBound..<(b - 1)]
             return !head.contains(0x2C) && !head.contains(0x3A) && !head.contains(0x3B)
         }
         return (before == 0x2C || before == 0x0A) && [0x2C, 0x3A, 0x21, 0x3F].contains(after)
     }
 
+    /// Who a targeted English term is aimed at, or nil when it is aimed at nobody.
     private func englishTarget(_ words: [LatinWords.Word], _ h: Int, termWords: Int, mild: Bool) -> String? {
         var b = h - 1
         var steps = 0

@@ -47,6 +47,25 @@ import Testing
         }
     }
 
+    /// A targeted term opening a sentence and closed by a full stop ("Worthless." on Alpaca en) crashed the
+    /// filter: the form-of-address check read the text before a comma that was not there. Every prefix and
+    /// suffix of texts built around terms and punctuation must evaluate.
+    @Test func termsAtEveryPositionEvaluateWithoutTrapping() {
+        #expect(!flagged("Worthless."))
+        #expect(!flagged("Fine. Stupid.\nNext line."))
+        for text in ["Idiot. Shut up, idiot.\nYou idiot!", "Stupid, worthless: trash? 你这个废物。垃圾！他就是个垃圾",
+                     ",idiot.", "idiot,", "., idiot", "\nidiot\n, moron."] {
+            let scalars = Array(text.unicodeScalars)
+            for cut in 0...scalars.count {
+                var head = String.UnicodeScalarView(), tail = String.UnicodeScalarView()
+                head.append(contentsOf: scalars[..<cut]); tail.append(contentsOf: scalars[cut...])
+                _ = flagged(String(head))
+                _ = flagged(String(tail))
+            }
+        }
+        #expect(flagged("Shut up, idiot."))
+    }
+
     @Test func threatsNeedTheWriterAndAVictim() {
         #expect(flagged("I'm going to hurt you."))
         #expect(flagged("I will kill you if you tell anyone."))
