@@ -17,7 +17,7 @@ for rule in refusal truncated toxicity; do
         "$BIN" import --db "$db" "$WORK/$rule-$split.jsonl" >/dev/null
         "$BIN" filter --db "$db" --rules "$rule" >/dev/null
         "$BIN" sql --db "$db" --csv "select json_extract(i.extra, '\$.lang') as lang, json_extract(i.extra, '\$.label') as label,
-            1 - v.passed as flagged from verdicts v join instructions i on i.id = v.instruction_id
+            1 - v.passed as flagged from latest_verdicts v join instructions i on i.id = v.instruction_id
             where v.completion_id is not null and v.filter = '$rule'" > "$WORK/$rule-$split.csv"
         python3 "$HELP" score "$WORK/$rule-$split.csv" | while IFS=$'\t' read -r lang n p r f; do
             printf '%-10s %-8s %-4s %5s %7s %7s %7s\n' "$rule" "$split" "$lang" "$n" "$p" "$r" "$f"
