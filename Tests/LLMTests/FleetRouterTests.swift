@@ -99,7 +99,7 @@ import Testing
         let rate = (6000.0 - 99) / 60
         #expect(abs(until - 450 / rate) < 1e-9)  // repay 400, then 50 more
         router.settle(0, .succeeded(tokens: 100, headers: [:]), estimatedTokens: 500, now: 0)
-X
+        // The unused 400 came back: the debt is repaid (100 - 500 + 400 = 0), so 50 more wait only 50 tokens' time.
         guard case .wait(let after?, true) = router.acquire(estimatedTokens: 50, now: 0) else {
             Issue.record("expected a limit wait")
             return
