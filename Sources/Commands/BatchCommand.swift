@@ -66,10 +66,26 @@ public struct BatchCommand: CommandDefinition {
             let written = try collect(database, context: context, collecting: true)
             context.print(json ? JSONOutput.line(["collected_calls": written]) : "batch: \(written) llm_calls rows collected")
         case .cancel(let reference):
-            guard let record = try BatchStore(database).find(reference), let providerID = record.providerBatchID else {
-                throw CommandError.failed("no submitted batch '\(reference)'; see 'dsbench batch status'")
+            guard let record = try BatchStore(database).find(reference) else {
+                throw CommandError.failed("no batch '\(reference)'; see 'dsbench batch status'")
             }
             let client = BatchClient(configuration: try endpoint(of: record, context: context))
+            var providerBatchID = record.providerBatchID
+            if providerBatchID == nil, record.collectedAt == nil {
+                // Never confirmed as submitted: the provider may still have it (the command died after the
+                // create); otherwise there is nothing to cancel remotely, so close the row here.
+                let key = record.submissionKey
+                providerBatchID = (try? BlockingTask.run { try await client.find(key: key) })??.id
+                if providerBatchID == nil {
+                    try BatchStore(database).closeLocally(
+                        record.id, state: BatchState.cancelled.rawValue, reason: "cancelled before it was submitted")
+                    context.print("batch \(record.id): cancelled (never submitted; closed locally)")
+                    return
+                }
+            }
+            guard let providerID = providerBatchID else {
+                throw CommandError.failed("batch \(record.id) was never submitted and is closed (\(record.state))")
+            }
             let job = try BlockingTask.run { try await client.cancel(providerID) }
             try BatchStore(database).update(
                 record.id, providerBatchID: job.id, state: job.state.rawValue, outputFileID: job.outputFileID,
@@ -88,13 +104,26 @@ public struct BatchCommand: CommandDefinition {
             var written = 0
             var seen: Set<String> = []
             for record in open where seen.insert(record.endpointURL).inserted {
-                let endpoint = try endpoint(of: record, context: context)
+                let endpoint: EndpointConfiguration
+                do {
+                    endpoint = try self.endpoint(of: record, context: context)
+                } catch where !collecting {
+                    context.stderr.write("warning: \(error)\n")
+                    continue
+                }
                 let stage = BatchStage(
                     database: database, recorder: recorder, command: record.command, endpoint: endpoint,
                     options: BatchOptions(wait: false, retry: .live, pollInterval: 0), prices: prices,
                     progress: LLMProgress(label: "batch", total: 0, sink: context.stderr, enabled: false),
                     interrupt: context.interrupt)
-                written += collecting ? try stage.collectFinished().count : try stage.refresh().count
+                if collecting {
+                    written += try stage.collectFinished().count
+                } else {
+                    // status lists every batch: one that cannot be refreshed is shown as recorded, with a warning.
+                    written += try stage.refresh { record, error in
+                        context.stderr.write("warning: batch \(record.id) not refreshed: \(error)\n")
+                    }.count
+                }
             }
             return written
         }

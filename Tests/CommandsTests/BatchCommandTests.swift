@@ -1,4 +1,5 @@
 import Commands
+import LLM
 import Foundation
 import Store
 import Synchronization
@@ -310,5 +311,78 @@ extension BatchOtherCommandsTests {
         #expect(!service.batches.isEmpty)
         #expect(server.requests.filter { $0.path.hasSuffix("/chat/completions") || $0.path.hasSuffix("/v1/completions") }.isEmpty)
         #expect(try F.scalar(db, "SELECT count(*) FROM llm_calls WHERE batch_id IS NULL") == 0)
+    }
+}
+
+/// `--batch` against servers with no Batch API (llama.cpp answers 404 with an HTML page, Python's
+/// http.server 501): one clear line, no raw HTML, the local row closed, and `batch status`/`cancel` still work.
+@Suite(.serialized) struct NoBatchAPITests {
+    typealias F = LLMCommandFixtures
+
+    static let page = "<!DOCTYPE HTML>\n<html><head><title>Error response</title></head>\n<body><h1>Error response</h1><p>Error code: 501</p></body></html>\n"
+
+    /// A chat server whose Batch API routes (`/v1/files`, `/v1/batches`) answer `status` with an HTML page.
+    static func server(status: Int) throws -> ScriptedLLMServer {
+        try ScriptedLLMServer { request in
+            request.path.hasPrefix("/v1/files") || request.path.hasPrefix("/v1/batches")
+                ? .raw(status: status, headers: ["content-type": "text/html"], body: page) : .echo
+        }
+    }
+
+    @Test(arguments: [404, 405, 501]) func batchAgainstAServerWithoutBatchAPIFailsClearlyAndLeavesNothingStuck(status: Int) throws {
+        let server = try Self.server(status: status)
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let db = try F.database(in: dir, seeds: ["Question one", "Question two"], origin: .imported)
+        let result = F.run(["complete", "--db", db, "--base-url", server.baseURL, "--model", "scripted", "--batch", "--no-wait"])
+        #expect(result.status == 1)
+        #expect(!result.stderr.contains("<"), "raw HTML in: \(result.stderr)")
+        #expect(result.stderr.contains("no Batch API") && result.stderr.contains("drop --batch"), "\(result.stderr)")
+        #expect(result.stderr.contains("HTTP \(status)"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").filter { $0.contains("Batch API") }.count == 1, "\(result.stderr)")
+        // The row is kept as history, closed: failed, with the reason, nothing pending.
+        let rows = try F.query(db, "SELECT state, errors, collected_at, provider_batch_id FROM batches")
+        #expect(rows.count == 1)
+        #expect(rows.first?.string("state") == "failed")
+        #expect(rows.first?.optionalString("errors")?.contains("no Batch API") == true)
+        #expect(rows.first?.optionalString("collected_at") != nil)
+        // status works and shows it; a rerun without --batch answers live.
+        let listed = F.run(["batch", "status", "--db", db])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("failed"), "\(listed.stdout)")
+        let live = F.run(["complete", "--db", db, "--base-url", server.baseURL, "--model", "scripted"])
+        #expect(live.status == 0, "\(live.stderr)")
+        #expect(try F.scalar(db, "SELECT count(*) FROM completions") == 2)
+    }
+
+    /// A row left `preparing` by an older dsbench (the trial's database): status heals it instead of failing
+    /// on it, and cancel closes a never-submitted batch locally.
+    @Test func statusAndCancelCopeWithARowStuckInPreparing() throws {
+        let server = try Self.server(status: 404)
+        defer { server.stop() }
+        let dir = TemporaryDirectory()
+        let db = try F.database(in: dir, seeds: ["Question one"], origin: .imported)
+        // Two failed submissions, put back as an older dsbench left them: preparing, uncollected.
+        for _ in 0..<2 {
+            #expect(F.run(["complete", "--db", db, "--base-url", server.baseURL, "--model", "scripted", "--batch", "--no-wait"]).status == 1)
+        }
+        try Database(path: db).execute("UPDATE batches SET state = 'preparing', errors = NULL, collected_at = NULL")
+        let (stuck, other) = (1, 2)
+        let cancelled = F.run(["batch", "cancel", String(other), "--db", db])
+        #expect(cancelled.status == 0, "\(cancelled.stderr)")
+        #expect(cancelled.stdout.contains("cancelled"), "\(cancelled.stdout)")
+        #expect(try F.query(db, "SELECT state FROM batches WHERE id = \(other)").first?.string("state") == "cancelled")
+        let status = F.run(["batch", "status", "--db", db])
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(!status.stderr.contains("<") && !status.stdout.contains("<html"), "\(status.stderr)")
+        #expect(try F.query(db, "SELECT state FROM batches WHERE id = \(stuck)").first?.string("state") == "failed")
+        #expect(try F.scalar(db, "SELECT count(*) FROM batches WHERE collected_at IS NULL") == 0)
+    }
+
+    @Test func errorBodiesAreSummarisedNeverPrintedRaw() {
+        #expect(BatchClient.summary(of: Data(Self.page.utf8)) == "non-JSON body (HTML)")
+        #expect(BatchClient.summary(of: Data("File Not Found\nmore detail".utf8)) == "non-JSON body: File Not Found")
+        #expect(BatchClient.summary(of: Data(#"{"error":{"message":"No such File object: f1"}}"#.utf8)) == "No such File object: f1")
+        #expect(BatchClient.summary(of: Data()) == "empty body")
     }
 }

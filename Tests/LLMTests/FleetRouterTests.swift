@@ -77,21 +77,34 @@ import Testing
 
     @Test func requestsPerMinutePaceSendingAndReportALimitWait() {
         var router = FleetRouter(weights: [1], limits: EndpointLimits(concurrency: 1000, requestsPerMinute: 120), now: 0)
-        for _ in 0..<120 { do { let got = router.acquire(estimatedTokens: 1, now: 0); #expect(got == .send(0)) } }
-        do { let got = router.acquire(estimatedTokens: 1, now: 0); #expect(got == .wait(until: 0.5, limited: true)) }
-        do { let got = router.acquire(estimatedTokens: 1, now: 0.5); #expect(got == .send(0)) }
-    }
-
-    @Test func tokensPerMinuteAreEstimatedThenCorrectedByUsage() {
-        var router = FleetRouter(weights: [1], limits: EndpointLimits(concurrency: 100, tokensPerMinute: 600), now: 0)
-        do { let got = router.acquire(estimatedTokens: 500, now: 0); #expect(got == .send(0)) }
-        guard case .wait(let until?, true) = router.acquire(estimatedTokens: 500, now: 0) else {
+        // A burst of one second's worth (2), then evenly: never a minute's allowance at once.
+        for _ in 0..<2 { do { let got = router.acquire(estimatedTokens: 1, now: 0); #expect(got == .send(0)) } }
+        guard case .wait(let until?, true) = router.acquire(estimatedTokens: 1, now: 0) else {
             Issue.record("expected a limit wait")
             return
         }
-        #expect(abs(until - 40) < 1e-9)  // 400 more tokens at 10 per second
+        #expect(until > 0.49 && until < 0.52)  // about 60 / 120 s
+        do { let got = router.acquire(estimatedTokens: 1, now: until); #expect(got == .send(0)) }
+        // (At most N in any simulated minute: TokenBucketTests.rpmStartsAtMostNInAnyMinuteAtASteadyNPer60.)
+    }
+
+    @Test func tokensPerMinuteAreEstimatedThenCorrectedByUsage() {
+        // 6,000 a minute: a bucket of 100 (one second's worth), refilled at (6000 − 99) / 60 a second.
+        var router = FleetRouter(weights: [1], limits: EndpointLimits(concurrency: 100, tokensPerMinute: 6000), now: 0)
+        do { let got = router.acquire(estimatedTokens: 500, now: 0); #expect(got == .send(0)) }  // larger than the bucket: goes, in debt
+        guard case .wait(let until?, true) = router.acquire(estimatedTokens: 50, now: 0) else {
+            Issue.record("expected a limit wait")
+            return
+        }
+        let rate = (6000.0 - 99) / 60
+        #expect(abs(until - 450 / rate) < 1e-9)  // repay 400, then 50 more
         router.settle(0, .succeeded(tokens: 100, headers: [:]), estimatedTokens: 500, now: 0)
-        #expect(router.acquire(estimatedTokens: 500, now: 0) == .send(0))  // the unused 400 came back
+        // The unused 400 came back: the debt is repaid (100 - 500 + 400 = 0), so 50 more wait only 50 tokens' time.
+        guard case .wait(let after?, true) = router.acquire(estimatedTokens: 50, now: 0) else {
+            Issue.record("expected a limit wait")
+            return
+        }
+        #expect(abs(after - 50 / rate) < 1e-6)
     }
 
     @Test func a429PausesTheEndpointAndExhaustedHeadersPauseUntilReset() {

@@ -54,33 +54,86 @@ import Testing
 }
 
 @Suite struct TokenBucketTests {
-    @Test func refillsAtTheConfiguredRateAndCapsAtCapacity() {
-        var bucket = TokenBucket(limit: 60, now: 0)  // 60 per minute = 1 per second
-        for _ in 0..<60 { do { let got = bucket.take(1, now: 0); #expect(got) } }
+    /// Starts allowed by a bucket whose sender asks every `step` seconds of a simulated clock, from 0 to `end`.
+    static func starts(_ bucket: inout TokenBucket, amount: Double = 1, step: Double = 0.001, until end: Double) -> [Double] {
+        var times: [Double] = []
+        var now = 0.0
+        while now < end {
+            while bucket.take(amount, now: now) { times.append(now) }
+            now += step
+        }
+        return times
+    }
+
+    /// Most starts in any half-open window [t, t + 60) beginning at a start.
+    static func busiestMinute(_ times: [Double]) -> Int {
+        var most = 0
+        var lower = 0
+        for (upper, time) in times.enumerated() {
+            while times[lower] <= time - 60 { lower += 1 }
+            most = max(most, upper - lower + 1)
+        }
+        return most
+    }
+
+    @Test func rpmStartsAtMostNInAnyMinuteAtASteadyNPer60() {
+        for limit in [1.0, 30, 60, 90, 120, 600, 6000] {
+            var bucket = TokenBucket(limit: limit, now: 0)
+            let times = Self.starts(&bucket, until: 180)
+            // Before the fix the bucket began with a whole minute's allowance: 2N in the first minute.
+            #expect(times.filter { $0 < 60 }.count <= Int(limit), "rpm \(limit): first minute")
+            #expect(Self.busiestMinute(times) <= Int(limit), "rpm \(limit): busiest minute")
+            // Steady pace: the third minute gets (almost) the whole limit, at N/60 per second.
+            let third = times.filter { $0 >= 120 && $0 < 180 }.count
+            #expect(Double(third) >= limit * 0.98 - 1, "rpm \(limit): \(third) in the third minute")
+            let atOnce = times.filter { $0 == 0 }.count  // the burst: one second's worth, at least 1
+            #expect(atOnce == max(1, Int(limit / 60)), "rpm \(limit): burst \(atOnce)")
+        }
+    }
+
+    @Test func sixtyPerMinuteIsOnePerSecond() {
+        var bucket = TokenBucket(limit: 60, now: 0)
+        do { let got = bucket.take(1, now: 0); #expect(got) }
         do { let got = bucket.take(1, now: 0); #expect(!got) }
         #expect(abs(bucket.wait(for: 1, now: 0) - 1) < 1e-9)
         #expect(abs(bucket.wait(for: 1, now: 0.5) - 0.5) < 1e-9)
+        do { let got = bucket.take(1, now: 0.999); #expect(!got) }
         do { let got = bucket.take(1, now: 1); #expect(got) }
         bucket.refill(now: 1000)
-        #expect(bucket.level == 60)
+        #expect(bucket.level == 1)
+    }
+
+    @Test func tpmPacesTokensEvenly() {
+        // 6,000 tokens a minute in requests of 50: a burst of one second's worth (100), then 100 a second.
+        var bucket = TokenBucket(limit: 6000, now: 0)
+        #expect(bucket.capacity == 100)
+        let times = Self.starts(&bucket, amount: 50, until: 120)
+        #expect(times.filter { $0 < 60 }.count * 50 <= 6000)
+        #expect(Self.busiestMinute(times) * 50 <= 6000)
+        #expect(times.filter { $0 >= 60 && $0 < 120 }.count * 50 >= 5800)
     }
 
     @Test func usageCorrectionRepaysOrChargesTheEstimate() {
-        var bucket = TokenBucket(limit: 1000, now: 0)
-        do { let got = bucket.take(600, now: 0); #expect(got) }  // estimated 600 tokens
-        bucket.correct(by: 600 - 100, now: 0)  // the answer used 100
-        #expect(bucket.level == 900)
-        do { let got = bucket.take(900, now: 0); #expect(got) }
-        bucket.correct(by: 900 - 1500, now: 0)  // underestimated: now in debt
-        #expect(bucket.level == -600)
-        #expect(abs(bucket.wait(for: 100, now: 0) - 700 / (1000.0 / 60)) < 1e-9)
+        var bucket = TokenBucket(limit: 6000, now: 0)  // capacity 100
+        do { let got = bucket.take(60, now: 0); #expect(got) }  // estimated 60 tokens
+        bucket.correct(by: 60 - 10, now: 0)  // the answer used 10
+        #expect(bucket.level == 90)
+        do { let got = bucket.take(90, now: 0); #expect(got) }
+        bucket.correct(by: 90 - 150, now: 0)  // underestimated: now in debt
+        #expect(bucket.level == -60)
+        #expect(abs(bucket.wait(for: 10, now: 0) - 70 / bucket.refillPerSecond) < 1e-9)
     }
 
-    @Test func oversizedRequestWaitsForAFullBucketNotForever() {
-        var bucket = TokenBucket(limit: 100, now: 0)
-        do { let got = bucket.take(50, now: 0); #expect(got) }
-        #expect(bucket.wait(for: 5000, now: 0) == 50 / (100.0 / 60))
-        do { let got = bucket.take(5000, now: 30); #expect(got) }
+    @Test func oversizedRequestGoesFromAFullBucketAndPaysItsExcessLater() {
+        var bucket = TokenBucket(limit: 600, now: 0)  // capacity 10 tokens, about 10 a second
+        do { let got = bucket.take(5, now: 0); #expect(got) }
+        #expect(abs(bucket.wait(for: 5000, now: 0) - 5 / bucket.refillPerSecond) < 1e-9)
+        do { let got = bucket.take(5000, now: 0.1); #expect(!got) }
+        let full = 0.1 + bucket.wait(for: 5000, now: 0.1) + 1e-9
+        do { let got = bucket.take(5000, now: full); #expect(got) }  // not a deadlock
+        #expect(abs(bucket.level - (10 - 5000)) < 1e-6)
+        // The next small request waits until the debt is repaid: the long-run rate holds.
+        #expect(bucket.wait(for: 1, now: full) > 400)
     }
 }
 

@@ -150,17 +150,25 @@ final class BatchStage {
     private func finishSubmission(_ record: BatchRecord, data: Data? = nil) throws {
         let client = client
         let key = record.submissionKey
-        if let found = try BlockingTask.run({ try await client.find(key: key) }) {
-            try store(found, for: record.id)
-            return
-        }
         var fileID = record.inputFileID
-        if fileID == nil {
-            let content = try data ?? inputData(of: record)
-            let name = "dsbench-batch-\(record.id).jsonl"
-            let uploaded = try BlockingTask.run { try await client.upload(content, filename: name) }
-            try batches.setInputFile(record.id, fileID: uploaded)
-            fileID = uploaded
+        do {
+            if let found = try BlockingTask.run({ try await client.find(key: key) }) {
+                try store(found, for: record.id)
+                return
+            }
+            if fileID == nil {
+                let content = try data ?? inputData(of: record)
+                let name = "dsbench-batch-\(record.id).jsonl"
+                let uploaded = try BlockingTask.run { try await client.upload(content, filename: name) }
+                try batches.setInputFile(record.id, fileID: uploaded)
+                fileID = uploaded
+            }
+        } catch let error as BatchClientError {
+            // Nothing reached the provider and it has no Batch API: close the row (kept, as `failed` with the
+            // reason, so history shows the attempt) and stop with one line saying what to do instead.
+            guard case .noBatchAPI = error, fileID == nil else { throw error }
+            try batches.closeLocally(record.id, state: BatchState.failed.rawValue, reason: error.description)
+            throw CommandError.failed("--batch: \(endpoint.identity): \(error.description)")
         }
         let input = fileID!
         let url = record.url
@@ -188,15 +196,22 @@ final class BatchStage {
 
     /// Asks the provider about every uncollected batch of this endpoint (finishing interrupted submissions
     /// first) and records what it says; returns the refreshed records.
-    func refresh() throws -> [BatchRecord] {
+    /// With `skipping`, a batch that cannot be refreshed is reported to it and left as recorded, so one odd
+    /// row never stops the others (`batch status`).
+    func refresh(skipping: ((BatchRecord, any Error) -> Void)? = nil) throws -> [BatchRecord] {
         var refreshed: [BatchRecord] = []
         for record in try batches.uncollected() where record.endpointURL == endpoint.identity {
-            if record.providerBatchID == nil {
-                try finishSubmission(record)
-            } else if !(BatchState(rawValue: record.state)?.isTerminal ?? false) {
-                let client = client
-                let id = record.providerBatchID!
-                try store(try BlockingTask.run { try await client.retrieve(id) }, for: record.id)
+            do {
+                if record.providerBatchID == nil {
+                    try finishSubmission(record)
+                } else if !(BatchState(rawValue: record.state)?.isTerminal ?? false) {
+                    let client = client
+                    let id = record.providerBatchID!
+                    try store(try BlockingTask.run { try await client.retrieve(id) }, for: record.id)
+                }
+            } catch {
+                guard let skipping else { throw error }
+                skipping(record, error)
             }
             if let current = try batches.find(String(record.id)) { refreshed.append(current) }
         }

@@ -110,7 +110,9 @@ public final class BatchClient: Sendable {
     ) async throws(BatchClientError) -> [String: Any] {
         let data = try await send(operation, method: method, path: path, body: body, contentType: contentType)
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw .badResponse(operation: operation, String(decoding: data.prefix(200), as: UTF8.self))
+            // A 200 page that is not JSON (a web UI answering every GET) on the first call: no Batch API here.
+            if Self.firstCalls.contains(operation) { throw .noBatchAPI(operation: operation, status: 200, message: Self.summary(of: data)) }
+            throw .badResponse(operation: operation, Self.summary(of: data))
         }
         return object
     }
@@ -135,8 +137,26 @@ public final class BatchClient: Sendable {
         }
         guard let http = response as? HTTPURLResponse else { throw .transport("response is not HTTP") }
         guard (200..<300).contains(http.statusCode) else {
-            throw .http(operation: operation, status: http.statusCode, message: ResponseParser.errorMessage(fromBody: data))
+            let isJSON = (try? JSONSerialization.jsonObject(with: data)) != nil
+            if Self.firstCalls.contains(operation), [404, 405, 501].contains(http.statusCode) || !isJSON {
+                throw .noBatchAPI(operation: operation, status: http.statusCode, message: Self.summary(of: data))
+            }
+            throw .http(operation: operation, status: http.statusCode, message: Self.summary(of: data))
         }
         return data
+    }
+
+    /// The calls that open a submission, before anything is uploaded: an odd answer there means no Batch API.
+    static let firstCalls: Set<String> = ["list", "upload"]
+
+    /// A body for an error message: the JSON error's message, or a short note for anything else — never a raw
+    /// HTML page (llama.cpp's and Python's 404/501 pages): "non-JSON body (HTML)" or the first line, shortened.
+    public static func summary(of data: Data) -> String {
+        if (try? JSONSerialization.jsonObject(with: data)) != nil { return ResponseParser.errorMessage(fromBody: data) }
+        let text = String(decoding: data.prefix(4096), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { return "empty body" }
+        if text.hasPrefix("<") { return "non-JSON body (HTML)" }
+        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
+        return "non-JSON body: " + (line.count <= 120 ? line : String(line.prefix(120)) + "…")
     }
 }

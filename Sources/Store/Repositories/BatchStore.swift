@@ -61,6 +61,18 @@ public struct BatchStore {
              .integer(Int64(completed)), .integer(Int64(failed)), SQLValue(errors), .integer(id)])
     }
 
+    /// Closes a batch that never reached the provider (no Batch API there, or cancelled before submission):
+    /// `state` (`failed` or `cancelled`) with `reason` in `errors`, and nothing left to collect.
+    public func closeLocally(_ id: Int64, state: String, reason: String) throws {
+        try database.execute(
+            """
+            UPDATE batches SET state = ?, errors = ?, collected_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            WHERE id = ?
+            """,
+            [.text(state), .text(reason), .integer(id)])
+    }
+
     /// Results are in `llm_calls`; the batch needs nothing more. Call in the transaction that wrote them.
     public func markCollected(_ id: Int64) throws {
         try database.execute(
