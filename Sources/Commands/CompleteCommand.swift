@@ -78,8 +78,9 @@ public struct CompleteCommand: CommandDefinition {
         var completer = self.completer
         completer.model = endpoint.model
         let targets = try completer.selectTargets(database, condition: condition, limit: limit)
-        // With --models each request goes to (and is hashed by) its own model's endpoint.
-        let router = models.map { _ in ModelRouter(endpoints.map { ($0.model, llm.makeClient($0)) }) }
+        // With --models each request goes to (and is hashed by) its own model's endpoint, paced like any other
+        // run (--rpm/--tpm, rate-limit headers, 429 back-off).
+        let router = models.map { _ in ModelRouter(endpoints.map { ($0.model, llm.makeSender(EndpointSet($0))) }) }
         if llm.dryRun {
             let report = CompleteReport(mode: completer.mode, instructions: Set(targets.map(\.id)).count, rowsWritten: 0)
             try ModelCallRunner.printDryRun(

@@ -115,7 +115,7 @@ public struct DedupCommand: CommandDefinition {
             return (records.count, ExactDeduplicator(policy: settings.policy).duplicates(records, keys: keys), nil)
         case .minhash:
             let lsh = MinHashLSH(
-                threshold: settings.threshold ?? 0.8, permutations: settings.permutations ?? DedupSettings.defaultPermutations,
+                threshold: settings.threshold ?? DedupSettings.defaultThreshold(for: .minhash)!, permutations: settings.permutations ?? DedupSettings.defaultPermutations,
                 shingling: settings.shingling ?? .word, policy: settings.policy)
             var index = lsh.makeIndex()
             try forEachBatch(database, interrupt: interrupt) { index.add($0) }
@@ -125,7 +125,7 @@ public struct DedupCommand: CommandDefinition {
         case .rouge:
             var records: [DedupRecord] = []
             try forEachBatch(database, interrupt: interrupt) { records += $0 }
-            return (records.count, RougeDeduplicator(threshold: settings.threshold ?? 0.7, policy: settings.policy).duplicates(records), nil)
+            return (records.count, RougeDeduplicator(threshold: settings.threshold ?? DedupSettings.defaultThreshold(for: .rouge)!, policy: settings.policy).duplicates(records), nil)
         }
     }
 

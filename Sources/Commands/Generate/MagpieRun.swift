@@ -116,8 +116,8 @@ struct MagpieRun {
                 for sample in samples where writer.settledIndexes.contains(sample.index) { settled.insert(sample.index) }
                 if writer.tally.accepted == acceptedBefore, runner.stopped == .completed {
                     barren += 1
-                    if barren >= 5 {
-                        runner.halt(.noProgress, message: "no Magpie conversation accepted in 5 batches in a row; last error: \(runner.lastFailure ?? "every query was rejected by the filters \(writer.tally.rejected)")")
+                    if barren >= GenerateSettings.roundsWithoutProgressLimit {
+                        runner.halt(.noProgress, message: "no Magpie conversation accepted in \(GenerateSettings.roundsWithoutProgressLimit) batches in a row; last error: \(runner.lastFailure ?? "every query was rejected by the filters \(writer.tally.rejected)")")
                     }
                 } else {
                     barren = 0

@@ -146,13 +146,6 @@ public struct LLMOptions: Sendable, Encodable {
             health: .forSet(of: endpoints.members.count))
     }
 
-    /// A single client for one endpoint, sized for `--concurrency` (the per-model routes of `complete --models`).
-    public func makeClient(_ endpoint: EndpointConfiguration) -> LLMClient {
-        LLMClient(
-            configuration: endpoint, retryPolicy: RetryPolicy(maxRetries: maxRetries), timeout: timeout,
-            maxConnections: max(concurrency, 1))
-    }
-
     /// The user's sampling parameters over a command's defaults.
     public func parameters(defaults: SamplingParameters) -> SamplingParameters {
         var result = defaults

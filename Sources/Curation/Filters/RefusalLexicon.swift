@@ -114,8 +114,6 @@ enum RefusalLexicon {
         "联网", "上网", "搜索", "获取", "打开", "发送", "预测", "诊断", "开具", "教", "指导", "讲", "说", "出谋划策",
         "做到", "办到", "接受", "同意", "配合", "遵从", "照办", "应允", "为你", "为您",
     ]
-    /// Words that make a Chinese clause about someone else (他无法…, 你不能…, 植物不能…).
-    static let chineseOtherSubjects: [Character] = ["他", "她", "它", "你", "您", "谁"]
 
     /// Clauses that apologise or soften, and carry no answer.
     static let apologies = [

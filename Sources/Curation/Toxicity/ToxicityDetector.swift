@@ -74,9 +74,6 @@ public final class ToxicityDetector: Sendable {
         return nil
     }
 
-    /// True when an instruction asks to explain, translate, classify or moderate language.
-    public func isMentionContext(_ context: String) -> Bool { mentions.firstMatch(in: context) != nil }
-
     /// The sentence around byte `offset`: between . ! ? 。！？ or line breaks.
     static func sentence(_ bytes: [UInt8], around offset: Int) -> Range<Int> {
         func isEnd(_ i: Int) -> Int {

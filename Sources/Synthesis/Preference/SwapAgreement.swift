@@ -15,7 +15,10 @@ public struct SwapAgreement: Sendable, Hashable, Encodable {
     public mutating func add(_ judgements: [PairwiseJudgement]) {
         var primary: [PairwiseTally.PairKey: PairwiseJudgement] = [:]
         for judgement in judgements where !judgement.swapCheck {
-            primary[PairwiseTally.PairKey(judgement.first, judgement.second)] = judgement
+            // The first judgement of a pair counts, as in PairwiseTally (a pair asked twice keeps its first answer).
+            let key = PairwiseTally.PairKey(judgement.first, judgement.second)
+            guard primary[key] == nil else { continue }
+            primary[key] = judgement
             if judgement.winner != .tie {
                 decided += 1
                 if judgement.winner == .first { firstShownWon += 1 }
