@@ -1,0 +1,101 @@
+/// `dedup_chunks`: what a resumable `dedup` run has computed so far, one row per chunk of instruction ids,
+/// written in the chunk's transaction with the run's cursor. A rerun adopts the rows of the run it continues;
+/// the run that finishes deletes its rows in the transaction that writes its duplicates.
+public struct DedupChunkStore {
+    public let database: Database
+    public init(_ database: Database) { self.database = database }
+
+    /// One chunk: the instruction id range it covers, how many records it compared, the ids of those with
+    /// something to compare, and the method's hashes for them (little-endian, `hashes.count` a multiple of
+    /// `ids.count`).
+    public struct Chunk: Sendable, Equatable {
+        public var firstID: Int64
+        public var lastID: Int64
+        public var records: Int
+        public var ids: [Int64]
+        public var hashes: [UInt8]
+        public var inputStamp: String
+
+        public init(firstID: Int64, lastID: Int64, records: Int, ids: [Int64], hashes: [UInt8], inputStamp: String) {
+            self.firstID = firstID
+            self.lastID = lastID
+            self.records = records
+            self.ids = ids
+            self.hashes = hashes
+            self.inputStamp = inputStamp
+        }
+    }
+
+    public func insert(_ chunk: Chunk, runID: Int64) throws {
+        try database.execute(
+            """
+            INSERT INTO dedup_chunks (run_id, first_id, last_id, records, ids, hashes, input_stamp)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            [.integer(runID), .integer(chunk.firstID), .integer(chunk.lastID), .integer(Int64(chunk.records)),
+             .blob(Self.bytes(chunk.ids)), .blob(chunk.hashes), .text(chunk.inputStamp)])
+    }
+
+    /// Streams the chunks of a run in id order.
+    public func forEachChunk(runID: Int64, _ body: (Chunk) throws -> Void) throws {
+        try database.forEachRow(
+            "SELECT first_id, last_id, records, ids, hashes, input_stamp FROM dedup_chunks WHERE run_id = ? ORDER BY first_id",
+            [.integer(runID)]
+        ) { row in
+            try body(Chunk(
+                firstID: row.int64("first_id"), lastID: row.int64("last_id"), records: row.int("records"),
+                ids: Self.values(row.blob("ids")), hashes: row.blob("hashes"), inputStamp: row.string("input_stamp")))
+        }
+    }
+
+    /// Whether the chunks of `runID` cover ids 1...`cursor` without a gap, all computed on inputs described by
+    /// `inputStamp`: only then can a rerun continue after `cursor` with them.
+    public func cover(runID: Int64, through cursor: Int64, inputStamp: String) throws -> Bool {
+        guard let row = try database.first(
+            """
+            SELECT count(*) AS n, coalesce(sum(last_id - first_id + 1), 0) AS covered, min(first_id) AS first,
+                max(last_id) AS last, count(DISTINCT input_stamp) AS stamps, min(input_stamp) AS stamp
+            FROM dedup_chunks WHERE run_id = ?
+            """, [.integer(runID)])
+        else { return false }
+        if row.int("n") == 0 { return cursor == 0 }
+        return row.int64("covered") == cursor && row.int64("first") == 1 && row.int64("last") == cursor
+            && row.int("stamps") == 1 && row.string("stamp") == inputStamp
+    }
+
+    /// Moves the chunks of `previous` to `runID` (the run that continues it) and deletes the chunks of every
+    /// other run with the same command and options as `runID`, which no rerun can continue any more.
+    public func adopt(from previous: Int64?, into runID: Int64) throws {
+        try database.execute(
+            """
+            DELETE FROM dedup_chunks WHERE run_id IS NOT ?1 AND run_id IN (
+                SELECT r.id FROM runs r, runs this
+                WHERE this.id = ?2 AND r.command = this.command AND r.options = this.options AND r.id <> ?2)
+            """, [SQLValue(previous), .integer(runID)])
+        if let previous {
+            try database.execute("UPDATE dedup_chunks SET run_id = ? WHERE run_id = ?", [.integer(runID), .integer(previous)])
+        }
+    }
+
+    /// Deletes the chunks of a run.
+    public func delete(runID: Int64) throws {
+        try database.execute("DELETE FROM dedup_chunks WHERE run_id = ?", [.integer(runID)])
+    }
+
+    /// Fixed-width integers as little-endian bytes.
+    public static func bytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: values.count * MemoryLayout<T>.size)
+        out.withUnsafeMutableBytes { raw in
+            for (k, value) in values.enumerated() { raw.storeBytes(of: value.littleEndian, toByteOffset: k * MemoryLayout<T>.size, as: T.self) }
+        }
+        return out
+    }
+
+    /// Little-endian bytes as fixed-width integers (a trailing partial value is ignored).
+    public static func values<T: FixedWidthInteger>(_ bytes: [UInt8], as type: T.Type = T.self) -> [T] {
+        let count = bytes.count / MemoryLayout<T>.size
+        return bytes.withUnsafeBytes { raw in
+            (0..<count).map { T(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * MemoryLayout<T>.size, as: T.self)) }
+        }
+    }
+}
