@@ -51,10 +51,7 @@ extension ScoreCommand {
             ORDER BY instruction_id, completion_id
             """
         ) { row in
-            let subject = ScoreSubject(
-                instructionID: row.int64("instruction_id"), completionID: row.optionalInt64("completion_id"),
-                instruction: row.string("instruction"), input: row.string("input"), output: row.optionalString("output"),
-                system: row.optionalString("system"), conversation: row.optionalString("conversation"))
+            let subject = try ScoreSubject(examplesRow: row)
             if groups.last?.first?.instructionID == subject.instructionID {
                 groups[groups.count - 1].append(subject)
             } else {
