@@ -78,10 +78,13 @@ struct ResumableDedup {
 
     /// Exact: the records whose key hashes collide are read again and grouped by their canonical keys.
     private func exactMatches() throws -> (records: Int, matches: [DuplicateMatch], statistics: MinHashLSH.Statistics?) {
+        let size = try chunks.size(runID: run.runID)
         var records = 0, ids: [Int] = [], hashes: [UInt64] = []
+        ids.reserveCapacity(size.ids)
+        hashes.reserveCapacity(size.ids)
         try chunks.forEachChunk(runID: run.runID) { chunk in
             records += chunk.records
-            ids += chunk.ids.map { Int($0) }
+            ids += chunk.ids.lazy.map { Int($0) }
             hashes += DedupChunkStore.values(chunk.hashes, as: UInt64.self)
         }
         var candidates: [DedupRecord] = []
@@ -92,16 +95,18 @@ struct ResumableDedup {
     /// MinHash: the band hashes are bucketed, the records sharing a bucket are read again and shingled, and
     /// every candidate pair is verified by exact Jaccard.
     private func minhashMatches(_ lsh: MinHashLSH) throws -> (records: Int, matches: [DuplicateMatch], statistics: MinHashLSH.Statistics?) {
-        var records = 0, ids: [Int] = [], hashes: [UInt32] = []
+        var records = 0
+        var sketches = BandSketches(bands: lsh.bands)
+        sketches.reserveCapacity(try chunks.size(runID: run.runID).ids)
         try chunks.forEachChunk(runID: run.runID) { chunk in
             records += chunk.records
-            ids += chunk.ids.map { Int($0) }
-            hashes += DedupChunkStore.values(chunk.hashes, as: UInt32.self)
+            sketches.append(BandSketches(bands: lsh.bands, ids: chunk.ids.map { Int($0) },
+                                         hashes: DedupChunkStore.values(chunk.hashes, as: UInt32.self)))
         }
-        let sketches = BandSketches(bands: lsh.bands, ids: ids, hashes: hashes)
-        ids = []; hashes = []
+        // Only records sharing a bucket take part in pairs: the others' hashes are dropped before verifying.
+        sketches.retain(lsh.candidates(in: sketches))
         let shingles = ShingleSets(shingling: lsh.shingling)
-        try reread(lsh.candidates(in: sketches).map { sketches.ids[$0] }) { shingles.add($0) }
+        try reread(sketches.ids) { shingles.add($0) }
         let result = lsh.duplicates(in: sketches, verifying: shingles)
         return (records, result.matches, result.statistics)
     }

@@ -28,6 +28,22 @@ public struct BandSketches: Sendable, Equatable {
         hashes += other.hashes
     }
 
+    /// Reserves room for `count` records in all.
+    public mutating func reserveCapacity(_ count: Int) {
+        ids.reserveCapacity(count)
+        hashes.reserveCapacity(count * bands)
+    }
+
+    /// Keeps only the records at `positions` (ascending), in place.
+    public mutating func retain(_ positions: [Int]) {
+        for (w, k) in positions.enumerated() where w != k {
+            ids[w] = ids[k]
+            for band in 0..<bands { hashes[w * bands + band] = hashes[k * bands + band] }
+        }
+        ids.removeLast(ids.count - positions.count)
+        hashes.removeLast(hashes.count - positions.count * bands)
+    }
+
     /// Record k's hash in `band`.
     @inline(__always) func hash(_ k: Int, band: Int) -> UInt32 { hashes[k * bands + band] }
 }

@@ -197,6 +197,7 @@ public struct MinHashLSH: Sendable {
         // Each pair was handled in one band only, so the bands' results add up without repeats.
         var stats = Statistics()
         var accepted: [VerifiedPair] = []
+        accepted.reserveCapacity(bandResults.values.reduce(0) { $0 + $1.accepted.count })
         for result in bandResults.values {
             stats.candidatePairs += result.candidates
             accepted += result.accepted

@@ -48,6 +48,14 @@ public struct DedupChunkStore {
         }
     }
 
+    /// How many ids and hash bytes the chunks of a run hold, to reserve memory before reading them.
+    public func size(runID: Int64) throws -> (ids: Int, hashBytes: Int) {
+        let row = try database.first(
+            "SELECT coalesce(sum(length(ids)), 0) / 8 AS ids, coalesce(sum(length(hashes)), 0) AS bytes FROM dedup_chunks WHERE run_id = ?",
+            [.integer(runID)])
+        return (row?.int("ids") ?? 0, row?.int("bytes") ?? 0)
+    }
+
     /// Whether the chunks of `runID` cover ids 1...`cursor` without a gap, all computed on inputs described by
     /// `inputStamp`: only then can a rerun continue after `cursor` with them.
     public func cover(runID: Int64, through cursor: Int64, inputStamp: String) throws -> Bool {
@@ -82,20 +90,30 @@ public struct DedupChunkStore {
         try database.execute("DELETE FROM dedup_chunks WHERE run_id = ?", [.integer(runID)])
     }
 
-    /// Fixed-width integers as little-endian bytes.
+    /// Fixed-width integers as little-endian bytes (a copy of the memory on little-endian machines).
+    @inlinable
     public static func bytes<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: values.count * MemoryLayout<T>.size)
-        out.withUnsafeMutableBytes { raw in
-            for (k, value) in values.enumerated() { raw.storeBytes(of: value.littleEndian, toByteOffset: k * MemoryLayout<T>.size, as: T.self) }
-        }
-        return out
+        #if _endian(big)
+        return values.map(\.littleEndian).withUnsafeBytes { Array($0) }
+        #else
+        return values.withUnsafeBytes { Array($0) }
+        #endif
     }
 
     /// Little-endian bytes as fixed-width integers (a trailing partial value is ignored).
+    @inlinable
     public static func values<T: FixedWidthInteger>(_ bytes: [UInt8], as type: T.Type = T.self) -> [T] {
         let count = bytes.count / MemoryLayout<T>.size
-        return bytes.withUnsafeBytes { raw in
-            (0..<count).map { T(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * MemoryLayout<T>.size, as: T.self)) }
+        let out = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[0 ..< count * MemoryLayout<T>.size]))
+            }
+            initialized = count
         }
+        #if _endian(big)
+        return out.map { T(littleEndian: $0) }
+        #else
+        return out
+        #endif
     }
 }
