@@ -105,10 +105,14 @@ struct ResumableDedup {
         }
         // Only records sharing a bucket take part in pairs: the others' hashes are dropped before verifying.
         sketches.retain(lsh.candidates(in: sketches))
-        let shingles = ShingleSets(shingling: lsh.shingling)
-        try reread(sketches.ids) { shingles.add($0) }
-        let result = lsh.duplicates(in: sketches, verifying: shingles)
-        return (records, result.matches, result.statistics)
+        var shingles: ShingleSets? = ShingleSets(shingling: lsh.shingling)
+        try reread(sketches.ids) { shingles!.add($0) }
+        let verified = lsh.verify(sketches, shingles!)
+        // Survivors need ids, scores and ranks only: the hashes and shingles go first.
+        let candidates = shingles!.records
+        sketches = BandSketches(bands: lsh.bands)
+        shingles = nil
+        return (records, lsh.survivors(candidates, verified), verified.statistics)
     }
 
     /// Reads the records `ids` again (text, score, rank), a batch at a time, handing each batch to `body`.

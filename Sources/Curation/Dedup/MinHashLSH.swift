@@ -107,7 +107,8 @@ public struct MinHashLSH: Sendable {
         let wanted = Set(candidates(in: sketches).map { sketches.ids[$0] })
         let shingles = ShingleSets(shingling: shingling)
         shingles.add(records.filter { wanted.contains($0.id) }.sorted { $0.id < $1.id })
-        return duplicates(in: sketches, verifying: shingles)
+        let verified = verify(sketches, shingles)
+        return (survivors(shingles.records, verified), verified.statistics)
     }
 
     /// The positions (ascending) of the sketches that share a bucket with another sketch in at least one band:
@@ -141,10 +142,11 @@ public struct MinHashLSH: Sendable {
         return (0..<n).filter { k in all.contains { $0[k] } }
     }
 
-    /// Duplicates among the records of `sketches`, whose candidates' shingles (and scores and ranks) are in
-    /// `shingles` (filled from the records at `candidates(in:)`; a candidate missing there takes part in no pair).
-    /// Every candidate pair is verified by exact Jaccard; survivors are chosen as `survivors` says.
-    public func duplicates(in sketches: BandSketches, verifying shingles: ShingleSets) -> (matches: [DuplicateMatch], statistics: Statistics) {
+    /// The candidate pairs among the records of `sketches` whose exact Jaccard reaches the threshold, with the
+    /// pair counts. The candidates' shingles are in `shingles` (filled from the records at `candidates(in:)`, in
+    /// id order; a candidate missing there takes part in no pair); the pairs refer to its records, so a caller can
+    /// release the sketches and shingles before choosing `survivors`.
+    public func verify(_ sketches: BandSketches, _ shingles: ShingleSets) -> VerifiedPairs {
         let bands = self.bands, threshold = self.threshold
         // Sketch position → index in `shingles`, matching ids (both ascending).
         var slot = [Int32](repeating: -1, count: sketches.count)
@@ -159,15 +161,15 @@ public struct MinHashLSH: Sendable {
         // thresholds there are hundreds of millions).
         let m = members.count
         let workers = min(bands, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let bandResults = ChunkResults(repeating: BandResult(), count: bands)
+        let bandResults = ChunkResults(repeating: BandResult(), count: workers)
         let slots = slot, positions = members
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             sketches.hashes.withUnsafeBufferPointer { hashes in
                 var keys = [UInt64](repeating: 0, count: m), scratch = [UInt64](repeating: 0, count: m)
+                var result = BandResult()
                 for band in stride(from: worker, to: bands, by: workers) {
                     for (x, k) in positions.enumerated() { keys[x] = UInt64(hashes[k * bands + band]) << 32 | UInt64(k) }
                     BandSort.byHash(&keys, scratch: &scratch)
-                    var result = BandResult()
                     var start = 0
                     while start < m {
                         let key = keys[start] >> 32
@@ -189,22 +191,20 @@ public struct MinHashLSH: Sendable {
                         }
                         start = end
                     }
-                    bandResults.set(band, result)
                 }
+                bandResults.set(worker, result)
             }
         }
 
-        // Each pair was handled in one band only, so the bands' results add up without repeats.
-        var stats = Statistics()
-        var accepted: [VerifiedPair] = []
-        accepted.reserveCapacity(bandResults.values.reduce(0) { $0 + $1.accepted.count })
+        // Each pair was handled in one band only, so the workers' results add up without repeats.
+        var out = VerifiedPairs()
         for result in bandResults.values {
-            stats.candidatePairs += result.candidates
-            accepted += result.accepted
+            out.statistics.candidatePairs += result.candidates
+            out.statistics.verifiedPairs += result.accepted.count
+            out.parts.append(result.accepted)
         }
-        stats.verifiedPairs = accepted.count
-        stats.rejectedPairs = stats.candidatePairs - stats.verifiedPairs
-        return (Self.survivors(shingles.records, accepted, policy: policy), stats)
+        out.statistics.rejectedPairs = out.statistics.candidatePairs - out.statistics.verifiedPairs
+        return out
     }
 
     /// Whether records i and j (sketch positions) have equal hashes in some band below `limit`.
@@ -237,7 +237,15 @@ public struct MinHashLSH: Sendable {
         return common >= need ? similarity(common) : nil
     }
 
-    /// What one band's worker found: how many candidate pairs it verified and those that reached the threshold.
+    /// The candidate pairs that reached the threshold (as record indices of the `ShingleSets` verified on, in
+    /// parts, one per worker, so they are never copied into one array) and the pair counts.
+    public struct VerifiedPairs: Sendable {
+        var parts: [[VerifiedPair]] = []
+        public var statistics = Statistics()
+    }
+
+    /// What one worker found in its bands: how many candidate pairs it verified and those that reached the
+    /// threshold.
     struct BandResult: Sendable {
         var candidates = 0
         var accepted: [VerifiedPair] = []
@@ -260,24 +268,33 @@ public struct MinHashLSH: Sendable {
     /// record matching an already kept one is dropped and points at the most preferred of those, otherwise it
     /// is kept. So every dropped record reaches the threshold against its survivor and no two kept records
     /// do — similarity does not chain (A≈B and B≈C with A≉C keeps both A and C).
-    static func survivors(_ records: [DedupRecord], _ pairs: [VerifiedPair], policy: SurvivorPolicy) -> [DuplicateMatch] {
-        // Neighbour lists as flat arrays (compressed sparse rows): a dictionary of arrays costs several times
-        // the pairs' own size at millions of pairs.
+    public func survivors(_ records: [DedupRecord], _ verified: VerifiedPairs) -> [DuplicateMatch] {
+        Self.survivors(records, verified.parts, policy: policy)
+    }
+
+    static func survivors(_ records: [DedupRecord], _ parts: [[VerifiedPair]], policy: SurvivorPolicy) -> [DuplicateMatch] {
+        // Neighbour lists as flat arrays (compressed sparse rows) of (neighbour, similarity): a dictionary of
+        // arrays costs several times the pairs' own size at millions of pairs.
         let n = records.count
         var starts = [Int](repeating: 0, count: n + 1)
-        for pair in pairs {
-            starts[Int(pair.i) + 1] += 1
-            starts[Int(pair.j) + 1] += 1
+        for pairs in parts {
+            for pair in pairs {
+                starts[Int(pair.i) + 1] += 1
+                starts[Int(pair.j) + 1] += 1
+            }
         }
         for k in 0..<n { starts[k + 1] += starts[k] }
         var fill = starts
         var neighbour = [Int32](repeating: 0, count: starts[n])
         var similarity = [Double](repeating: 0, count: starts[n])
-        for pair in pairs {
-            let i = Int(pair.i), j = Int(pair.j)
-            neighbour[fill[i]] = pair.j; similarity[fill[i]] = pair.similarity; fill[i] += 1
-            neighbour[fill[j]] = pair.i; similarity[fill[j]] = pair.similarity; fill[j] += 1
+        for pairs in parts {
+            for pair in pairs {
+                let i = Int(pair.i), j = Int(pair.j)
+                neighbour[fill[i]] = pair.j; similarity[fill[i]] = pair.similarity; fill[i] += 1
+                neighbour[fill[j]] = pair.i; similarity[fill[j]] = pair.similarity; fill[j] += 1
+            }
         }
+        fill = []
         let order = (0..<n).filter { starts[$0 + 1] > starts[$0] }
             .sorted { policy.prefers(records[$0], over: records[$1]) }
         var keptAt = [Int32](repeating: -1, count: n)  // kept record → its position in `order`, else -1

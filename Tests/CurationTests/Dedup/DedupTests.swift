@@ -139,7 +139,8 @@ import Testing
         let wanted = Set(candidates.map { whole.ids[$0] })
         shingles.add(records.filter { wanted.contains($0.id) })
         #expect(shingles.records.allSatisfy { $0.text.isEmpty })
-        let result = lsh.duplicates(in: whole, verifying: shingles)
+        let verified = lsh.verify(whole, shingles)
+        let result = (matches: lsh.survivors(shingles.records, verified), statistics: verified.statistics)
         #expect(result.matches.count > 100)
         #expect(result.matches == lsh.duplicates(records).matches)
         // Brute force: every pair at or above the threshold is verified, none below.
