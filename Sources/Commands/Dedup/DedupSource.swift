@@ -41,16 +41,27 @@ struct DedupSource {
         return records
     }
 
-    /// Id, comparison text, score and rank of the instructions `ids` (ascending), in id order.
-    func records(ids: ArraySlice<Int>) throws -> [DedupRecord] {
+    /// What to read of the instructions `records(ids:_:)` reads.
+    enum Columns {
+        /// Text and quality.
+        case all
+        case text
+        case quality
+    }
+
+    /// The instructions `ids` (ascending), in id order: their comparison text, their quality, or both.
+    func records(ids: ArraySlice<Int>, _ columns: Columns = .all) throws -> [DedupRecord] {
         var records: [DedupRecord] = []
         records.reserveCapacity(ids.count)
         let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        let selected = switch columns {
+        case .all: "\(text) AS text, \(Self.quality)"
+        case .text: "\(text) AS text"
+        case .quality: Self.quality
+        }
         try database.forEachRow(
-            """
-            SELECT i.id, \(text) AS text, \(Self.quality)
-            FROM json_each(?) AS j CROSS JOIN instructions AS i ON i.id = j.value ORDER BY i.id
-            """, [.text(list)]
+            "SELECT i.id, \(selected) FROM json_each(?) AS j CROSS JOIN instructions AS i ON i.id = j.value ORDER BY i.id",
+            [.text(list)]
         ) { row in
             records.append(DedupRecord(id: row.int("id"), text: row.string("text"), score: row.optionalDouble("score"),
                                        rank: row.int("failed")))

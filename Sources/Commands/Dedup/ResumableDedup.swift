@@ -88,7 +88,7 @@ struct ResumableDedup {
             hashes += DedupChunkStore.values(chunk.hashes, as: UInt64.self)
         }
         var candidates: [DedupRecord] = []
-        try reread(ExactDeduplicator.collidingPositions(hashes).map { ids[$0] }) { candidates += $0 }
+        try reread(ExactDeduplicator.collidingPositions(hashes).map { ids[$0] }, .all) { candidates += $0 }
         return (records, ExactDeduplicator(policy: settings.policy).duplicates(candidates), nil)
     }
 
@@ -106,23 +106,33 @@ struct ResumableDedup {
         // Only records sharing a bucket take part in pairs: the others' hashes are dropped before verifying.
         sketches.retain(lsh.candidates(in: sketches))
         var shingles: ShingleSets? = ShingleSets(shingling: lsh.shingling)
-        try reread(sketches.ids) { shingles!.add($0) }
+        try reread(sketches.ids, .text) { shingles!.add($0) }
         let verified = lsh.verify(sketches, shingles!)
-        // Survivors need ids, scores and ranks only: the hashes and shingles go first.
-        let candidates = shingles!.records
+        // Survivors need ids, scores and ranks only: the hashes and shingles go first, and quality is read for
+        // the records in verified pairs.
+        var candidates = shingles!.records
         sketches = BandSketches(bands: lsh.bands)
         shingles = nil
+        let paired = verified.pairedRecords()
+        var next = 0
+        try reread(paired.map { candidates[$0].id }, .quality) { batch in
+            for record in batch {
+                while candidates[paired[next]].id != record.id { next += 1 }
+                candidates[paired[next]].score = record.score
+                candidates[paired[next]].rank = record.rank
+            }
+        }
         return (records, lsh.survivors(candidates, verified), verified.statistics)
     }
 
-    /// Reads the records `ids` again (text, score, rank), a batch at a time, handing each batch to `body`.
-    /// Progress on a terminal; Ctrl-C between batches.
-    private func reread(_ ids: [Int], _ body: ([DedupRecord]) -> Void) throws {
-        let progress = StepProgress(label: "dedup: verifying", unit: "candidates", total: ids.count, sink: context.stderr,
-                                    enabled: showProgress)
+    /// Reads `columns` of the records `ids` (ascending) again, a batch at a time, handing each batch (in id
+    /// order) to `body`. Progress on a terminal; Ctrl-C between batches.
+    private func reread(_ ids: [Int], _ columns: DedupSource.Columns, _ body: ([DedupRecord]) -> Void) throws {
+        let progress = StepProgress(label: columns == .quality ? "dedup: survivors" : "dedup: verifying",
+                                    unit: "candidates", total: ids.count, sink: context.stderr, enabled: showProgress)
         for start in stride(from: 0, to: ids.count, by: 4096) {
             try context.interrupt.check()
-            let batch = try source.records(ids: ids[start..<min(ids.count, start + 4096)])
+            let batch = try source.records(ids: ids[start..<min(ids.count, start + 4096)], columns)
             body(batch)
             progress.advance(batch.count)
         }

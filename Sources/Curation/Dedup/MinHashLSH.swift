@@ -147,7 +147,7 @@ public struct MinHashLSH: Sendable {
     /// id order; a candidate missing there takes part in no pair); the pairs refer to its records, so a caller can
     /// release the sketches and shingles before choosing `survivors`.
     public func verify(_ sketches: BandSketches, _ shingles: ShingleSets) -> VerifiedPairs {
-        let bands = self.bands, threshold = self.threshold
+        let bands = self.bands
         // Sketch position → index in `shingles`, matching ids (both ascending).
         var slot = [Int32](repeating: -1, count: sketches.count)
         var members: [Int] = []
@@ -160,6 +160,9 @@ public struct MinHashLSH: Sendable {
         // hashes and verify each pair by exact Jaccard on the spot, so candidate pairs are never stored (at low
         // thresholds there are hundreds of millions).
         let m = members.count
+        var largest = 0
+        for k in 0..<shingles.count { largest = max(largest, shingles.shingles(k).count) }
+        let jaccard = JaccardThreshold(threshold: threshold, maxTotal: min(2 * largest, 1 << 16))
         let workers = min(bands, max(1, ProcessInfo.processInfo.activeProcessorCount))
         let bandResults = ChunkResults(repeating: BandResult(), count: workers)
         let slots = slot, positions = members
@@ -184,7 +187,7 @@ public struct MinHashLSH: Sendable {
                                 if Self.shareBand(hashes, i, j, bands: bands, below: band) { continue }
                                 result.candidates += 1
                                 let a = shingles.shingles(Int(slots[i])), b = shingles.shingles(Int(slots[j]))
-                                if let similarity = Self.jaccard(a, b, atLeast: threshold) {
+                                if let similarity = jaccard.similarity(a, b) {
                                     result.accepted.append(VerifiedPair(i: slots[i], j: slots[j], similarity: similarity))
                                 }
                             }
@@ -207,34 +210,23 @@ public struct MinHashLSH: Sendable {
         return out
     }
 
-    /// Whether records i and j (sketch positions) have equal hashes in some band below `limit`.
+    /// Whether records i and j (sketch positions) have equal hashes in some band below `limit`, compared four
+    /// bands at a time.
     @inline(__always)
     static func shareBand(_ hashes: UnsafeBufferPointer<UInt32>, _ i: Int, _ j: Int, bands: Int, below limit: Int) -> Bool {
         let a = hashes.baseAddress! + i * bands, b = hashes.baseAddress! + j * bands
-        for band in 0..<limit where a[band] == b[band] { return true }
-        return false
-    }
-
-    /// Exact Jaccard |A∩B| / |A∪B| of two sorted distinct shingle runs when it reaches `threshold`, else nil —
-    /// the same double `Shingling.jaccard` gives. The merge stops as soon as the shared count can no longer
-    /// reach the smallest count that meets the threshold (J grows with the shared count, and rounding keeps
-    /// that order), so most rejected pairs cost a fraction of a full merge.
-    @inline(__always)
-    static func jaccard(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>, atLeast threshold: Double) -> Double? {
-        if a.isEmpty || b.isEmpty { return nil }
-        let total = a.count + b.count
-        func similarity(_ common: Int) -> Double { Double(common) / Double(total - common) }
-        // The smallest shared count whose similarity reaches the threshold.
-        var need = max(0, Int((threshold * Double(total) / (1 + threshold)).rounded(.down)) - 1)
-        while need <= min(a.count, b.count) && similarity(need) < threshold { need += 1 }
-        if need > min(a.count, b.count) { return nil }
-        var i = 0, j = 0, common = 0
-        while i < a.count && j < b.count {
-            if common + min(a.count - i, b.count - j) < need { return nil }
-            let x = a[i], y = b[j]
-            if x == y { common += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
+        var band = 0
+        while band + 4 <= limit {
+            let x = UnsafeRawPointer(a + band).loadUnaligned(as: SIMD4<UInt32>.self)
+            let y = UnsafeRawPointer(b + band).loadUnaligned(as: SIMD4<UInt32>.self)
+            if any(x .== y) { return true }
+            band += 4
         }
-        return common >= need ? similarity(common) : nil
+        while band < limit {
+            if a[band] == b[band] { return true }
+            band += 1
+        }
+        return false
     }
 
     /// The candidate pairs that reached the threshold (as record indices of the `ShingleSets` verified on, in
@@ -242,6 +234,15 @@ public struct MinHashLSH: Sendable {
     public struct VerifiedPairs: Sendable {
         var parts: [[VerifiedPair]] = []
         public var statistics = Statistics()
+
+        /// The records (indices) in at least one pair, ascending: the only ones whose score and rank matter.
+        public func pairedRecords() -> [Int] {
+            var seen = Set<Int32>()
+            for pairs in parts {
+                for pair in pairs { seen.insert(pair.i); seen.insert(pair.j) }
+            }
+            return seen.map { Int($0) }.sorted()
+        }
     }
 
     /// What one worker found in its bands: how many candidate pairs it verified and those that reached the

@@ -171,7 +171,9 @@ import Testing
             let b = Array(Set((0..<Int.random(in: 1...40, using: &rng)).map { _ in UInt64.random(in: 0..<universe, using: &rng) })).sorted()
             let full = Shingling.jaccard(a, b)
             for threshold in [0.0, 0.1, 0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 1.0, full] {
-                let early = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in MinHashLSH.jaccard(a, b, atLeast: threshold) } }
+                // A table too small for some totals exercises the computed fallback too.
+                let check = JaccardThreshold(threshold: threshold, maxTotal: 50)
+                let early = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in check.similarity(a, b) } }
                 #expect(early == (full >= threshold ? full : nil), "\(a) \(b) at \(threshold)")
             }
         }
