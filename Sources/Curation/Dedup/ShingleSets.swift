@@ -28,7 +28,6 @@ public final class ShingleSets: @unchecked Sendable {
         let memory = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, computed.reduce(0) { $0 + $1.count }))
         batches.append(memory)
         var offset = 0
-        records.reserveCapacity(records.count + batch.count)
         for (record, shingles) in zip(batch, computed) {
             records.append(DedupRecord(id: record.id, text: "", score: record.score, rank: record.rank))
             let base = memory.baseAddress! + offset
