@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Migrations"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "JSONWritingTests", dependencies: ["JSONWriting"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Hashing"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Hashing", "Synthesis"]),
         .testTarget(name: "CurationTests", dependencies: ["Curation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "TestSupport"]),

@@ -61,7 +61,9 @@ public struct ScriptCounts: Sendable, Equatable {
                     wordIsASCII = false
                 }
             default:
-                if wordScript != nil && scalar.properties.generalCategory == .nonspacingMark { continue }
+                // Only scalars classed `.other` can be nonspacing marks (ScriptClass puts none in the
+                // whitespace, punctuation or symbol classes), so the property lookup is skipped for those.
+                if wordScript != nil && cls == .other && scalar.properties.generalCategory == .nonspacingMark { continue }
                 flush()
             }
         }
