@@ -65,8 +65,8 @@ struct FileImporter {
             run.count("skipped")
             return .alreadyImported(format: format, sourceID: earlier)
         }
-        let instructions = InstructionStore(database)
-        let completions = CompletionStore(database)
+        let instructions = try InstructionStore(preparing: database)
+        let completions = try CompletionStore(preparing: database)
         do {
             return try database.transaction {
                 let sourceID = try sources.insert(
@@ -112,20 +112,20 @@ struct FileImporter {
                 // From here the reader belongs to the reading thread; only values read above are used.
                 let readAhead = ReadAheadReader(reader)
                 defer { readAhead.close() }
-                var contentHash = ""
-                reading: while true {
-                    switch readAhead.next() {
-                    case .items(let batch):
-                        try interrupt.check()
-                        for item in batch { try store(item) }
-                    case .failed(let error):
-                        throw CommandError.data(file: displayName, line: error.line, field: error.field, reason: error.reason)
-                    case .finished(let hash):
-                        contentHash = hash
-                        break reading
+                // Into a fresh database the indexes are built once at the end instead of row by row.
+                let hash = try database.withIndexesDeferred(on: ["instructions", "completions"]) {
+                    while true {
+                        switch readAhead.next() {
+                        case .items(let batch):
+                            try interrupt.check()
+                            for item in batch { try store(item) }
+                        case .failed(let error):
+                            throw CommandError.data(file: displayName, line: error.line, field: error.field, reason: error.reason)
+                        case .finished(let hash):
+                            return hash
+                        }
                     }
                 }
-                let hash = contentHash
                 if let earlier = try sources.existing(contentHash: hash, format: format.rawValue, role: role) {
                     throw AlreadyImported(format: format, sourceID: earlier)
                 }

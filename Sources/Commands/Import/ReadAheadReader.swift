@@ -17,9 +17,10 @@ final class ReadAheadReader: Sendable {
             self.item = item
             if case .records(let records) = item {
                 languages = records.map { record in
-                    LanguageDetector.detect(
-                        record.input.isEmpty ? record.instruction : record.instruction + " " + record.input
-                    ).rawValue
+                    // Counted as instruction + " " + input, without joining the strings.
+                    var counts = ScriptCounts(record.instruction)
+                    counts.add(record.input)
+                    return LanguageDetector.detect(counts: counts).rawValue
                 }
             } else {
                 languages = []
