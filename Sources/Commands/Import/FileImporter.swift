@@ -24,6 +24,8 @@ struct FileImporter {
     let renaming: FieldRenaming
     let skipInvalid: Bool
     let interrupt: InterruptSignal
+    /// Where the progress line goes on a terminal; nil keeps quiet (pipes, --json).
+    let progressSink: (any TextSink)?
 
     /// A conversation whose stored turns do not alternate the way LLaMA-Factory requires gets a failing
     /// `turn-order` verdict naming the faults; the conversation is kept as given and export's `--turns`
@@ -120,13 +122,17 @@ struct FileImporter {
                 // From here the reader belongs to the reading thread; only values read above are used.
                 let readAhead = ReadAheadReader(reader)
                 defer { readAhead.close() }
+                let progress = ImportProgress(
+                    path: path, displayName: displayName, sink: progressSink ?? BufferSink(), enabled: progressSink != nil)
+                defer { progress.finish() }
                 // Into a fresh database the indexes are built once at the end instead of row by row.
                 try skipIfImportedBefore(wait: false)
                 let streamedHash = try database.withIndexesDeferred(on: ["instructions", "completions"]) {
                     while true {
                         switch readAhead.next() {
-                        case .items(let batch):
+                        case .items(let batch, let bytesRead):
                             try interrupt.check()
+                            progress.read(upTo: bytesRead)
                             try skipIfImportedBefore(wait: false)
                             do {
                                 for item in batch { try store(item) }

@@ -43,7 +43,8 @@ final class ReadAheadReader: Sendable {
 
     /// What the reading thread hands over.
     enum Message: Sendable {
-        case items([Item])
+        /// Items, and the input's bytes read once they were parsed (for progress).
+        case items([Item], bytesRead: Int)
         /// The reader hit damage that makes the rest of the file unreadable.
         case failed(FormatError)
         /// The whole input was read; its SHA-256.
@@ -73,11 +74,11 @@ final class ReadAheadReader: Sendable {
                 while let item = try reader.next() {
                     batch.append(Item(item))
                     if batch.count == batchSize {
-                        guard send(.items(batch)) else { return }
+                        guard send(.items(batch, bytesRead: reader.source.bytesRead)) else { return }
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
-                if !batch.isEmpty { guard send(.items(batch)) else { return } }
+                if !batch.isEmpty { guard send(.items(batch, bytesRead: reader.source.bytesRead)) else { return } }
                 _ = send(.finished(contentHash: try reader.contentHash()))
             } catch {
                 _ = send(.failed(error))
