@@ -75,8 +75,8 @@ struct FileImporter {
                 throw AlreadyImported(format: format, sourceID: earlier)
             }
         }
-        let instructions = try InstructionStore(preparing: database)
-        let completions = try CompletionStore(preparing: database)
+        let instructions = InstructionStore(database)
+        let completions = CompletionStore(database)
         do {
             return try database.transaction {
                 let sourceID = try sources.insert(

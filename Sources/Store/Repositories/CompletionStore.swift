@@ -1,26 +1,7 @@
 /// Writes and reads `completions`: the outputs (answers, instances) of instruction rows.
 public struct CompletionStore {
     public let database: Database
-    /// The INSERT statement held for bulk writers (see `init(preparing:)`); nil looks it up per row.
-    private let insertStatement: Statement?
-
-    public init(_ database: Database) {
-        self.database = database
-        insertStatement = nil
-    }
-
-    /// A store that prepares its INSERT once and keeps it, so a bulk import does not look the statement up
-    /// (hashing its SQL text) for every row.
-    public init(preparing database: Database) throws(DatabaseError) {
-        self.database = database
-        insertStatement = try database.cachedStatement(Self.insertSQL)
-    }
-
-    private static let insertSQL = """
-        INSERT INTO completions (instruction_id, output, origin, model, finish_reason, sample_index,
-            parent_id, llm_call_id, run_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+    public init(_ database: Database) { self.database = database }
 
     /// Where a completion came from (the `origin` column's CHECKed values).
     public enum Origin: String, Sendable, CaseIterable {
@@ -50,7 +31,12 @@ public struct CompletionStore {
 
     @discardableResult
     public func insert(_ row: NewCompletion) throws -> Int64 {
-        try (insertStatement ?? database.cachedStatement(Self.insertSQL)).execute(
+        try database.execute(
+            """
+            INSERT INTO completions (instruction_id, output, origin, model, finish_reason, sample_index,
+                parent_id, llm_call_id, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
             [.integer(row.instructionID), .text(row.output), .text(row.origin.rawValue), SQLValue(row.model),
              SQLValue(row.finishReason), .integer(Int64(row.sampleIndex)), SQLValue(row.parentID),
              SQLValue(row.llmCallID), .integer(row.runID)])

@@ -1,27 +1,7 @@
 /// Writes and reads `instructions` rows: seeds, imported, generated, evolved and rule-augmented prompts.
 public struct InstructionStore {
     public let database: Database
-    /// The INSERT statement held for bulk writers (see `init(preparing:)`); nil looks it up per row.
-    private let insertStatement: Statement?
-
-    public init(_ database: Database) {
-        self.database = database
-        insertStatement = nil
-    }
-
-    /// A store that prepares its INSERT once and keeps it, so a bulk import does not look the statement up
-    /// (hashing its SQL text) for every row.
-    public init(preparing database: Database) throws(DatabaseError) {
-        self.database = database
-        insertStatement = try database.cachedStatement(Self.insertSQL)
-    }
-
-    private static let insertSQL = """
-        INSERT INTO instructions (instruction, input, system, conversation, origin, task_id, parent_id,
-            root_id, strategy, depth, language, task_type, is_classification, source, source_id, extra,
-            llm_call_id, run_id, round, chunk_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+    public init(_ database: Database) { self.database = database }
 
     /// Where an instruction came from (the `origin` column's CHECKed values).
     public enum Origin: String, Sendable, CaseIterable {
@@ -68,7 +48,13 @@ public struct InstructionStore {
     /// Inserts a row and returns its id.
     @discardableResult
     public func insert(_ row: NewInstruction) throws -> Int64 {
-        try (insertStatement ?? database.cachedStatement(Self.insertSQL)).execute(
+        try database.execute(
+            """
+            INSERT INTO instructions (instruction, input, system, conversation, origin, task_id, parent_id,
+                root_id, strategy, depth, language, task_type, is_classification, source, source_id, extra,
+                llm_call_id, run_id, round, chunk_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
             [.text(row.instruction), .text(row.input), SQLValue(row.system), SQLValue(row.conversation),
              .text(row.origin.rawValue), SQLValue(row.taskID), SQLValue(row.parentID), SQLValue(row.rootID),
              SQLValue(row.strategy), .integer(Int64(row.depth)), .text(row.language), SQLValue(row.taskType),
