@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(
             name: "CommandsTests",
-            dependencies: ["Commands", "LLM", "Store", "Migrations", "TestSupport", "dsbench"]
+            dependencies: ["Commands", "LLM", "Store", "Migrations", "Hashing", "TestSupport", "dsbench"]
         ),
     ],
     swiftLanguageModes: [.v6]

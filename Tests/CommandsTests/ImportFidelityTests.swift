@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 import Store
 import Testing
 import TestSupport
@@ -128,5 +129,29 @@ import TestSupport
         off.read(upTo: 9_000_000)
         off.finish()
         #expect(quiet.text.isEmpty)
+    }
+}
+
+/// A pipe given by name (`dsbench import <(zcat data.jsonl.gz)`) can be read once: the reader hashes it
+/// while streaming, and every record arrives.
+@Suite struct ImportFromNamedPipeTests {
+    @Test func aNamedPipeIsReadOnceAndWhole() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("t.db")
+        let fifo = dir.file("records.jsonl")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let lines = (0..<2000).map { #"{"instruction": "task \#($0)", "output": "answer \#($0)"}"# }
+        let text = lines.joined(separator: "\n") + "\n"
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            handle.write(Data(text.utf8))
+            try? handle.close()
+        }
+        writer.start()
+        let result = runCLI(["import", "--db", db, fifo])
+        #expect(result.status == 0, "\(result.stderr)")
+        let database = try Database(path: db)
+        #expect(try database.scalar("SELECT count(*) FROM instructions").intValue == 2000)
+        #expect(try database.scalar("SELECT content_hash FROM sources").stringValue == SHA256.hexDigest(of: text))
     }
 }

@@ -18,6 +18,11 @@ final class BackgroundFileHash: Sendable {
         thread.start()
     }
 
+    /// True for a regular file, which can be read twice (a pipe or a terminal cannot).
+    static func isRegularFile(_ path: String) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
+    }
+
     /// The digest when hashing has finished (inner nil: the file could not be read); nil while it runs.
     func poll() -> String?? {
         result.withLock { $0 }

@@ -48,15 +48,16 @@ struct FileImporter {
 
     func importFile(path: String, displayName: String, run: RunRecorder) throws -> Outcome {
         let reader: ImportReader
+        // A regular file is hashed on its own thread (below), so the reader need not hash what it streams; stdin
+        // or a pipe given by name (`<(zcat data.jsonl.gz)`) can only be read once, so the reader hashes it.
+        let regularFile = path != "-" && BackgroundFileHash.isRegularFile(path)
         do {
-            // A regular file is hashed on its own thread (below), so the reader need not hash what it streams;
-            // stdin can only be read once, so the reader hashes it.
             reader = try ImportReader(
-                path: path, format: format, renaming: renaming, knownHash: path == "-" ? nil : "hashed separately")
+                path: path, format: format, renaming: renaming, knownHash: regularFile ? "hashed separately" : nil)
         } catch {
             throw CommandError.data(file: displayName, line: error.line, field: error.field, reason: error.reason)
         }
-        let hashing = path == "-" ? nil : BackgroundFileHash(path: path)
+        let hashing = regularFile ? BackgroundFileHash(path: path) : nil
         let format = reader.format
         let detected = reader.detected
         let role = self.role ?? (format == .selfInstruct ? "seeds" : "examples")
