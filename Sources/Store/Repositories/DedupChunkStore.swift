@@ -72,13 +72,15 @@ public struct DedupChunkStore {
     }
 
     /// Moves the chunks of `previous` to `runID` (the run that continues it) and deletes the chunks of every
-    /// other run with the same command and options as `runID`, which no rerun can continue any more.
+    /// other stopped run with the same command and options as `runID`, which no rerun can continue any more
+    /// (a run still going in another process keeps its own).
     public func adopt(from previous: Int64?, into runID: Int64) throws {
         try database.execute(
             """
             DELETE FROM dedup_chunks WHERE run_id IS NOT ?1 AND run_id IN (
                 SELECT r.id FROM runs r, runs this
-                WHERE this.id = ?2 AND r.command = this.command AND r.options = this.options AND r.id <> ?2)
+                WHERE this.id = ?2 AND r.command = this.command AND r.options = this.options AND r.id <> ?2
+                    AND r.status <> 'running')
             """, [SQLValue(previous), .integer(runID)])
         if let previous {
             try database.execute("UPDATE dedup_chunks SET run_id = ? WHERE run_id = ?", [.integer(runID), .integer(previous)])
