@@ -1,7 +1,8 @@
 /// JSON string literals, written by hand where dsbench builds JSON text itself (export lines, verdict details,
 /// run totals, `sql --json`): faster than JSONSerialization on hot paths and with a stable key order.
-/// Escapes `"`, `\` and control characters (short forms for \b \f \n \r \t); everything else, including
-/// non-ASCII text such as Chinese, is written as UTF-8.
+/// Escapes `"`, `\` and control characters (short forms for \b \f \n \r \t, `\u00XX` for the rest, RFC 8259
+/// section 7); everything else, including non-ASCII text such as Chinese, U+2028/U+2029 and characters beyond
+/// the BMP, is written as its UTF-8 bytes.
 public enum JSONString {
     /// `text` as a JSON string literal.
     public static func quote(_ text: String) -> String {
@@ -31,26 +32,50 @@ public enum JSONString {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// Appends UTF-8 text (for instance a database column read in place) as a JSON string literal; the bytes
+    /// are copied as they are, so they must be valid UTF-8 for the result to be valid JSON.
+    public static func append(utf8 text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        appendEscaped(utf8: text, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
     @inline(__always) static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
-            case UInt8(ascii: "\n"): out.append(contentsOf: [92, UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): out.append(contentsOf: [92, UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): out.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [92, UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [92, UInt8(ascii: "f")])
-            case 0..<0x20:
-                out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48])
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0F)])
-            default: out.append(byte)
-            }
+        var text = text
+        text.withUTF8 { appendEscaped(utf8: $0, to: &out) }
+    }
+
+    /// Copies the runs between escaped bytes in one piece each: most texts have no byte to escape at all.
+    static func appendEscaped(utf8 text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        for index in text.indices where needsEscape(text[index]) {
+            if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index])) }
+            appendEscape(of: text[index], to: &out)
+            runStart = index + 1
+        }
+        if runStart < text.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...])) }
+    }
+
+    private static func appendEscape(of byte: UInt8, to out: inout [UInt8]) {
+        out.append(92)
+        switch byte {
+        case UInt8(ascii: "\""): out.append(34)
+        case UInt8(ascii: "\\"): out.append(92)
+        case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+        case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+        case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
+        case 0x08: out.append(UInt8(ascii: "b"))
+        case 0x0C: out.append(UInt8(ascii: "f"))
+        default:
+            out.append(UInt8(ascii: "u"))
+            out.append(48)
+            out.append(48)
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0F)])
         }
     }
 

@@ -19,3 +19,48 @@ import Testing
         #expect(JSONString.quote("中文") == "\"中文\"")
     }
 }
+
+/// The run-copying escaper against a byte-at-a-time statement of the rule: same bytes for every ASCII byte in
+/// every position, for U+2028/U+2029 (left unescaped, as JSON allows), non-BMP characters and Chinese.
+@Suite struct JSONStringEscapingTests {
+    static func reference(_ text: String) -> [UInt8] {
+        var out: [UInt8] = [34]
+        for byte in text.utf8 {
+            switch byte {
+            case 34: out += [92, 34]
+            case 92: out += [92, 92]
+            case 10: out += Array(#"\n"#.utf8)
+            case 13: out += Array(#"\r"#.utf8)
+            case 9: out += Array(#"\t"#.utf8)
+            case 8: out += Array(#"\b"#.utf8)
+            case 12: out += Array(#"\f"#.utf8)
+            case 0..<0x20: out += Array(String(format: "\\u%04x", Int(byte)).utf8)
+            default: out.append(byte)
+            }
+        }
+        return out + [34]
+    }
+
+    @Test func everyASCIIByteAtEveryPositionMatchesTheRule() {
+        for byte in UInt8(0)...0x7F {
+            let character = String(decoding: [byte], as: UTF8.self)
+            for text in [character, "a" + character, character + "b", "中" + character + "文🙂", character + character] {
+                var bytes: [UInt8] = []
+                JSONString.append(text, to: &bytes)
+                #expect(bytes == Self.reference(text), "byte \(byte)")
+                let utf8 = Array(text.utf8)
+                var fromBytes: [UInt8] = []
+                utf8.withUnsafeBufferPointer { JSONString.append(utf8: $0, to: &fromBytes) }
+                #expect(fromBytes == bytes)
+            }
+        }
+    }
+
+    @Test func lineSeparatorsNonBMPAndChineseStayRawUTF8() {
+        let text = "a\u{2028}b\u{2029}c 𠀀🙂 中文\u{7F}\"\\\n"
+        var bytes: [UInt8] = []
+        JSONString.append(text, to: &bytes)
+        #expect(bytes == Self.reference(text))
+        #expect(String(decoding: bytes, as: UTF8.self) == "\"a\u{2028}b\u{2029}c 𠀀🙂 中文\u{7F}\\\"\\\\\\n\"")
+    }
+}

@@ -2,30 +2,33 @@ import Foundation
 import LLM
 import Store
 
-/// The figures `dsbench stats` prints, gathered with a handful of aggregate queries.
+/// The figures `dsbench stats` prints, gathered with a handful of aggregate queries and three linear scans
+/// (verdict checks, instruction texts, outputs), in memory that does not grow with the number of rows.
 struct StatsReport {
     var instructions = 0
     var completions = 0
     var groups: [(title: String, columns: [String], rows: [[SQLValue]])] = []
     var lengths: [(name: String, chars: Percentiles, tokens: Percentiles)] = []
 
-    /// p50/p90/p99/max of a list of lengths.
+    /// p50/p90/p99/max of the lengths counted in a histogram (nearest rank on the ascending list).
     struct Percentiles {
         var count = 0, p50 = 0, p90 = 0, p99 = 0, max = 0
 
-        init(_ values: [Int]) {
-            guard !values.isEmpty else { return }
-            let sorted = values.sorted()
-            func at(_ q: Double) -> Int { sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * q).rounded()))] }
-            count = sorted.count
+        init(_ histogram: LengthHistogram) {
+            guard histogram.total > 0 else { return }
+            func at(_ q: Double) -> Int { histogram.value(atRank: Int((Double(histogram.total - 1) * q).rounded())) }
+            count = histogram.total
             p50 = at(0.5)
             p90 = at(0.9)
             p99 = at(0.99)
-            max = sorted.last!
+            max = histogram.value(atRank: histogram.total - 1)
         }
 
         var dictionary: [String: Int] { ["count": count, "p50": p50, "p90": p90, "p99": p99, "max": max] }
     }
+
+    /// The title of the verdict group, whose figures `LatestVerdictTally` counts (see `verdictRows`).
+    static let verdictTitle = "verdicts (latest per subject and filter)"
 
     static let groupQueries: [(String, String)] = [
         ("by origin", "SELECT origin, count(*) AS instructions FROM instructions GROUP BY origin ORDER BY 2 DESC"),
@@ -47,11 +50,7 @@ struct StatsReport {
                 count(*) - sum(EXISTS (SELECT 1 FROM latest_recorded_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS kept
             FROM instructions i WHERE round IS NOT NULL GROUP BY round ORDER BY round
             """),
-        ("verdicts (latest per subject and filter)", """
-            SELECT filter, count(*) AS checked, sum(passed) AS passed,
-                round(100.0 * sum(passed) / count(*), 1) AS pass_pct
-            FROM latest_verdicts GROUP BY filter ORDER BY filter
-            """),
+        (verdictTitle, ""),
         ("scores", """
             SELECT scorer, count(*) AS scored, round(avg(value), 2) AS mean, min(value) AS min, max(value) AS max
             FROM scores GROUP BY scorer ORDER BY scorer
@@ -73,8 +72,12 @@ struct StatsReport {
             WHERE j.swap_check = 0 GROUP BY j.judge, j.template ORDER BY j.judge
             """),
         ("duplicates (latest dedup run per method)", """
-            SELECT method, count(*) AS duplicates, count(DISTINCT duplicate_of) AS clusters
-            FROM active_duplicates GROUP BY method ORDER BY method
+            WITH latest AS (
+                SELECT json_extract(options, '$.method') AS method, max(id) AS run_id FROM runs
+                WHERE command = 'dedup' AND status = 'succeeded' GROUP BY 1)
+            SELECT d.method, count(*) AS duplicates, count(DISTINCT d.duplicate_of) AS clusters
+            FROM latest JOIN duplicates d ON d.run_id = latest.run_id AND d.method = latest.method
+            GROUP BY d.method ORDER BY d.method
             """),
         ("runs", """
             SELECT command, count(*) AS runs, sum(status = 'succeeded') AS succeeded, sum(rows_written) AS rows_written,
@@ -83,27 +86,62 @@ struct StatsReport {
             """),
     ]
 
-    static func collect(_ database: Database) throws -> StatsReport {
+    /// The queries behind the length percentiles: one text per instruction (with its input) and per output.
+    static let lengthQueries = [
+        ("instruction", "SELECT iif(input = '', instruction, instruction || ' ' || input) AS t FROM instructions"),
+        ("output", "SELECT output AS t FROM completions"),
+    ]
+
+    /// Gathers every figure; `progress` advances by the rows the long scans read (verdict checks, texts).
+    /// The `duplicates` query reads `active_duplicates`' rows (the latest succeeded dedup run per method) by
+    /// run through its index instead of the view's per-row subquery.
+    static func collect(_ database: Database, progress: StepProgress? = nil) throws -> StatsReport {
         var report = StatsReport()
         report.instructions = Int(try database.scalar("SELECT count(*) FROM instructions").intValue ?? 0)
         report.completions = Int(try database.scalar("SELECT count(*) FROM completions").intValue ?? 0)
+        progress?.total = Int(try database.scalar("SELECT count(*) FROM verdict_checks").intValue ?? 0)
+            + report.instructions + report.completions
         for (title, sql) in groupQueries {
-            let rows = try database.query(sql)
-            guard let first = rows.first else { continue }
-            report.groups.append((title, first.columns, rows.map(\.values)))
+            let group = title == verdictTitle ? try verdictGroup(database, progress: progress) : try queryGroup(sql, database)
+            if let group { report.groups.append((title, group.columns, group.rows)) }
         }
-        for (name, sql) in [("instruction", "SELECT iif(input = '', instruction, instruction || ' ' || input) AS t FROM instructions"),
-                            ("output", "SELECT output AS t FROM completions")] {
-            var chars: [Int] = []
-            var tokens: [Int] = []
-            try database.forEachRow(sql) { row in
-                let text = row.string("t")
-                chars.append(text.unicodeScalars.count)
-                tokens.append(TokenEstimator.estimate(text))
+        for (name, sql) in lengthQueries {
+            var chars = LengthHistogram(), tokens = LengthHistogram()
+            var read = 0
+            try database.scan(sql) { row in
+                let measure = row.withText(0) { TextMeasure(utf8: $0) } ?? TextMeasure("")
+                chars.add(measure.characters)
+                tokens.add(measure.tokens)
+                read += 1
+                if read & 0xFFFF == 0 { progress?.advance(0x10000) }
             }
             report.lengths.append((name, Percentiles(chars), Percentiles(tokens)))
         }
+        progress?.finish()
         return report
+    }
+
+    private static func queryGroup(_ sql: String, _ database: Database) throws -> (columns: [String], rows: [[SQLValue]])? {
+        let rows = try database.query(sql)
+        guard let first = rows.first else { return nil }
+        return (first.columns, rows.map(\.values))
+    }
+
+    /// `SELECT filter, count(*) AS checked, sum(passed) AS passed, round(100.0 * sum(passed) / count(*), 1)
+    /// AS pass_pct FROM latest_verdicts GROUP BY filter ORDER BY filter`, counted by `LatestVerdictTally`;
+    /// the percentage is still rounded by SQLite so it prints exactly as before.
+    private static func verdictGroup(_ database: Database, progress: StepProgress?) throws -> (columns: [String], rows: [[SQLValue]])? {
+        let tally = try LatestVerdictTally.count(in: database) { progress?.advance($0) }
+        let filters = tally.filters
+        guard !filters.isEmpty else { return nil }
+        var rows: [[SQLValue]] = []
+        for filter in filters {
+            let counts = tally.byFilter[filter]!
+            let percent = try database.scalar(
+                "SELECT round(100.0 * ? / ?, 1)", [.integer(Int64(counts.passed)), .integer(Int64(counts.checked))])
+            rows.append([.text(filter), .integer(Int64(counts.checked)), .integer(Int64(counts.passed)), percent])
+        }
+        return (["filter", "checked", "passed", "pass_pct"], rows)
     }
 
     var text: String {
