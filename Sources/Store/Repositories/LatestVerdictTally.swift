@@ -33,30 +33,45 @@ public struct LatestVerdictTally {
             let scope: Scope = row.optionalString(1) == "instruction" ? .instruction : .completion
             rules[scope, default: [:]][row.int64(0), default: []].append(row.optionalString(2) ?? "")
         }
-        var recorded: [Subject: [String: Recorded]] = [:]
-        try database.scan("SELECT instruction_id, completion_id, filter, run_id, id, passed FROM verdicts") { row in
+        // Recorded verdicts grouped by subject in the order the checks are read (NULL completion first).
+        var recorded: [(subject: Subject, verdicts: [String: Recorded])] = []
+        try database.scan(
+            "SELECT instruction_id, completion_id, filter, run_id, id, passed FROM verdicts ORDER BY instruction_id, completion_id"
+        ) { row in
             let subject = Subject(instruction: row.int64(0), completion: row.optionalInt64(1))
             let verdict = Recorded(run: row.int64(3), id: row.int64(4), passed: row.int64(5) != 0)
             let filter = row.optionalString(2) ?? ""
-            if let other = recorded[subject]?[filter], !other.isBefore(verdict) { return }
-            recorded[subject, default: [:]][filter] = verdict
+            if recorded.last?.subject != subject { recorded.append((subject, [:])) }
+            if let other = recorded[recorded.count - 1].verdicts[filter], !other.isBefore(verdict) { return }
+            recorded[recorded.count - 1].verdicts[filter] = verdict
         }
-        // Consecutive subjects checked by the same runs and without recorded verdicts count alike: they are
-        // gathered and added in one step.
+        var nextRecorded = 0
+        // Subjects checked by the same runs and without recorded verdicts count alike: they are gathered per
+        // scope (instruction and completion subjects alternate in this order) and added in one step.
         var subject: Subject?
         var runs: [Int64] = []
-        var pending: (scope: Scope, runs: [Int64], subjects: Int)?
+        var pending: [(runs: [Int64], subjects: Int)?] = [nil, nil]
         var read = 0
+        func addPending(_ scope: Scope) {
+            guard let held = pending[scope.rawValue] else { return }
+            tally.add(runs: held.runs, rules: rules[scope] ?? [:], recorded: [:], subjects: held.subjects)
+        }
         func close() {
             guard let current = subject else { return }
             let scope: Scope = current.completion == nil ? .instruction : .completion
-            if let verdicts = recorded.removeValue(forKey: current) {
-                tally.add(runs: runs, rules: rules[scope] ?? [:], recorded: verdicts, subjects: 1)
-            } else if let held = pending, held.scope == scope, held.runs == runs {
-                pending?.subjects += 1
+            // Subjects with recorded verdicts and no check come before `current` in this order.
+            while nextRecorded < recorded.count, recorded[nextRecorded].subject.precedes(current) {
+                tally.add(runs: [], rules: [:], recorded: recorded[nextRecorded].verdicts, subjects: 1)
+                nextRecorded += 1
+            }
+            if nextRecorded < recorded.count, recorded[nextRecorded].subject == current {
+                tally.add(runs: runs, rules: rules[scope] ?? [:], recorded: recorded[nextRecorded].verdicts, subjects: 1)
+                nextRecorded += 1
+            } else if pending[scope.rawValue]?.runs == runs {
+                pending[scope.rawValue]!.subjects += 1
             } else {
-                if let held = pending { tally.add(runs: held.runs, rules: rules[held.scope] ?? [:], recorded: [:], subjects: held.subjects) }
-                pending = (scope, runs, 1)
+                addPending(scope)
+                pending[scope.rawValue] = (runs, 1)
             }
         }
         try database.scan(
@@ -73,9 +88,10 @@ public struct LatestVerdictTally {
             if read & 0xFFFF == 0 { progress(0x10000) }
         }
         close()
-        if let held = pending { tally.add(runs: held.runs, rules: rules[held.scope] ?? [:], recorded: [:], subjects: held.subjects) }
-        // Subjects with recorded verdicts and no check at all.
-        for verdicts in recorded.values { tally.add(runs: [], rules: [:], recorded: verdicts, subjects: 1) }
+        addPending(.instruction)
+        addPending(.completion)
+        // Subjects with recorded verdicts after the last checked one.
+        for group in recorded[nextRecorded...] { tally.add(runs: [], rules: [:], recorded: group.verdicts, subjects: 1) }
         return tally
     }
 
@@ -102,11 +118,22 @@ public struct LatestVerdictTally {
         }
     }
 
-    private enum Scope { case instruction, completion }
+    private enum Scope: Int { case instruction, completion }
 
-    private struct Subject: Hashable {
+    private struct Subject: Equatable {
         let instruction: Int64
         let completion: Int64?
+
+        /// SQLite's `ORDER BY instruction_id, completion_id`: NULL before any id.
+        func precedes(_ other: Subject) -> Bool {
+            if instruction != other.instruction { return instruction < other.instruction }
+            switch (completion, other.completion) {
+            case (nil, nil): return false
+            case (nil, _?): return true
+            case (_?, nil): return false
+            case (let left?, let right?): return left < right
+            }
+        }
     }
 
     private struct Recorded {
