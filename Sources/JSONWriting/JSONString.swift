@@ -44,20 +44,43 @@ public enum JSONString {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
-    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+    /// Appends the escaped text without the quotes.
+    public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { appendEscaped(utf8: $0, to: &out) }
     }
 
-    /// Copies the runs between escaped bytes in one piece each: most texts have no byte to escape at all.
-    static func appendEscaped(utf8 text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    /// Appends the escaped UTF-8 text without the quotes (for a template that holds them). Copies the runs
+    /// between escaped bytes in one piece each: most texts have no byte to escape at all.
+    public static func appendEscaped(utf8 text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard let base = text.baseAddress else { return }
         var runStart = 0
-        for index in text.indices where needsEscape(text[index]) {
-            if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index])) }
-            appendEscape(of: text[index], to: &out)
-            runStart = index + 1
+        var index = 0
+        let count = text.count
+        while index < count {
+            // Eight bytes at a time while none of them needs escaping.
+            if index + 8 <= count, !wordNeedsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            if needsEscape(text[index]) {
+                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
+                appendEscape(of: text[index], to: &out)
+                runStart = index + 1
+            }
+            index += 1
         }
-        if runStart < text.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...])) }
+        if runStart < count { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
+    }
+
+    /// True when one of the eight bytes is below 0x20, a quote or a backslash ("determine if a word has a
+    /// byte less than n" and "has a zero byte", Sean Anderson's bit twiddling hacks); may answer true for a
+    /// byte at or above 0x80 next to such bytes, which only sends the word to the byte-wise check.
+    @inline(__always) private static func wordNeedsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let below = (word &- ones &* 0x20) & ~word & highs
+        return below != 0 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
     }
 
     private static func appendEscape(of byte: UInt8, to out: inout [UInt8]) {

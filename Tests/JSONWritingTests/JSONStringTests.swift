@@ -44,7 +44,9 @@ import Testing
     @Test func everyASCIIByteAtEveryPositionMatchesTheRule() {
         for byte in UInt8(0)...0x7F {
             let character = String(decoding: [byte], as: UTF8.self)
-            for text in [character, "a" + character, character + "b", "中" + character + "文🙂", character + character] {
+            // Every offset within and across the eight-byte words the escaper skips over.
+            let padded = (0...17).map { String(repeating: "a", count: $0) + character + String(repeating: "é", count: 9 - $0 / 2) }
+            for text in [character, "a" + character, character + "b", "中" + character + "文🙂", character + character] + padded {
                 var bytes: [UInt8] = []
                 JSONString.append(text, to: &bytes)
                 #expect(bytes == Self.reference(text), "byte \(byte)")
