@@ -73,6 +73,61 @@ public enum JSONString {
         if runStart < count { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
     }
 
+    /// Appends the escaped text without the quotes if it is well-formed UTF-8 (Unicode 15, table 3-7) and
+    /// returns true; returns false at the first ill-formed sequence, having appended part of it (the caller
+    /// discards that). One pass checks and escapes: a database column can be written without first being
+    /// made a String, which would replace ill-formed bytes with U+FFFD.
+    public static func appendEscaped(validating text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+        guard let base = text.baseAddress else { return true }
+        var runStart = 0
+        var index = 0
+        let count = text.count
+        while index < count {
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0, !wordNeedsEscape(word) {
+                    index += 8
+                    continue
+                }
+            }
+            let byte = text[index]
+            if byte < 0x80 {
+                if needsEscape(byte) {
+                    if runStart < index { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
+                    appendEscape(of: byte, to: &out)
+                    runStart = index + 1
+                }
+                index += 1
+            } else {
+                let length = sequenceLength(text, at: index)
+                if length == 0 { return false }
+                index += length
+            }
+        }
+        if runStart < count { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
+        return true
+    }
+
+    /// Length of the well-formed multi-byte UTF-8 sequence starting at `index`, or 0 if it is ill-formed.
+    private static func sequenceLength(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let lead = text[index]
+        let length: Int
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF  // the allowed range of the second byte
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return 0
+        }
+        guard index + length <= text.count, (low...high).contains(text[index + 1]) else { return 0 }
+        for offset in 2..<length where text[index + offset] & 0xC0 != 0x80 { return 0 }
+        return length
+    }
+
     /// True when one of the eight bytes is below 0x20, a quote or a backslash ("determine if a word has a
     /// byte less than n" and "has a zero byte", Sean Anderson's bit twiddling hacks); may answer true for a
     /// byte at or above 0x80 next to such bytes, which only sends the word to the byte-wise check.

@@ -66,3 +66,43 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == "\"a\u{2028}b\u{2029}c 𠀀🙂 中文\u{7F}\\\"\\\\\\n\"")
     }
 }
+
+/// The validating escaper accepts exactly the well-formed UTF-8 that Swift's own decoder accepts, and then
+/// writes the same bytes as the String escaper.
+@Suite struct JSONStringValidationTests {
+    func escaped(_ bytes: [UInt8]) -> [UInt8]? {
+        var out: [UInt8] = []
+        let wellFormed = bytes.withUnsafeBufferPointer { JSONString.appendEscaped(validating: $0, to: &out) }
+        return wellFormed ? out : nil
+    }
+
+    @Test func acceptsWhatSwiftAcceptsAndEscapesAlike() {
+        // Every one- and two-byte sequence after some ASCII, and edge sequences of three and four bytes.
+        var cases: [[UInt8]] = []
+        for first in 0...255 {
+            cases.append(Array("abcdefgh".utf8) + [UInt8(first)])
+            for second in stride(from: 0, through: 255, by: 3) { cases.append([UInt8(first), UInt8(second), 0x41]) }
+        }
+        for lead: UInt8 in [0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5] {
+            for second: UInt8 in [0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0] {
+                cases.append([lead, second, 0x80])
+                cases.append([lead, second, 0x80, 0x80, 0x22])
+                cases.append([lead, second, 0x41, 0x80])
+            }
+        }
+        cases.append(Array("中文 \u{2028} 𠀀 🙂 \"\\\n".utf8))
+        var accepted = 0
+        for bytes in cases {
+            let string = String(validating: bytes, as: UTF8.self)
+            let result = escaped(bytes)
+            #expect((result != nil) == (string != nil), "\(bytes)")
+            if let string, let result {
+                accepted += 1
+                var expected: [UInt8] = []
+                JSONString.appendEscaped(string, to: &expected)
+                #expect(result == expected)
+            }
+        }
+        #expect(accepted > 1000 && accepted < cases.count)
+    }
+}

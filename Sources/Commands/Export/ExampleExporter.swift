@@ -144,6 +144,8 @@ struct ExampleExporter {
         /// `PlainRecordTemplate`s by `Shape.index`, learned on first use (nil: that shape takes the record path).
         var templates = [PlainRecordTemplate?](repeating: nil, count: PlainRecordTemplate.Shape.count)
         var templateTried = [Bool](repeating: false, count: PlainRecordTemplate.Shape.count)
+        /// Shapes whose template keys are in `summary.keys`.
+        var keysNoted = [Bool](repeating: false, count: PlainRecordTemplate.Shape.count)
 
         init(framing: ExportFraming, file: ExportFile?, stdout: any TextSink, summary: ExportSummary) {
             self.framing = framing
@@ -176,30 +178,30 @@ struct ExampleExporter {
                 columns.conversation.map(cursor.isNull) ?? true, columns.extra.map(cursor.isNull) ?? true,
                 !cursor.isNull(output), !cursor.isNull(instruction)
             else { return false }
-            var shape = PlainRecordTemplate.Shape(emptyInstruction: false, emptyInput: false, emptyOutput: false, emptySystem: nil)
-            for field in PlainRecordTemplate.Field.allCases {
-                guard let column = columns.index(of: field) else { continue }
-                let length = cursor.withText(column) { text -> Int in
-                    UTF8Text.firstInvalidOffset(text) == nil ? text.count : -1
-                }
-                if length == -1 { return false }
-                switch field {
-                case .instruction: shape.emptyInstruction = length == 0
-                case .input: shape.emptyInput = (length ?? 0) == 0
-                case .output: shape.emptyOutput = length == 0
-                case .system: shape.emptySystem = length.map { $0 == 0 }
-                }
-            }
+            func isEmpty(_ column: Int) -> Bool? { cursor.withText(column) { $0.isEmpty } }
+            let shape = PlainRecordTemplate.Shape(
+                emptyInstruction: isEmpty(instruction) ?? true, emptyInput: isEmpty(input) ?? true,
+                emptyOutput: isEmpty(output) ?? true, emptySystem: columns.system.flatMap(isEmpty))
             if !templateTried[shape.index] {
                 templateTried[shape.index] = true
                 templates[shape.index] = PlainRecordTemplate(layout: layout, options: options, shape: shape)
-                if let keys = templates[shape.index]?.keys { summary.keys.formUnion(keys) }
             }
             guard let template = templates[shape.index] else { return false }
+            let start = buffer.count
+            var wellFormed = true
+            template.append(to: &buffer) { field, out in
+                guard wellFormed, let column = columns.index(of: field) else { return }
+                wellFormed = cursor.withText(column) { JSONString.appendEscaped(validating: $0, to: &out) } ?? true
+            }
+            guard wellFormed else {
+                buffer.removeSubrange(start...)
+                return false
+            }
             summary.seen += 1
             summary.count += 1
-            template.append(to: &buffer) { field, out in
-                _ = columns.index(of: field).map { column in cursor.withText(column) { JSONString.appendEscaped(utf8: $0, to: &out) } }
+            if !keysNoted[shape.index] {
+                keysNoted[shape.index] = true
+                summary.keys.formUnion(template.keys)
             }
             if buffer.count >= 1 << 20 { try flush() }
             return true

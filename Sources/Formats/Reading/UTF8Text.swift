@@ -8,19 +8,7 @@ public enum UTF8Text {
 
     /// Offset of the first byte that starts an invalid UTF-8 sequence, or nil when all are valid.
     public static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { firstInvalidOffset($0) }
-    }
-
-    /// Offset of the first byte that starts an invalid UTF-8 sequence in bytes read in place, or nil.
-    public static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
-        // ASCII eight bytes at a time: no high bit, nothing to check.
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while index + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-            }
-        }
         while index < bytes.count {
             let lead = bytes[index]
             let length: Int
