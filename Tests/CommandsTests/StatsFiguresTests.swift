@@ -29,6 +29,9 @@ import TestSupport
         let database = try Database(path: db)
         let run = try RunStore(database).start(command: "review", optionsJSON: "{}")
         try database.execute("INSERT INTO verdicts (instruction_id, filter, passed, run_id) VALUES (1, 'human', 1, ?), (2, 'human', 0, ?)", [.integer(run), .integer(run)])
+        // Ill-formed UTF-8 written by hand is measured as the String it decodes to (U+FFFD for each bad part).
+        try database.execute("INSERT INTO instructions (instruction, input, origin, run_id) VALUES (CAST(x'e4b8ad80ff41e4b8' AS TEXT), 'ok', 'imported', ?)", [.integer(run)])
+        try database.execute("INSERT INTO completions (instruction_id, output, origin, run_id) VALUES (last_insert_rowid(), CAST(x'f09080e4b8ade4b8ade4b8ade4b8ade4b8ade4b8ade4b8ade4b8ade4b8ade4b8ad' AS TEXT) || ' long enough to be the longest output of all of them, more than the others here', 'imported', ?)", [.integer(run)])
         return (dir, db)
     }
 
@@ -71,6 +74,7 @@ import TestSupport
         for (name, sql) in [("instruction", "SELECT iif(input = '', instruction, instruction || ' ' || input) AS t FROM instructions"),
                             ("output", "SELECT output AS t FROM completions")] {
             let texts = try database.query(sql).map { $0.string("t") }
+            #expect(texts.contains { $0.contains("\u{FFFD}") }, "the ill-formed \(name) is measured")
             #expect(lengths[name]?["chars"] == Self.percentiles(texts.map { $0.unicodeScalars.count }), "\(name)")
             #expect(lengths[name]?["tokens"] == Self.percentiles(texts.map(TokenEstimator.estimate)), "\(name)")
         }

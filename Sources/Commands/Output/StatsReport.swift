@@ -30,6 +30,9 @@ struct StatsReport {
     /// The title of the verdict group, whose figures `LatestVerdictTally` counts (see `verdictRows`).
     static let verdictTitle = "verdicts (latest per subject and filter)"
 
+    /// The title of the duplicate group, counted by `duplicateGroup`.
+    static let duplicateTitle = "duplicates (latest dedup run per method)"
+
     static let groupQueries: [(String, String)] = [
         ("by origin", "SELECT origin, count(*) AS instructions FROM instructions GROUP BY origin ORDER BY 2 DESC"),
         ("by language", "SELECT language, count(*) AS instructions FROM instructions GROUP BY language ORDER BY 2 DESC"),
@@ -71,14 +74,7 @@ struct StatsReport {
                 AND k.first_id = j.second_id AND k.second_id = j.first_id AND k.judge = j.judge AND k.template = j.template
             WHERE j.swap_check = 0 GROUP BY j.judge, j.template ORDER BY j.judge
             """),
-        ("duplicates (latest dedup run per method)", """
-            WITH latest AS (
-                SELECT json_extract(options, '$.method') AS method, max(id) AS run_id FROM runs
-                WHERE command = 'dedup' AND status = 'succeeded' GROUP BY 1)
-            SELECT d.method, count(*) AS duplicates, count(DISTINCT d.duplicate_of) AS clusters
-            FROM latest JOIN duplicates d ON d.run_id = latest.run_id AND d.method = latest.method
-            GROUP BY d.method ORDER BY d.method
-            """),
+        (duplicateTitle, ""),
         ("runs", """
             SELECT command, count(*) AS runs, sum(status = 'succeeded') AS succeeded, sum(rows_written) AS rows_written,
                 sum(llm_calls) AS llm_calls, sum(prompt_tokens + completion_tokens) AS tokens, round(sum(cost_usd), 4) AS cost_usd
@@ -93,8 +89,6 @@ struct StatsReport {
     ]
 
     /// Gathers every figure; `progress` advances by the rows the long scans read (verdict checks, texts).
-    /// The `duplicates` query reads `active_duplicates`' rows (the latest succeeded dedup run per method) by
-    /// run through its index instead of the view's per-row subquery.
     static func collect(_ database: Database, progress: StepProgress? = nil) throws -> StatsReport {
         var report = StatsReport()
         report.instructions = Int(try database.scalar("SELECT count(*) FROM instructions").intValue ?? 0)
@@ -102,20 +96,20 @@ struct StatsReport {
         progress?.total = Int(try database.scalar("SELECT count(*) FROM verdict_checks").intValue ?? 0)
             + report.instructions + report.completions
         for (title, sql) in groupQueries {
-            let group = title == verdictTitle ? try verdictGroup(database, progress: progress) : try queryGroup(sql, database)
+            let group = switch title {
+            case verdictTitle: try verdictGroup(database, progress: progress)
+            case duplicateTitle: try duplicateGroup(database)
+            default: try queryGroup(sql, database)
+            }
             if let group { report.groups.append((title, group.columns, group.rows)) }
         }
         for (name, sql) in lengthQueries {
-            var chars = LengthHistogram(), tokens = LengthHistogram()
-            var read = 0
+            var lengths = TextLengths()
             try database.scan(sql) { row in
-                let measure = row.withText(0) { TextMeasure(utf8: $0) } ?? TextMeasure("")
-                chars.add(measure.characters)
-                tokens.add(measure.tokens)
-                read += 1
-                if read & 0xFFFF == 0 { progress?.advance(0x10000) }
+                lengths.add(row.withText(0) { TextMeasure(utf8: $0) } ?? TextMeasure(""))
+                if lengths.chars.total & 0xFFFF == 0 { progress?.advance(0x10000) }
             }
-            report.lengths.append((name, Percentiles(chars), Percentiles(tokens)))
+            report.lengths.append((name, Percentiles(lengths.chars), Percentiles(lengths.tokens)))
         }
         progress?.finish()
         return report
@@ -125,6 +119,35 @@ struct StatsReport {
         let rows = try database.query(sql)
         guard let first = rows.first else { return nil }
         return (first.columns, rows.map(\.values))
+    }
+
+    /// `SELECT method, count(*) AS duplicates, count(DISTINCT duplicate_of) AS clusters FROM active_duplicates
+    /// GROUP BY method ORDER BY method`: the rows of the latest succeeded dedup run per method, read by run
+    /// through the index (not the view's per-row subquery), clusters counted in a bitset of instruction ids.
+    private static func duplicateGroup(_ database: Database) throws -> (columns: [String], rows: [[SQLValue]])? {
+        let maxID = try database.scalar("SELECT max(id) FROM instructions").intValue ?? 0
+        var methods: [(name: [UInt8], rows: Int, clusters: InstructionIDSet)] = []
+        try database.scan("""
+            WITH latest AS (
+                SELECT json_extract(options, '$.method') AS method, max(id) AS run_id FROM runs
+                WHERE command = 'dedup' AND status = 'succeeded' GROUP BY 1)
+            SELECT d.method, d.duplicate_of FROM latest JOIN duplicates d ON d.run_id = latest.run_id AND d.method = latest.method
+            """
+        ) { row in
+            let slot = row.withText(0) { name in
+                methods.firstIndex { $0.name.elementsEqual(name) } ?? {
+                    methods.append((Array(name), 0, InstructionIDSet(maxID: maxID)))
+                    return methods.count - 1
+                }()
+            } ?? 0
+            methods[slot].rows += 1
+            methods[slot].clusters.insert(row.int64(1))
+        }
+        guard !methods.isEmpty else { return nil }
+        let rows = methods.sorted { $0.name.lexicographicallyPrecedes($1.name) }.map { method -> [SQLValue] in
+            [.text(String(decoding: method.name, as: UTF8.self)), .integer(Int64(method.rows)), .integer(Int64(method.clusters.count))]
+        }
+        return (["method", "duplicates", "clusters"], rows)
     }
 
     /// `SELECT filter, count(*) AS checked, sum(passed) AS passed, round(100.0 * sum(passed) / count(*), 1)

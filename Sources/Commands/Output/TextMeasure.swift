@@ -14,11 +14,29 @@ struct TextMeasure {
         var characters = 0, cjk = 0
         var index = 0
         let count = bytes.count
+        guard let base = bytes.baseAddress else {
+            self = TextMeasure("")
+            return
+        }
         while index < count {
-            // ASCII: one byte, one character, never CJK.
-            if bytes[index] < 0x80 {
+            // ASCII eight bytes at a time, then one: a byte, a character, never CJK.
+            if index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                characters += 8
+                index += 8
+                continue
+            }
+            let lead = bytes[index]
+            if lead < 0x80 {
                 characters += 1
                 index += 1
+                continue
+            }
+            // The common well-formed three-byte sequence (all of Han, Kana, Hangul) decoded in place.
+            if lead >= 0xE1, lead <= 0xEC, index + 2 < count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 {
+                let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                characters += 1
+                if TokenEstimator.isCJK(Unicode.Scalar(value)!) { cjk += 1 }
+                index += 3
                 continue
             }
             var iterator = bytes[index...].makeIterator()
