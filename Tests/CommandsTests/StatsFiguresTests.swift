@@ -46,6 +46,7 @@ import TestSupport
         _ = dir
         let result = runCLI(["stats", "--json", "--db", db])
         #expect(result.status == 0)
+        #expect(result.stderr.isEmpty, "no progress in a pipe")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let database = try Database(path: db)
 
