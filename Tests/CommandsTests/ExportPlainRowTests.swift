@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import Migrations
 import Store
@@ -72,4 +73,29 @@ import TestSupport
             #expect(text.contains(#"\u0001\u001f"#))
         }
     }
+
+    /// Every written line equals the layout's record for the row read the plain way (`Row` strings, JSON
+    /// columns through `JSONValue.parse`), whichever path wrote it: template, or record with the JSON columns
+    /// parsed from their bytes.
+    @Test(arguments: ["alpaca", "sharegpt", "openai"])
+    func linesEqualTheLayoutsRecordsOfThePlainRead(format: String) throws {
+        let (dir, db) = try database()
+        let out = dir.file("all.jsonl")
+        #expect(runCLI(["export", "--db", db, "--format", format, "--all", "-o", out]).status == 0)
+        let layout = try #require(ExportLayouts.named(format))
+        var expected: [UInt8] = []
+        var framing = ExportFraming(jsonArray: false)
+        for row in try Database(path: db).query(
+            "SELECT instruction, input, output, system, conversation, extra FROM examples ORDER BY instruction_id, sample_index")
+        {
+            let exportRow = ExportRow(
+                instruction: row.string("instruction"), input: row.string("input"), output: row.optionalString("output"),
+                system: row.optionalString("system"), conversationJSON: row.optionalString("conversation"),
+                extraJSON: row.optionalString("extra"))
+            if case .record(let record, _) = layout.export(exportRow, options: ExportOptions()) { framing.append(record, to: &expected) }
+        }
+        #expect(framing.count > 25)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: out))) == expected)
+    }
+
 }

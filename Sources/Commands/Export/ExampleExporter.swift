@@ -111,9 +111,16 @@ struct ExampleExporter {
             for column in 0..<columns.count { record?.append(cursor.name(column), Self.json(cursor.value(column))) }
         }
         func text(_ index: Int?) -> String? { index.flatMap { cursor.optionalString($0) } }
+        // JSON columns parsed from their bytes (JSONByteParser), or by JSONValue.parse where that gives up;
+        // malformed JSON reads as absent, as `ExportRow(conversationJSON:extraJSON:)` treats it.
+        func json(_ index: Int?) -> JSONValue? {
+            guard let index, !cursor.isNull(index) else { return nil }
+            return cursor.withText(index) { JSONByteParser.parse($0) } ?? text(index).flatMap { try? JSONValue.parse($0) }
+        }
         var row = ExportRow(
             instruction: text(columns.instruction) ?? "", input: text(columns.input) ?? "", output: text(columns.output),
-            system: text(columns.system), conversationJSON: text(columns.conversation), extraJSON: text(columns.extra))
+            system: text(columns.system), conversation: json(columns.conversation),
+            extra: json(columns.extra)?.objectValue ?? [:])
         row.columns = record
         return SelectedRow(instructionID: columns.instructionID.map { cursor.int64($0) } ?? 0, row: row)
     }
