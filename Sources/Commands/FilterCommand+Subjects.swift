@@ -3,7 +3,7 @@ import Store
 
 extension FilterCommand {
     /// One subject with its row ids: an instruction row (completionID nil) or a completion.
-    struct Subject {
+    struct Subject: Sendable {
         var instructionID: Int64
         var completionID: Int64?
         var value: FilterSubject

@@ -66,9 +66,12 @@ public struct FilterCommand: CommandDefinition {
         if dryRun {
             var summary = Summary(rules: rules)
             let walk = ChunkedRun(database: database, run: nil, context: context)
-            try walk.walk(from: 0, progress: progress(context, walk, after: 0)) { range in
-                let items = try subjects.load(database, range: range)
-                summary.add(items, outcomes: Evaluation.evaluate(rules, on: items))
+            try walk.walk(
+                from: 0, progress: progress(context, walk, after: 0),
+                load: { try subjects.load(database, range: $0) },
+                evaluate: { Evaluation.Chunk(items: $0, rules: rules) }
+            ) { range, chunk in
+                summary.add(chunk.items, outcomes: chunk.outcomes)
                 return Int(range.count)
             }
             context.stdout.write(summary.render(json: json, dryRun: true, seconds: Date().timeIntervalSince(started)))
@@ -84,11 +87,14 @@ public struct FilterCommand: CommandDefinition {
             try writer.recordRules()
             let scrubber = scrub ? Scrubber(database: database, runID: run.runID,
                                             scrubber: PIIScrubber(detector: config.pii.detector)) : nil
-            try walk.walk(from: cursor, progress: progress(context, walk, after: cursor)) { range in
-                let items = try subjects.load(database, range: range)
-                let outcomes = Evaluation.evaluate(rules, on: items)
-                summary.add(items, outcomes: outcomes)
-                var written = try writer.write(items, outcomes)
+            try walk.walk(
+                from: cursor, progress: progress(context, walk, after: cursor),
+                load: { try subjects.load(database, range: $0) },
+                evaluate: { Evaluation.Chunk(items: $0, rules: rules) }
+            ) { range, chunk in
+                let items = chunk.items
+                summary.add(items, outcomes: chunk.outcomes)
+                var written = try writer.write(items, chunk.outcomes)
                 if let scrubber {
                     let copies = try scrubber.scrub(items)
                     written += try writer.write(copies, Evaluation.evaluate(rules, on: copies)) + copies.count
