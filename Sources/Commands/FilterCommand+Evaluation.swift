@@ -1,41 +1,45 @@
 import Curation
 
 extension FilterCommand {
-    /// Applies rules to subjects on all cores. Result `[subject][rule]` is nil where a rule does not judge
-    /// the subject's scope. Deterministic: every slot is computed independently.
+    /// Applies rules to subjects on all cores. Deterministic: every subject is judged independently. Only the
+    /// failures are kept (a pass is implied by the run's check), so a chunk's passes cost nothing once judged.
     enum Evaluation {
-        /// An outcome with its detail already serialised (done on the workers, not in the write loop).
-        struct Judgement: Sendable {
-            var outcome: RuleOutcome
+        /// A rule a subject failed, with its reason and detail already serialised (on the workers, not in the
+        /// write loop).
+        struct Failure: Sendable {
+            /// Index of the rule in the run's rule list.
+            var rule: Int
+            var reason: String?
             var detailJSON: String?
-            var passed: Bool { outcome.passed }
-            var reason: String? { outcome.reason }
         }
 
-        /// One chunk's subjects with their judgements, made on a background thread while the previous chunk
-        /// is written.
+        /// One chunk's subjects with their failures, made on a background thread while the previous chunk is
+        /// written.
         struct Chunk: Sendable {
             var items: [Subject]
-            var outcomes: [[Judgement?]]
+            /// `failures[i]`: the rules `items[i]` failed, in rule order (empty when it passed every rule).
+            var failures: [[Failure]]
 
             init(items: [Subject], rules: [any FilterRule]) {
                 self.items = items
-                outcomes = Evaluation.evaluate(rules, on: items)
+                failures = Evaluation.evaluate(rules, on: items)
             }
         }
 
-        static func evaluate(_ rules: [any FilterRule], on subjects: [Subject]) -> [[Judgement?]] {
+        /// The failures of each subject, in rule order; rules that do not judge a subject's scope are skipped.
+        static func evaluate(_ rules: [any FilterRule], on subjects: [Subject]) -> [[Failure]] {
             // Which rules judge each scope, decided once rather than per subject and rule.
-            let instructionRules = rules.map { $0.applies(to: .instruction) }
-            let outputRules = rules.map { $0.applies(to: .output) }
+            let instructionRules = rules.indices.filter { rules[$0].applies(to: .instruction) }
+            let outputRules = rules.indices.filter { rules[$0].applies(to: .output) }
             return subjects.concurrentMap(chunk: 256) { item in
-                let applies = item.value.scope == .instruction ? instructionRules : outputRules
-                return rules.indices.map { r -> Judgement? in
-                    guard applies[r] else { return nil }
+                var failures: [Failure] = []
+                for r in item.value.scope == .instruction ? instructionRules : outputRules {
                     let outcome = rules[r].evaluate(item.value)
-                    // Passes are stored without detail (implied by the run's check), so only failures serialise it.
-                    return Judgement(outcome: outcome, detailJSON: outcome.passed ? nil : outcome.detailJSON)
+                    if !outcome.passed {
+                        failures.append(Failure(rule: r, reason: outcome.reason, detailJSON: outcome.detailJSON))
+                    }
                 }
+                return failures
             }
         }
     }

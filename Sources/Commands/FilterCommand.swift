@@ -71,7 +71,7 @@ public struct FilterCommand: CommandDefinition {
                 load: { try subjects.load(database, range: $0) },
                 evaluate: { Evaluation.Chunk(items: $0, rules: rules) }
             ) { range, chunk in
-                summary.add(chunk.items, outcomes: chunk.outcomes)
+                summary.add(chunk.items, failures: chunk.failures)
                 return Int(range.count)
             }
             context.stdout.write(summary.render(json: json, dryRun: true, seconds: Date().timeIntervalSince(started)))
@@ -93,8 +93,8 @@ public struct FilterCommand: CommandDefinition {
                 evaluate: { Evaluation.Chunk(items: $0, rules: rules) }
             ) { range, chunk in
                 let items = chunk.items
-                summary.add(items, outcomes: chunk.outcomes)
-                var written = try writer.write(items, chunk.outcomes)
+                summary.add(items, failures: chunk.failures)
+                var written = try writer.write(items, chunk.failures)
                 if let scrubber {
                     let copies = try scrubber.scrub(items)
                     written += try writer.write(copies, Evaluation.evaluate(rules, on: copies)) + copies.count
