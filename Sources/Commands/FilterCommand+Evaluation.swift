@@ -14,15 +14,19 @@ extension FilterCommand {
         }
 
         /// One chunk's subjects with their failures, made on a background thread while the previous chunk is
-        /// written.
+        /// written. Only the subjects' keys are kept (their texts are freed on the background thread), unless
+        /// `keepingTexts` (for --scrub, which redacts them on the writing thread).
         struct Chunk: Sendable {
-            var items: [Subject]
-            /// `failures[i]`: the rules `items[i]` failed, in rule order (empty when it passed every rule).
+            var keys: [Subject.Key]
+            /// `failures[i]`: the rules `keys[i]` failed, in rule order (empty when it passed every rule).
             var failures: [[Failure]]
+            /// The subjects themselves with `keepingTexts`, else empty.
+            var items: [Subject]
 
-            init(items: [Subject], rules: [any FilterRule]) {
-                self.items = items
+            init(items: [Subject], rules: [any FilterRule], keepingTexts: Bool) {
+                keys = items.map(\.key)
                 failures = Evaluation.evaluate(rules, on: items)
+                self.items = keepingTexts ? items : []
             }
         }
 

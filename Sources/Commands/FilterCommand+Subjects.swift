@@ -7,6 +7,14 @@ extension FilterCommand {
         var instructionID: Int64
         var completionID: Int64?
         var value: FilterSubject
+
+        /// The subject's row ids without its texts: what the writer and the summary need.
+        struct Key: Sendable {
+            var instructionID: Int64
+            var completionID: Int64?
+        }
+
+        var key: Key { Key(instructionID: instructionID, completionID: completionID) }
     }
 
     /// The subjects a filter run judges: each selected instruction once, and each of its completions.

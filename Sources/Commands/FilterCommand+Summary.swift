@@ -23,7 +23,7 @@ extension FilterCommand {
         }
 
         /// Counts one chunk's outcomes: every subject is checked by each rule of its scope.
-        mutating func add(_ subjects: [Subject], failures: [[Evaluation.Failure]]) {
+        mutating func add(_ subjects: [Subject.Key], failures: [[Evaluation.Failure]]) {
             self.subjects += subjects.count
             let instructions = subjects.count { $0.completionID == nil }
             for r in lines.indices {

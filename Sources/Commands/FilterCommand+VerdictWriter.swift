@@ -19,13 +19,13 @@ extension FilterCommand {
             }
         }
 
-        /// Writes the checks and failures of `items`; returns the number of rows written.
-        func write(_ items: [Subject], _ failures: [[Evaluation.Failure]]) throws -> Int {
+        /// Writes the checks and failures of `subjects`; returns the number of rows written.
+        func write(_ subjects: [Subject.Key], _ failures: [[Evaluation.Failure]]) throws -> Int {
             let store = VerdictStore(database)
-            var written = 0
-            for (index, subject) in items.enumerated() {
-                try store.recordCheck(instructionID: subject.instructionID, completionID: subject.completionID, runID: runID)
-                written += 1
+            try store.recordChecks(subjects.map { .init(instructionID: $0.instructionID, completionID: $0.completionID) },
+                                   runID: runID)
+            var written = subjects.count
+            for (index, subject) in subjects.enumerated() {
                 for failure in failures[index] {
                     try store.insert(.init(
                         instructionID: subject.instructionID, completionID: subject.completionID,

@@ -69,9 +69,9 @@ public struct FilterCommand: CommandDefinition {
             try walk.walk(
                 from: 0, progress: progress(context, walk, after: 0),
                 load: { try subjects.load(database, range: $0) },
-                evaluate: { Evaluation.Chunk(items: $0, rules: rules) }
+                evaluate: { Evaluation.Chunk(items: $0, rules: rules, keepingTexts: false) }
             ) { range, chunk in
-                summary.add(chunk.items, failures: chunk.failures)
+                summary.add(chunk.keys, failures: chunk.failures)
                 return Int(range.count)
             }
             context.stdout.write(summary.render(json: json, dryRun: true, seconds: Date().timeIntervalSince(started)))
@@ -90,19 +90,18 @@ public struct FilterCommand: CommandDefinition {
             try walk.walk(
                 from: cursor, progress: progress(context, walk, after: cursor),
                 load: { try subjects.load(database, range: $0) },
-                evaluate: { Evaluation.Chunk(items: $0, rules: rules) }
+                evaluate: { [scrub] in Evaluation.Chunk(items: $0, rules: rules, keepingTexts: scrub) }
             ) { range, chunk in
-                let items = chunk.items
-                summary.add(items, failures: chunk.failures)
-                var written = try writer.write(items, chunk.failures)
+                summary.add(chunk.keys, failures: chunk.failures)
+                var written = try writer.write(chunk.keys, chunk.failures)
                 if let scrubber {
-                    let copies = try scrubber.scrub(items)
-                    written += try writer.write(copies, Evaluation.evaluate(rules, on: copies)) + copies.count
+                    let copies = try scrubber.scrub(chunk.items)
+                    written += try writer.write(copies.map(\.key), Evaluation.evaluate(rules, on: copies)) + copies.count
                     scrubbed += copies.count
                     run.count("scrubbed", copies.count)
                 }
                 run.totals.rowsWritten += written
-                run.count("subjects", items.count)
+                run.count("subjects", chunk.keys.count)
                 for (name, failed) in summary.failedByRule { run.totals.counters["failed.\(name)"] = failed }
                 return Int(range.count)
             }

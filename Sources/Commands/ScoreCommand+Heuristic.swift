@@ -14,8 +14,6 @@ extension ScoreCommand {
         if let condition { sql += " AND \(condition.sql)" }
         sql += " ORDER BY instruction_id, completion_id"
         struct Item: Sendable { var instructionID: Int64; var completionID: Int64?; var instruction: String; var input: String; var output: String? }
-        /// A chunk's items with their scores and detail JSON, made on a background thread.
-        struct Scored: Sendable { var items: [Item]; var scores: [(score: HeuristicScore, detail: String?)] }
         let started = Date()
         let heuristic = HeuristicScorer()
         var scored = 0, low = 0, sum = 0.0
@@ -26,6 +24,7 @@ extension ScoreCommand {
                 label: "score", unit: "instructions", total: try walk.remaining(after: cursor), sink: context.stderr,
                 enabled: context.stderrIsTerminal && !json)
             let store = ScoreStore(database)
+            let runID = run.runID
             try walk.walk(from: cursor, progress: progress, load: { range in
                 var items: [Item] = []
                 try database.forEachRow(sql, [.integer(range.lowerBound), .integer(range.upperBound)]) { row in
@@ -34,25 +33,25 @@ extension ScoreCommand {
                                       output: row.optionalString("output")))
                 }
                 return items
-            }, evaluate: { items in
-                Scored(items: items, scores: items.concurrentMap(chunk: 256) { item in
+            }, evaluate: { [scorer] items in
+                // Only the rows to write come back: the texts are freed here, on the background thread.
+                items.concurrentMap(chunk: 256) { item in
                     let score = heuristic.score(instruction: item.instruction, input: item.input, output: item.output)
                     var detail = score.detail
                     for (name, value) in score.components { detail[name] = .double(value) }
-                    return (score, DetailValue.json(detail))
-                })
-            }) { range, chunk in
-                let items = chunk.items
-                for (item, (score, detail)) in zip(items, chunk.scores) {
-                    try store.insert(.init(
+                    return ScoreStore.NewScore(
                         instructionID: item.instructionID, completionID: item.completionID, scorer: scorer,
-                        value: score.value, rationale: score.rationale, detail: detail, runID: run.runID))
-                    sum += score.value
-                    if score.value < 5 { low += 1 }
+                        value: score.value, rationale: score.rationale, detail: DetailValue.json(detail), runID: runID)
                 }
-                scored += items.count
-                run.totals.rowsWritten += items.count
-                run.count("scored", items.count)
+            }) { range, rows in
+                try store.insert(rows)
+                for row in rows {
+                    sum += row.value
+                    if row.value < 5 { low += 1 }
+                }
+                scored += rows.count
+                run.totals.rowsWritten += rows.count
+                run.count("scored", rows.count)
                 return Int(range.count)
             }
             return run.runID

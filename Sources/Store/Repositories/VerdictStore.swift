@@ -63,6 +63,30 @@ public struct VerdictStore {
             [.integer(instructionID), .integer(completionID ?? 0), .integer(runID)])
     }
 
+    /// A subject a filter run judged: an instruction (`completionID` nil) or one of its completions.
+    public struct CheckedSubject: Sendable {
+        public var instructionID: Int64
+        public var completionID: Int64?
+
+        public init(instructionID: Int64, completionID: Int64?) {
+            self.instructionID = instructionID
+            self.completionID = completionID
+        }
+    }
+
+    /// `recordCheck` for many subjects at once, in multi-row statements (a filter run's chunk).
+    public func recordChecks(_ subjects: [CheckedSubject], runID: Int64) throws {
+        var values: [SQLValue] = []
+        values.reserveCapacity(subjects.count * 3)
+        for subject in subjects {
+            values.append(.integer(subject.instructionID))
+            values.append(.integer(subject.completionID ?? 0))
+            values.append(.integer(runID))
+        }
+        try BatchInsert(database, table: "verdict_checks", columns: ["instruction_id", "completion_key", "run_id"])
+            .insert(values)
+    }
+
     /// Takes back the verdicts that run `runID` gave one subject under `filter` (a reviewer's undo), so the
     /// subject's latest verdict is again whatever it was before that run.
     public func retract(instructionID: Int64, completionID: Int64?, filter: String, runID: Int64) throws {
