@@ -16,7 +16,7 @@ public struct CompleteCommand: CommandDefinition {
             rows with task_id pointing at it. Tasks whose examples conflict get a failing 'gen-instances' verdict. \
             --where filters the 'examples' view with SQL. Finished calls are answered from llm_calls on reruns. \
             --models m1,m2 asks every listed model for --n answers each (preference data: several answers to \
-            judge); an item is NAME (the --base-url endpoint), NAME@dashscope, NAME@openai or NAME@URL, with keys \
+            judge); an item is NAME (the command's endpoints, every --base-url URL), NAME@dashscope, NAME@openai or NAME@URL, with keys \
             from the environment only. Each completion records its model and sample_index; a rerun asks only for \
             the (model, sample) answers still missing.
             """,
@@ -74,13 +74,13 @@ public struct CompleteCommand: CommandDefinition {
         let database = try context.openDatabase()
         try condition?.validate(in: database)
         let endpoints = try resolveEndpoints(context.environment, database: database)
-        let endpoint = endpoints[0]
+        let endpoint = endpoints[0].primary
         var completer = self.completer
         completer.model = endpoint.model
         let targets = try completer.selectTargets(database, condition: condition, limit: limit)
         // With --models each request goes to (and is hashed by) its own model's endpoint, paced like any other
         // run (--rpm/--tpm, rate-limit headers, 429 back-off).
-        let router = models.map { _ in ModelRouter(endpoints.map { ($0.model, llm.makeSender(EndpointSet($0))) }) }
+        let router = models.map { _ in ModelRouter(endpoints.map { ($0.primary.model, llm.makeSender($0)) }) }
         if llm.dryRun {
             let report = CompleteReport(mode: completer.mode, instructions: Set(targets.map(\.id)).count, rowsWritten: 0)
             try ModelCallRunner.printDryRun(
@@ -98,21 +98,26 @@ public struct CompleteCommand: CommandDefinition {
         ) { runner in
             if models != nil {
                 try runner.recorder.describe(
-                    model: endpoints.map(\.model).joined(separator: ","),
-                    endpointHost: endpoints.map(\.host).joined(separator: ","), template: completer.template)
+                    model: endpoints.map(\.primary.model).joined(separator: ","),
+                    endpointHost: endpoints.map(\.hosts).joined(separator: ","), template: completer.template)
             }
             return try completer.run(targets, runner: runner)
         }
     }
 
-    /// The endpoint of each `--models` item (keys from the environment), or the one `--base-url`/`--model` endpoint.
-    private func resolveEndpoints(_ environment: [String: String], database: Database) throws -> [EndpointConfiguration] {
-        guard let models else { return [try llm.endpoint(environment: environment, database: database)] }
+    /// The endpoints of each `--models` item (keys from the environment), or the command's one set. A bare
+    /// model name is served by the command's whole endpoint set (`--base-url a,b`, `OPENAI_BASE_URL`, `config
+    /// endpoints`), every member asked for that model; `NAME@…` by its one endpoint.
+    private func resolveEndpoints(_ environment: [String: String], database: Database) throws -> [EndpointSet] {
+        guard let models else { return [EndpointSet(try llm.endpoint(environment: environment, database: database))] }
         return try models.map { spec in
             do {
-                return try spec.resolve(commandBaseURL: llm.baseURL, environment: environment)
+                guard spec.target == .commandEndpoint else {
+                    return EndpointSet(try spec.resolve(commandBaseURL: llm.baseURL, environment: environment))
+                }
+                return try llm.endpointSet(environment: environment, database: database, modelOverride: spec.model)
             } catch {
-                if llm.dryRun { return EndpointConfiguration(baseURL: URL(string: "http://dry-run.invalid/v1")!, apiKey: nil, model: spec.model) }
+                if llm.dryRun { return EndpointSet(EndpointConfiguration(baseURL: URL(string: "http://dry-run.invalid/v1")!, apiKey: nil, model: spec.model)) }
                 throw CommandError.failed("--models \(spec.model): \(error)")
             }
         }

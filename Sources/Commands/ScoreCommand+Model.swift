@@ -40,12 +40,7 @@ extension ScoreCommand {
     private func selectSubjects(_ kind: ModelScorerKind, database: Database) throws -> [ScoreSubject] {
         var subjects: [ScoreSubject] = []
         try database.forEachRow(kind.selectionSQL(condition: condition?.sql)) { row in
-            subjects.append(ScoreSubject(
-                instructionID: try row.checked("instruction_id").intValue ?? 0,
-                completionID: try row.checked("completion_id").intValue,
-                instruction: try row.checked("instruction").stringValue ?? "", input: try row.checked("input").stringValue ?? "",
-                output: try row.checked("output").stringValue, system: try row.checked("system").stringValue,
-                conversation: try row.checked("conversation").stringValue))
+            subjects.append(try ScoreSubject(examplesRow: row))
         }
         return subjects
     }

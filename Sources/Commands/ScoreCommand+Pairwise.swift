@@ -47,14 +47,11 @@ extension ScoreCommand {
         try database.forEachRow(
             """
             SELECT instruction_id, completion_id, instruction, input, output, system, conversation FROM examples
-            WHERE completion_id IS NOT NULL AND verdict <> 'fail' AND NOT is_duplicate\(filter)
+            WHERE \(PairwiseJudgementRows.passingAnswers)\(filter)
             ORDER BY instruction_id, completion_id
             """
         ) { row in
-            let subject = ScoreSubject(
-                instructionID: row.int64("instruction_id"), completionID: row.optionalInt64("completion_id"),
-                instruction: row.string("instruction"), input: row.string("input"), output: row.optionalString("output"),
-                system: row.optionalString("system"), conversation: row.optionalString("conversation"))
+            let subject = try ScoreSubject(examplesRow: row)
             if groups.last?.first?.instructionID == subject.instructionID {
                 groups[groups.count - 1].append(subject)
             } else {
@@ -66,17 +63,9 @@ extension ScoreCommand {
 
     /// The judge's agreement with itself over every judgement it made on the selected instructions.
     private func swapAgreement(_ answers: [[ScoreSubject]], judge: String, database: Database) throws -> SwapAgreement {
-        var byInstruction: [Int64: [PairwiseJudgement]] = [:]
-        try database.forEachRow(
-            "SELECT instruction_id, first_id, second_id, winner, swap_check FROM pairwise_judgements WHERE judge = ? AND template = ?",
-            [.text(judge), .text(PairwisePrompt.identifier)]
-        ) { row in
-            guard let winner = PairwiseWinner(rawValue: row.string("winner")) else { return }
-            byInstruction[row.int64("instruction_id"), default: []].append(PairwiseJudgement(
-                first: row.int64("first_id"), second: row.int64("second_id"), winner: winner, swapCheck: row.bool("swap_check")))
-        }
+        let byInstruction = try PairwiseJudgementRows.byInstruction(database, judge: judge, template: PairwisePrompt.identifier)
         var agreement = SwapAgreement()
-        for group in answers { agreement.add(byInstruction[group[0].instructionID] ?? []) }
+        for group in answers { agreement.add((byInstruction[group[0].instructionID] ?? []).map(\.judgement)) }
         return agreement
     }
 }

@@ -51,6 +51,25 @@ import TestSupport
         #expect(try F.scalar(db, "SELECT count(*) FROM llm_calls") == 8)
     }
 
+    @Test func bareModelsOfModelsUseTheWholeBaseURLList() throws {
+        let servers = try (0..<2).map { _ in try ScriptedLLMServer { _ in .delayed(0.05, .echo) } }
+        defer { servers.forEach { $0.stop() } }
+        let dir = TemporaryDirectory()
+        let db = try F.database(in: dir, seeds: Array(Self.questions.prefix(12)), origin: .imported)
+        let urls = servers.map(\.baseURL).joined(separator: ",")
+        let result = F.run(["complete", "--db", db, "--base-url", urls, "--models", "m1,m2", "--concurrency", "4", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // Before, the comma list was taken as one URL and the run failed; now the models share both servers.
+        #expect(servers.allSatisfy { !$0.requests.isEmpty })
+        #expect(servers.map(\.requests.count).reduce(0, +) == 24)
+        let perModel = try F.query(db, "SELECT model, count(*) AS n FROM llm_calls GROUP BY model ORDER BY model")
+        #expect(perModel.map { $0.string("model") } == ["m1", "m2"])
+        #expect(perModel.map { $0.int("n") } == [12, 12])
+        let run = try F.query(db, "SELECT model, endpoint_host FROM runs WHERE command = 'complete'")
+        #expect(run.first?.string("model") == "m1,m2")
+        #expect(run.first?.string("endpoint_host").split(separator: ",").count == 4)
+    }
+
     @Test func endpointsSettingSpreadsCallsAndNamesItsModelPerEndpoint() throws {
         let a = try ScriptedLLMServer { _ in .echo }
         let b = try ScriptedLLMServer { _ in .echo }

@@ -187,6 +187,16 @@ import TestSupport
         #expect(bob == ["bob", "1", "1", "0", "0", "1", "100.0%", "0", "0"])
         let refusal = try #require(lines.first { $0.first == "refusal" })
         #expect(refusal == ["refusal", "1", "1", "0.0%"])
+        // carol edits the answer of a row the rules passed: counted under edited only, and as not accepting the
+        // original in the last column, whose header says so.
+        try verdicts.insert(.init(instructionID: fixture.instructions[0], completionID: fixture.completions[0],
+                                  filter: "human", passed: true, reason: "edited",
+                                  detail: "{\"reviewer\":\"carol\",\"edited_from\":\(fixture.completions[0])}", runID: run))
+        let withEdit = runCLI(["review", "--stats", "--db", fixture.path]).stdout
+        #expect(withEdit.contains("rejected or edited, rules passed"))
+        let carol = try #require(withEdit.split(separator: "\n")
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }.first { $0.first == "carol" })
+        #expect(carol == ["carol", "1", "0", "0", "1", "1", "0.0%", "0", "1"])
         let fresh = try ReviewFixture()
         #expect(runCLI(["review", "--stats", "--db", fresh.path]).stdout.contains("no human decisions yet"))
     }

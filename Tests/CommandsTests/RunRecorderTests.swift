@@ -3,6 +3,19 @@ import Foundation
 import Testing
 
 @Suite struct RunRecorderTests {
+    @Test func aPidReusedByALaterProcessDoesNotKeepARunAlive() throws {
+        let me = ProcessInfo.processInfo.processIdentifier
+        let started = try #require(ProcessStartTime.of(me))
+        #expect(started <= Date() && started > Date().addingTimeInterval(-24 * 3600))
+        let format = RunRecorder.runStartFormat
+        // A run opened after this process started is this process's own: alive.
+        #expect(RunRecorder.isAlive(me, startedAt: format.string(from: Date())))
+        // A run opened an hour before this process existed belonged to another process that had this pid.
+        #expect(!RunRecorder.isAlive(me, startedAt: format.string(from: started.addingTimeInterval(-3600))))
+        // No such process at all.
+        #expect(!RunRecorder.isAlive(Int32.max - 1, startedAt: format.string(from: Date())))
+    }
+
     @Test func optionsJSONKeepsCountsButDropsSecretsAndURLCredentials() throws {
         let configuration = CommandConfiguration(
             name: "demo", abstract: "demo",

@@ -18,7 +18,13 @@ import Testing
         let elsewhere = try store.start(command: "score", optionsJSON: "{}", pid: 111, host: "there")
         let closed = try store.start(command: "dedup", optionsJSON: "{}", pid: 111, host: "here")
         try store.finish(runID: closed, status: .succeeded, totals: RunStore.Totals())
-        let marked = try store.markAbandoned(host: "here") { $0 == 222 }
+        var seenStarts: [String] = []
+        let marked = try store.markAbandoned(host: "here") { pid, startedAt in
+            seenStarts.append(startedAt)
+            return pid == 222
+        }
+        // The check gets each run's start time, to tell a reused pid from the run's own process.
+        #expect(seenStarts.count == 2 && seenStarts.allSatisfy { $0.hasSuffix("Z") && $0.contains("T") })
         #expect(marked == [dead])
         let status = Dictionary(uniqueKeysWithValues: try database.query("SELECT id, status FROM runs").map {
             ($0.int64("id"), $0.string("status"))

@@ -16,6 +16,7 @@ struct EvolEliminationTests {
     @Test("gain judge replies are parsed robustly", arguments: [
         ("EQUAL", InformationGainJudgement.noGain), ("Equal.", .noGain), ("They are the same.", .noGain),
         ("相同", .noGain), ("两条指令一样。", .noGain), ("<think>not equal? yes equal</think>Equal", .noGain),
+        ("<think>they look equal, but the second adds", .unclear),
         ("DIFFERENT", .gain), ("Not Equal", .gain), ("not equal", .gain), ("Unequal", .gain),
         ("不同", .gain), ("不相同", .gain), ("不一样，第二条增加了约束。", .gain),
         ("banana", .unclear), ("", .unclear), ("42", .unclear),

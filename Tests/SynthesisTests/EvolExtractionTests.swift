@@ -12,6 +12,9 @@ struct EvolExtractionTests {
         ("改写后的指令：以“江南春雨”为题写一首七言绝句，并押平声韵。", "以“江南春雨”为题写一首七言绝句，并押平声韵。"),
         ("“请解释边际效用递减，并举两个例子。”", "请解释边际效用递减，并举两个例子。"),
         ("<think>hmm</think>\nWrite a limerick.", "Write a limerick."),
+        ("Let me see: rhyme, metre.</think>\n请写一首打油诗。", "请写一首打油诗。"),
+        // Reasoning cut off at the token limit holds no instruction; before, the reasoning itself came back.
+        ("<think>The rewritten prompt could be: Write a limerick about", ""),
     ])
     func strips(reply: String, expected: String) {
         #expect(EvolvedInstructionExtractor.extract(from: reply) == expected)

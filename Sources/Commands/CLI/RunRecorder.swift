@@ -24,7 +24,7 @@ public final class RunRecorder {
     ) throws -> T {
         let store = RunStore(database)
         let process = ProcessInfo.processInfo
-        try store.markAbandoned(host: process.hostName, isAlive: Self.isAlive)
+        try store.markAbandoned(host: process.hostName) { Self.isAlive($0, startedAt: $1) }
         let runID = try store.start(
             command: arguments.commandName, optionsJSON: options.map(effectiveOptionsJSON) ?? optionsJSON(arguments),
             model: model, endpointHost: endpointHost, template: template, pid: process.processIdentifier,
@@ -57,10 +57,23 @@ public final class RunRecorder {
         totals.costUSD += cost ?? 0
     }
 
-    /// Whether a process with this id exists (signal 0 checks without sending; EPERM means it exists).
-    static func isAlive(_ pid: Int32) -> Bool {
-        kill(pid, 0) == 0 || errno == EPERM
+    /// Whether the process that opened a run at `startedAt` (ISO 8601) still lives: a process with this id
+    /// exists (signal 0 checks without sending; EPERM means it exists) and, where its start time can be read,
+    /// it started no later than the run — a process started after the run got a reused pid, and the run's own
+    /// process is gone.
+    static func isAlive(_ pid: Int32, startedAt: String) -> Bool {
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        guard let processStart = ProcessStartTime.of(pid), let runStart = runStartFormat.date(from: startedAt) else { return true }
+        // Start times are in clock ticks (10 ms) and the run row is written just after the process starts.
+        return processStart <= runStart.addingTimeInterval(1)
     }
+
+    /// `runs.started_at` as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ') writes it.
+    nonisolated(unsafe) static let runStartFormat: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }()
 
     /// A command's effective options as a JSON object with sorted keys.
     static func effectiveOptionsJSON(_ options: any Encodable) -> String {

@@ -126,11 +126,18 @@ public struct LLMOptions: Sendable, Encodable {
         }
     }
 
-    /// Every endpoint, from `--base-url`, `OPENAI_BASE_URL`, the `endpoints` setting or the API-key defaults.
-    public func endpointSet(environment: [String: String], database: Database?) throws -> EndpointSet {
+    /// Every endpoint, from `--base-url`, `OPENAI_BASE_URL`, the `endpoints` setting or the API-key defaults,
+    /// serving `--model` or, when given, `modelOverride` (a `--models` item served by the command's endpoints).
+    public func endpointSet(environment: [String: String], database: Database?, modelOverride: String? = nil) throws -> EndpointSet {
         do {
             let setting = try database.flatMap { try EndpointSettings.load($0) }
-            return try EndpointSet.resolve(baseURL: baseURL, model: model, environment: environment, setting: setting)
+            let set = try EndpointSet.resolve(baseURL: baseURL, model: modelOverride ?? model, environment: environment, setting: setting)
+            guard let modelOverride else { return set }
+            return EndpointSet(members: set.members.map { member in
+                var member = member
+                member.configuration.model = modelOverride
+                return member
+            })
         } catch let error as EndpointSetError {
             throw CommandError.failed(error.description)
         }

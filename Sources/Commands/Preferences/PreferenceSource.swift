@@ -40,7 +40,7 @@ struct PreferenceSource {
             : "(SELECT s.value FROM scores s WHERE s.completion_id = e.completion_id AND s.scorer = ? ORDER BY s.id DESC LIMIT 1)"
         return """
             SELECT e.instruction_id, e.completion_id, e.output, \(rating) AS rating FROM examples e
-            WHERE e.completion_id IS NOT NULL AND e.verdict <> 'fail' AND NOT e.is_duplicate\(filter)
+            WHERE \(PairwiseJudgementRows.passingAnswers)\(filter)
             ORDER BY e.instruction_id, e.completion_id
             """
     }
@@ -71,16 +71,7 @@ struct PreferenceSource {
 
     /// Rates each group's answers by their win rates over the judgements between passing answers.
     private func ratePairwise(_ groups: inout [Group], _ database: Database) throws {
-        var judgements: [Int64: [(id: Int64, judgement: PairwiseJudgement)]] = [:]
-        let judgeFilter = judge == nil ? "" : " WHERE judge = ?"
-        try database.forEachRow(
-            "SELECT id, instruction_id, first_id, second_id, winner, swap_check FROM pairwise_judgements\(judgeFilter) ORDER BY id",
-            judge.map { [.text($0)] } ?? []
-        ) { row in
-            guard let winner = PairwiseWinner(rawValue: row.string("winner")) else { return }
-            judgements[row.int64("instruction_id"), default: []].append((row.int64("id"), PairwiseJudgement(
-                first: row.int64("first_id"), second: row.int64("second_id"), winner: winner, swapCheck: row.bool("swap_check"))))
-        }
+        let judgements = try PairwiseJudgementRows.byInstruction(database, judge: judge)
         for index in groups.indices {
             let passing = Set(groups[index].answers)
             let relevant = (judgements[groups[index].instructionID] ?? []).filter {

@@ -56,7 +56,7 @@ struct ReviewStats {
         var out = "per reviewer (agreement: the person and the rules reached the same verdict, over subjects the rules checked):\n"
         out += ResultPrinter.table(
             columns: ["reviewer", "reviewed", "accepted", "rejected", "edited", "rule-checked", "agreement",
-                      "accepted, rule failed", "rejected, rules passed"],
+                      "accepted, rule failed", "rejected or edited, rules passed"],
             rows: reviewers.map { row in
                 [row.string("reviewer"), String(row.int("reviewed")), String(row.int("accepted")), String(row.int("rejected")),
                  String(row.int("edited")), String(row.int("rule_checked")),

@@ -12,7 +12,7 @@ public struct RefusalRule: FilterRule, Codable, Equatable {
                                                              input: subject.input) else { return .pass() }
         let what = finding.kind == .refusal ? "refusal" : "AI disclaimer"
         return .fail("\(what): \"\(finding.phrase)\" (\(finding.why))", [
-            "kind": .string(finding.kind.rawValue), "phrase": .string(finding.phrase), "cue": .string(finding.phrase),
+            "kind": .string(finding.kind.rawValue), "cue": .string(finding.phrase),
             "why": .string(finding.why), "units_after": .int(finding.unitsAfter),
         ])
     }

@@ -19,10 +19,8 @@ public enum ScoreReplyParser {
         case .failure(let failure): return .failure(failure)
         }
 
-        for candidate in jsonObjects(in: text) {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(candidate.utf8)) as? [String: Any],
-                let field = scoreField(in: object)
-            else { continue }
+        for object in ReplyText.jsonObjects(in: text) {
+            guard let field = scoreField(in: object) else { continue }
             let rationale = rationaleField(in: object)
             switch field {
             case let number as NSNumber where !isBoolean(number):
@@ -141,38 +139,6 @@ public enum ScoreReplyParser {
     }
 
     // MARK: - JSON
-
-    /// Every balanced `{…}` span (strings and escapes respected), outermost first, in order.
-    static func jsonObjects(in text: String) -> [String] {
-        var objects: [String] = []
-        let characters = Array(text)
-        var index = 0
-        while index < characters.count {
-            guard characters[index] == "{" else {
-                index += 1
-                continue
-            }
-            var depth = 0, inString = false, escaped = false, end: Int?
-            for position in index..<characters.count {
-                let character = characters[position]
-                if inString {
-                    if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
-                    continue
-                }
-                if character == "\"" { inString = true } else if character == "{" { depth += 1 } else if character == "}" {
-                    depth -= 1
-                    if depth == 0 {
-                        end = position
-                        break
-                    }
-                }
-            }
-            guard let end else { break }
-            objects.append(String(characters[index...end]))
-            index = end + 1
-        }
-        return objects
-    }
 
     private static func scoreField(in object: [String: Any]) -> Any? {
         for key in scoreKeys {

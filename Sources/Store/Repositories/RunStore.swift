@@ -38,13 +38,15 @@ public struct RunStore {
     }
 
     /// Marks `running` runs started on `host` whose process `isAlive` says is gone as `abandoned`, with the
-    /// time it was noticed as `finished_at`. Runs of other hosts are left alone (their processes cannot be
-    /// checked from here). Returns the ids marked.
+    /// time it was noticed as `finished_at`. `isAlive` gets the run's pid and `started_at` (ISO 8601 UTC text),
+    /// so it can tell a pid reused by a later process from the run's own. Runs of other hosts are left alone
+    /// (their processes cannot be checked from here). Returns the ids marked.
     @discardableResult
-    public func markAbandoned(host: String, isAlive: (Int32) -> Bool) throws -> [Int64] {
+    public func markAbandoned(host: String, isAlive: (_ pid: Int32, _ startedAt: String) -> Bool) throws -> [Int64] {
         let candidates = try database.query(
-            "SELECT id, pid FROM runs WHERE status = 'running' AND host = ? AND pid IS NOT NULL", [.text(host)])
-        let dead = candidates.filter { !isAlive(Int32(truncatingIfNeeded: $0.int64("pid"))) }.map { $0.int64("id") }
+            "SELECT id, pid, started_at FROM runs WHERE status = 'running' AND host = ? AND pid IS NOT NULL", [.text(host)])
+        let dead = candidates.filter { !isAlive(Int32(truncatingIfNeeded: $0.int64("pid")), $0.string("started_at")) }
+            .map { $0.int64("id") }
         for id in dead {
             try database.execute(
                 """

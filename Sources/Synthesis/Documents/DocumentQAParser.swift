@@ -1,3 +1,4 @@
+import Curation
 import Foundation
 
 /// Reads question–answer pairs from a model's reply, whatever shape it took: a JSON array (bare, fenced in
@@ -6,17 +7,11 @@ import Foundation
 /// questions. `<think>` blocks are skipped. An empty result means nothing usable, never a crash.
 public enum DocumentQAParser {
     public static func pairs(in reply: String) -> [DocumentQAPair] {
-        let text = withoutThinking(reply)
+        let text = ReasoningBlock.visibleText(reply) ?? ""
         if let fromJSON = jsonPairs(text), !fromJSON.isEmpty { return fromJSON }
         let labelled = labelledPairs(text)
         if !labelled.isEmpty { return labelled }
         return NumberedListParser.items(in: text).filter(looksLikeQuestion).map { DocumentQAPair(question: $0, answer: nil) }
-    }
-
-    static func withoutThinking(_ text: String) -> String {
-        guard let open = text.range(of: "<think>") else { return text }
-        guard let close = text.range(of: "</think>", range: open.upperBound..<text.endIndex) else { return "" }
-        return String(text[..<open.lowerBound]) + String(text[close.upperBound...])
     }
 
     private static let questionKeys = ["question", "q", "instruction", "query", "问题", "问"]

@@ -1,3 +1,4 @@
+import Curation
 import LLM
 
 /// `--grounding judge`: asks a model whether an answer is fully supported by its passage (`doc-judge@1`),
@@ -41,7 +42,7 @@ public enum GroundingJudgePrompt {
 
     /// true = supported, false = not, nil = unreadable.
     public static func verdict(in reply: String) -> Bool? {
-        let text = DocumentQAParser.withoutThinking(reply).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = (ReasoningBlock.visibleText(reply) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let first = text.split(whereSeparator: \.isNewline).first.map { $0.uppercased() } ?? ""
         if first.contains("UNSUPPORTED") || first.contains("不支持") || first.contains("NOT SUPPORTED") { return false }
         if first.contains("SUPPORTED") || first.contains("支持") { return true }

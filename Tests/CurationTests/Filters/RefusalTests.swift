@@ -65,6 +65,8 @@ import Testing
         let outcome = rule.evaluate(.output(text, instruction: "Help me with this."))
         #expect(!outcome.passed, "\(text)")
         #expect(outcome.detail["why"] != nil && outcome.detail["cue"] != nil)
+        // The cue is stored once, under the name the README gives.
+        #expect(outcome.detail["phrase"] == nil)
     }
 
     @Test func quotedRefusalsAndRequestedDeclinesPass() {

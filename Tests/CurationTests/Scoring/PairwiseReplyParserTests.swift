@@ -9,6 +9,9 @@ import Testing
         #expect(thought == PairwiseReply(winner: .tie, rationale: "同样好"))
         let lower = try PairwiseReplyParser.parse("{\"winner\": \"a\", \"rationale\": \"\"}").get()
         #expect(lower == PairwiseReply(winner: .first, rationale: nil))
+        // A braced span that is not JSON is skipped; braces inside JSON strings do not end the object.
+        let later = try PairwiseReplyParser.parse("Compare {A, B} first. {\"winner\": \"B\", \"rationale\": \"uses {x} right\"}").get()
+        #expect(later == PairwiseReply(winner: .second, rationale: "uses {x} right"))
     }
 
     @Test func readsLabelledAndBracketedForms() throws {

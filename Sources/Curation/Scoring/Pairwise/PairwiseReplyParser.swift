@@ -12,7 +12,7 @@ public enum PairwiseReplyParser {
         case .failure(let failure): return .failure(failure)
         }
 
-        if let object = firstJSONObject(in: text) {
+        if let object = ReplyText.jsonObjects(in: text).first {
             let rationale = (object["rationale"] ?? object["reason"] ?? object["explanation"]) as? String
             guard let field = object["winner"] ?? object["better"] ?? object["choice"] else {
                 return .failure(ScoreParseFailure("JSON reply has no \"winner\" field"))
@@ -64,38 +64,5 @@ public enum PairwiseReplyParser {
             let captured = Range(match.range(at: 1), in: text)
         else { return nil }
         return String(text[captured])
-    }
-
-    /// The first balanced `{…}` that parses as a JSON object.
-    private static func firstJSONObject(in text: String) -> [String: Any]? {
-        let characters = Array(text.unicodeScalars)
-        var start: Int?
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for (index, character) in characters.enumerated() {
-            if inString {
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
-                continue
-            }
-            switch character {
-            case "\"" where start != nil: inString = true
-            case "{":
-                if depth == 0 { start = index }
-                depth += 1
-            case "}" where depth > 0:
-                depth -= 1
-                if depth == 0, let begin = start {
-                    var scalars = String.UnicodeScalarView()
-                    scalars.append(contentsOf: characters[begin...index])
-                    if let object = try? JSONSerialization.jsonObject(with: Data(String(scalars).utf8)) as? [String: Any] {
-                        return object
-                    }
-                    start = nil
-                }
-            default: break
-            }
-        }
-        return nil
     }
 }

@@ -1,3 +1,4 @@
+import Curation
 import Foundation
 
 /// Elimination rule 1: ask a model whether the evolved instruction gains anything over its parent, and read
@@ -62,10 +63,8 @@ public enum InformationGainCheck {
 
     /// Reads the judge's reply. The first decisive phrase wins; no phrase at all gives `.unclear`.
     public static func parse(_ reply: String) -> InformationGainJudgement {
-        var text = reply.lowercased()
-        if let end = text.range(of: "</think>") {
-            text = String(text[end.upperBound...])
-        }
+        // Unfinished reasoning has no verdict yet, whatever words it contains.
+        guard let text = ReasoningBlock.visibleText(reply)?.lowercased() else { return .unclear }
         var index = text.startIndex
         while index < text.endIndex {
             let rest = text[index...]

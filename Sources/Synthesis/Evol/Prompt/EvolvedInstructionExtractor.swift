@@ -1,3 +1,4 @@
+import Curation
 import Foundation
 
 /// Pulls the evolved instruction out of a model's reply.
@@ -32,18 +33,13 @@ public enum EvolvedInstructionExtractor {
     /// The evolved instruction in `reply`, trimmed; empty when nothing usable is left.
     public static func extract(from reply: String) -> String {
         var text = reply.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        text = dropThinking(text)
+        // Unfinished reasoning holds no instruction: an empty result, never the reasoning itself.
+        text = (ReasoningBlock.visibleText(text) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         text = textAfterLastAnswerLabelLine(text)
         text = dropLeadingPreambles(text)
         text = stripInlineLabel(text)
         text = unquote(text)
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// Removes a `<think>…</think>` block some reasoning models prepend.
-    private static func dropThinking(_ text: String) -> String {
-        guard let end = text.range(of: "</think>") else { return text }
-        return String(text[end.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// When the reply echoes the given text and then labels the answer, keeps what follows the last label
