@@ -35,14 +35,14 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Migrations"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "JSONWritingTests", dependencies: ["JSONWriting"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Hashing"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Hashing", "Synthesis"]),
         .testTarget(name: "CurationTests", dependencies: ["Curation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(
             name: "CommandsTests",
-            dependencies: ["Commands", "LLM", "Store", "Migrations", "TestSupport", "dsbench"]
+            dependencies: ["Commands", "LLM", "Store", "Migrations", "Hashing", "TestSupport", "dsbench"]
         ),
     ],
     swiftLanguageModes: [.v6]

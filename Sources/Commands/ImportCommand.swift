@@ -84,7 +84,8 @@ public struct ImportCommand: CommandDefinition {
             summary.runID = run.runID
             let importer = FileImporter(
                 database: database, runID: run.runID, format: format, role: role, renaming: renaming,
-                skipInvalid: skipInvalid, interrupt: context.interrupt)
+                skipInvalid: skipInvalid, interrupt: context.interrupt,
+                progressSink: context.stderrIsTerminal && !json ? context.stderr : nil)
             for file in files {
                 let path = file == "-" ? "-" : context.resolve(file)
                 let name = file == "-" ? "stdin" : file

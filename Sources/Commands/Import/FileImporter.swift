@@ -1,5 +1,4 @@
 import Formats
-import Hashing
 import Store
 
 /// Imports one file in one transaction (BEGIN IMMEDIATE): a source row, an instruction row per record (task rows
@@ -25,6 +24,8 @@ struct FileImporter {
     let renaming: FieldRenaming
     let skipInvalid: Bool
     let interrupt: InterruptSignal
+    /// Where the progress line goes on a terminal; nil keeps quiet (pipes, --json).
+    let progressSink: (any TextSink)?
 
     /// A conversation whose stored turns do not alternate the way LLaMA-Factory requires gets a failing
     /// `turn-order` verdict naming the faults; the conversation is kept as given and export's `--turns`
@@ -47,23 +48,33 @@ struct FileImporter {
 
     func importFile(path: String, displayName: String, run: RunRecorder) throws -> Outcome {
         let reader: ImportReader
-        let knownHash = path == "-" ? nil : SHA256.hexDigest(ofFileAt: path)
+        // A regular file is hashed on its own thread (below), so the reader need not hash what it streams; stdin
+        // or a pipe given by name (`<(zcat data.jsonl.gz)`) can only be read once, so the reader hashes it.
+        let regularFile = path != "-" && BackgroundFileHash.isRegularFile(path)
         do {
-            reader = try ImportReader(path: path, format: format, renaming: renaming, knownHash: knownHash)
+            reader = try ImportReader(
+                path: path, format: format, renaming: renaming, knownHash: regularFile ? "hashed separately" : nil)
         } catch {
             throw CommandError.data(file: displayName, line: error.line, field: error.field, reason: error.reason)
         }
+        let hashing = regularFile ? BackgroundFileHash(path: path) : nil
         let format = reader.format
         let detected = reader.detected
         let role = self.role ?? (format == .selfInstruct ? "seeds" : "examples")
         let instructionOrigin: InstructionStore.Origin = role == "seeds" ? .seed : .imported
         let completionOrigin: CompletionStore.Origin = role == "seeds" ? .seed : .imported
         let sources = SourceStore(database)
-        // A regular file was hashed up front, so an identical re-import is skipped without parsing; stdin can
-        // only be read once, so its hash is checked after streaming.
-        if let hash = knownHash, let earlier = try sources.existing(contentHash: hash, format: format.rawValue, role: role) {
-            run.count("skipped")
-            return .alreadyImported(format: format, sourceID: earlier)
+        /// A file whose bytes were imported before (same format and role) is skipped: checked as soon as the
+        /// background hash is ready (`wait`: wait for it), and rolled back by throwing `AlreadyImported`. A bad
+        /// record met before the hash is ready waits for this check, so an imported file is skipped, not refused.
+        var hashChecked = false
+        func skipIfImportedBefore(wait: Bool) throws {
+            guard let hashing, !hashChecked else { return }
+            guard let finished = wait ? .some(hashing.wait()) : hashing.poll() else { return }
+            hashChecked = true
+            if let hash = finished, let earlier = try sources.existing(contentHash: hash, format: format.rawValue, role: role) {
+                throw AlreadyImported(format: format, sourceID: earlier)
+            }
         }
         let instructions = InstructionStore(database)
         let completions = CompletionStore(database)
@@ -85,18 +96,18 @@ struct FileImporter {
                         rejected += 1
                     case .records(let produced):
                         records += 1
-                        for (record, language) in zip(produced, item.languages) {
+                        for (record, prepared) in zip(produced, item.prepared) {
                             var row = InstructionStore.NewInstruction(instruction: record.instruction, origin: instructionOrigin, runID: runID)
                             row.input = record.input
                             row.system = record.system
-                            row.conversation = record.conversationJSON
+                            row.conversation = prepared.conversationJSON
                             row.taskID = record.instanceIndex == 0 ? nil : taskID
-                            row.language = language
+                            row.language = prepared.language
                             row.isClassification = record.isClassification
                             row.taskType = record.taskType
                             row.source = "\(displayName):\(record.line)"
                             row.sourceID = sourceID
-                            row.extra = record.extraJSON
+                            row.extra = prepared.extraJSON
                             let id = try instructions.insert(row)
                             if record.instanceIndex == 0 { taskID = id }
                             if try recordTurnOrder(record, instructionID: id) { turnOrder += 1 }
@@ -112,20 +123,41 @@ struct FileImporter {
                 // From here the reader belongs to the reading thread; only values read above are used.
                 let readAhead = ReadAheadReader(reader)
                 defer { readAhead.close() }
-                var contentHash = ""
-                reading: while true {
-                    switch readAhead.next() {
-                    case .items(let batch):
-                        try interrupt.check()
-                        for item in batch { try store(item) }
-                    case .failed(let error):
-                        throw CommandError.data(file: displayName, line: error.line, field: error.field, reason: error.reason)
-                    case .finished(let hash):
-                        contentHash = hash
-                        break reading
+                let progress = ImportProgress(
+                    path: path, displayName: displayName, sink: progressSink ?? BufferSink(), enabled: progressSink != nil)
+                defer { progress.finish() }
+                // Into a fresh database the indexes are built once at the end instead of row by row.
+                try skipIfImportedBefore(wait: false)
+                let streamedHash = try database.withIndexesDeferred(on: ["instructions", "completions"]) {
+                    while true {
+                        switch readAhead.next() {
+                        case .items(let batch, let bytesRead):
+                            try interrupt.check()
+                            progress.read(upTo: bytesRead)
+                            try skipIfImportedBefore(wait: false)
+                            do {
+                                for item in batch { try store(item) }
+                            } catch let error as CommandError {
+                                try skipIfImportedBefore(wait: true)
+                                throw error
+                            }
+                        case .failed(let error):
+                            try skipIfImportedBefore(wait: true)
+                            throw CommandError.data(file: displayName, line: error.line, field: error.field, reason: error.reason)
+                        case .finished(let hash):
+                            return hash
+                        }
                     }
                 }
-                let hash = contentHash
+                let hash: String
+                if let hashing {
+                    guard let digest = hashing.wait() else {
+                        throw CommandError.data(file: displayName, line: 0, field: nil, reason: "cannot read the file to hash it")
+                    }
+                    hash = digest
+                } else {
+                    hash = streamedHash
+                }
                 if let earlier = try sources.existing(contentHash: hash, format: format.rawValue, role: role) {
                     throw AlreadyImported(format: format, sourceID: earlier)
                 }

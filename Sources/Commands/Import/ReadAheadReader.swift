@@ -8,28 +8,43 @@ import Synchronization
 /// language detection) overlaps with the inserts on the owner thread. The queue holds at most a few batches, so memory stays
 /// constant however large the file is.
 final class ReadAheadReader: Sendable {
-    /// One source record with the language of each of its neutral records, detected on the reading thread.
+    /// One source record with, for each of its neutral records, the column values worked out on the reading
+    /// thread (language detection, JSON text), so the writing thread only binds and inserts.
     struct Item: Sendable {
         let item: ImportItem
-        let languages: [String]
+        let prepared: [Prepared]
+
+        /// Column values of one neutral record.
+        struct Prepared: Sendable {
+            /// Detected from the instruction and input together (`instructions.language`).
+            let language: String
+            /// `NeutralRecord.extraJSON`.
+            let extraJSON: String?
+            /// `NeutralRecord.conversationJSON`.
+            let conversationJSON: String?
+        }
 
         init(_ item: ImportItem) {
             self.item = item
             if case .records(let records) = item {
-                languages = records.map { record in
-                    LanguageDetector.detect(
-                        record.input.isEmpty ? record.instruction : record.instruction + " " + record.input
-                    ).rawValue
+                prepared = records.map { record in
+                    // Counted as instruction + " " + input, without joining the strings.
+                    var counts = ScriptCounts(record.instruction)
+                    counts.add(record.input)
+                    return Prepared(
+                        language: LanguageDetector.detect(counts: counts).rawValue, extraJSON: record.extraJSON,
+                        conversationJSON: record.conversationJSON)
                 }
             } else {
-                languages = []
+                prepared = []
             }
         }
     }
 
     /// What the reading thread hands over.
     enum Message: Sendable {
-        case items([Item])
+        /// Items, and the input's bytes read once they were parsed (for progress).
+        case items([Item], bytesRead: Int)
         /// The reader hit damage that makes the rest of the file unreadable.
         case failed(FormatError)
         /// The whole input was read; its SHA-256.
@@ -59,11 +74,11 @@ final class ReadAheadReader: Sendable {
                 while let item = try reader.next() {
                     batch.append(Item(item))
                     if batch.count == batchSize {
-                        guard send(.items(batch)) else { return }
+                        guard send(.items(batch, bytesRead: reader.source.bytesRead)) else { return }
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
-                if !batch.isEmpty { guard send(.items(batch)) else { return } }
+                if !batch.isEmpty { guard send(.items(batch, bytesRead: reader.source.bytesRead)) else { return } }
                 _ = send(.finished(contentHash: try reader.contentHash()))
             } catch {
                 _ = send(.failed(error))
@@ -87,6 +102,14 @@ final class ReadAheadReader: Sendable {
         state.withLock { $0.cancelled = true }
         space.signal()
         done.wait()
+        // Hand back the room of messages that will never be taken: libdispatch traps when a semaphore is
+        // released below its starting value, which an early stop (a bad record, an interrupt, a file already
+        // imported) with several batches queued used to do.
+        let unread = state.withLock { state in
+            defer { state.queue.removeAll() }
+            return state.queue.count
+        }
+        for _ in 0..<unread { space.signal() }
     }
 
     /// Queues a message; false when the owner has cancelled.

@@ -21,7 +21,15 @@ public struct ScriptCounts: Sendable, Equatable {
     /// Counts a text. Words are maximal runs of letters/digits; a word's script is its first letter's.
     public init(_ text: String) {
         self.init()
-        var word: [UInt8] = []
+        add(text)
+    }
+
+    /// Adds the counts of another text, as if it followed the texts counted so far after a space (a word
+    /// never runs across the join), so `ScriptCounts(a)` then `add(b)` equals `ScriptCounts(a + " " + b)`.
+    public mutating func add(_ text: String) {
+        // The word's first 8 ASCII bytes, lowercased, packed little-endian (enough to match a function word).
+        var packed: UInt64 = 0
+        var packedCount = 0
         var wordScript: ScriptClass? = nil
         var wordHasLetter = false
         var wordIsASCII = true
@@ -31,13 +39,14 @@ public struct ScriptCounts: Sendable, Equatable {
                 numbers += 1
             } else if script == .latin {
                 latinWords += 1
-                if wordIsASCII && word.count <= 5 && ScriptCounts.isFunctionWord(word) {
+                if wordIsASCII && packedCount <= 5 && ScriptCounts.functionWords.contains(packed) {
                     englishFunctionWords += 1
                 }
             } else {
                 otherWords += 1
             }
-            word.removeAll(keepingCapacity: true)
+            packed = 0
+            packedCount = 0
             wordScript = nil
             wordHasLetter = false
             wordIsASCII = true
@@ -56,24 +65,28 @@ public struct ScriptCounts: Sendable, Equatable {
                     wordScript = .digit
                 }
                 if scalar.value < 0x80 {
-                    if word.count < 8 { word.append(UInt8(scalar.value) | 0x20) }
+                    if packedCount < 8 {
+                        packed |= UInt64(UInt8(scalar.value) | 0x20) << (8 * UInt64(packedCount))
+                        packedCount += 1
+                    }
                 } else {
                     wordIsASCII = false
                 }
             default:
-                if wordScript != nil && scalar.properties.generalCategory == .nonspacingMark { continue }
+                // Only scalars classed `.other` can be nonspacing marks (ScriptClass puts none in the
+                // whitespace, punctuation or symbol classes), so the property lookup is skipped for those.
+                if wordScript != nil && cls == .other && scalar.properties.generalCategory == .nonspacingMark { continue }
                 flush()
             }
         }
         flush()
     }
 
-    static let functionWords: Set<[UInt8]> = Set(
+    /// Common English function words, packed as `add` packs a word's bytes.
+    static let functionWords: Set<UInt64> = Set(
         ["the", "and", "of", "to", "a", "an", "in", "is", "are", "for", "that", "with", "on", "it", "as",
          "be", "this", "by", "or", "from", "at", "was", "you", "your", "can", "will", "not", "have", "has",
          "which", "what", "how", "its", "their", "they", "we", "i", "my", "do", "does", "if", "but", "all",
          "one", "more", "into", "about", "write", "give", "make", "list", "name", "given"]
-            .map { Array($0.utf8) })
-
-    static func isFunctionWord(_ bytes: [UInt8]) -> Bool { functionWords.contains(bytes) }
+            .map { word in word.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) } })
 }

@@ -55,9 +55,8 @@ public enum RecordMapper {
         if let value = fields["history"], !value.isNull {
             history = try historyPairs(value, line: line)
         }
-        var extra = fields
-        for key in ["instruction", "input", "output", "system"] { extra[key] = nil }
-        if fields["history"]?.isNull == true { extra["history"] = nil }
+        let extra = remainder(
+            fields, without: fields["history"]?.isNull == true ? alpacaColumnsAndNullHistory : alpacaColumns)
         return NeutralRecord(
             line: line, instruction: instruction, input: input, output: output, system: system,
             history: history, name: fields["name"]?.stringValue, id: idString(fields["id"]), extra: extra)
@@ -93,8 +92,7 @@ public enum RecordMapper {
             }
             isClassification = value
         }
-        var extra = fields
-        for key in ["instruction", "instances", "is_classification"] { extra[key] = nil }
+        let extra = remainder(fields, without: ["instruction", "instances", "is_classification"])
         let name = fields["name"]?.stringValue
         let id = idString(fields["id"])
         if instances.isEmpty {
@@ -153,8 +151,7 @@ public enum RecordMapper {
         let systemField = try optionalString(fields, "system", line: line)
         var conversation: [String: JSONValue] = ["conversations": .array(turns)]
         if let tools = fields["tools"] { conversation["tools"] = tools }
-        var extra = fields
-        for key in ["conversations", "system", "tools"] { extra[key] = nil }
+        let extra = remainder(fields, without: ["conversations", "system", "tools"])
         return NeutralRecord(
             line: line, instruction: instruction, output: shareGPTAssistantRoles.contains(lastRole) ? lastText : nil,
             system: systemField ?? systemTurn, conversation: .object(conversation), name: fields["name"]?.stringValue,
@@ -199,8 +196,7 @@ public enum RecordMapper {
         var conversation: [String: JSONValue] = ["messages": .array(messages)]
         // Legacy function calling names its definitions `functions`; both belong to the conversation.
         for key in ["tools", "functions"] { if let value = fields[key] { conversation[key] = value } }
-        var extra = fields
-        for key in ["messages", "tools", "functions"] { extra[key] = nil }
+        let extra = remainder(fields, without: ["messages", "tools", "functions"])
         return NeutralRecord(
             line: line, instruction: instruction, output: output, system: system, conversation: .object(conversation),
             name: fields["name"]?.stringValue, id: idString(fields["id"]), extra: extra)
@@ -224,6 +220,21 @@ public enum RecordMapper {
     }
 
     // MARK: Field helpers
+
+    /// Alpaca fields that have columns of their own.
+    private static let alpacaColumns = ["instruction", "input", "output", "system"]
+    /// The same plus a null `history`, which is dropped rather than kept in `extra`.
+    private static let alpacaColumnsAndNullHistory = alpacaColumns + ["history"]
+
+    /// `fields` without `keys` (what goes to `extra`); the common record with nothing left costs no copy.
+    static func remainder(_ fields: [String: JSONValue], without keys: [String]) -> [String: JSONValue] {
+        var present = 0
+        for key in keys where fields.index(forKey: key) != nil { present += 1 }
+        if present == fields.count { return [:] }
+        var rest = fields
+        for key in keys { rest[key] = nil }
+        return rest
+    }
 
     private static func requiredInstruction(_ fields: [String: JSONValue], line: Int) throws(FormatError) -> String {
         guard let value = fields["instruction"], !value.isNull else {

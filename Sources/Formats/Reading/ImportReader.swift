@@ -141,6 +141,11 @@ public final class ImportReader {
     }
 
     private func parseJSON(_ bytes: [UInt8], line: Int) -> RawResult {
+        // The byte parser takes well-formed records; anything unusual goes the Foundation way below, so values
+        // and error messages stay Foundation's.
+        if let value = JSONByteParser.parse(bytes), let fields = value.objectValue {
+            return .success((line, renaming.apply(fields), bytes))
+        }
         let raw = { String(decoding: bytes, as: UTF8.self) }
         if UTF8Text.decode(bytes) == nil {
             let offset = UTF8Text.firstInvalidOffset(bytes) ?? 0

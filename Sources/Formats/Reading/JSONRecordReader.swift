@@ -33,7 +33,7 @@ public final class JSONRecordReader {
         }
         let value: JSONValue
         do {
-            value = try JSONValue.parse(item.bytes)
+            value = try JSONByteParser.parse(item.bytes) ?? JSONValue.parse(item.bytes)
         } catch {
             return .failure(FormatError(line: item.line, field: nil, reason: "invalid JSON: \(JSONProblem.describe(error))"))
         }

@@ -10,6 +10,10 @@ public final class Database {
     let handle: OpaquePointer
     public let path: String
     private var statementCache: [String: Statement] = [:]
+    /// The statements used last, most recent first: a bulk writer alternating two or three INSERTs finds them
+    /// by comparing its SQL literal (the same string storage, so the comparison is one word) instead of
+    /// hashing the whole text for the dictionary on every row.
+    private var recentStatements: [Statement] = []
     private var transactionDepth = 0
 
     /// Process-wide SQLite settings, applied once before the first connection opens.
@@ -37,15 +41,23 @@ public final class Database {
     }
 
     deinit {
+        recentStatements.removeAll()
         statementCache.removeAll()
         sqlite3_close_v2(handle)
     }
 
     /// A prepared statement for `sql`, prepared once and reused from the cache afterwards.
     public func cachedStatement(_ sql: String) throws(DatabaseError) -> Statement {
-        if let statement = statementCache[sql] { return statement }
-        let statement = try Statement(connection: handle, sql: sql)
-        statementCache[sql] = statement
+        for statement in recentStatements where statement.sql == sql { return statement }
+        let statement: Statement
+        if let cached = statementCache[sql] {
+            statement = cached
+        } else {
+            statement = try Statement(connection: handle, sql: sql)
+            statementCache[sql] = statement
+        }
+        if recentStatements.count == 4 { recentStatements.removeLast() }
+        recentStatements.insert(statement, at: 0)
         return statement
     }
 
