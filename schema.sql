@@ -183,13 +183,12 @@ CREATE TABLE run_rules (
 ) STRICT;
 
 CREATE TABLE verdict_checks (
-    id INTEGER PRIMARY KEY,
     instruction_id INTEGER NOT NULL REFERENCES instructions (id),
-    completion_id INTEGER REFERENCES completions (id),
-    run_id INTEGER NOT NULL REFERENCES runs (id)
-) STRICT;
-CREATE INDEX verdict_checks_subject ON verdict_checks (instruction_id, completion_id, run_id);
-CREATE INDEX verdict_checks_run ON verdict_checks (run_id);
+    completion_key INTEGER NOT NULL,
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    completion_id INTEGER GENERATED ALWAYS AS (nullif(completion_key, 0)) VIRTUAL REFERENCES completions (id),
+    PRIMARY KEY (instruction_id, completion_key, run_id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE scores (
     id INTEGER PRIMARY KEY,
@@ -270,7 +269,7 @@ FROM verdicts v
 UNION ALL
 SELECT NULL AS id, k.instruction_id, k.completion_id, r.filter, 1 AS passed, NULL AS reason, NULL AS detail, k.run_id, r.created_at
 FROM verdict_checks k
-JOIN run_rules r ON r.run_id = k.run_id AND r.scope = iif(k.completion_id IS NULL, 'instruction', 'completion')
+JOIN run_rules r ON r.run_id = k.run_id AND r.scope = iif(k.completion_key = 0, 'instruction', 'completion')
 WHERE NOT EXISTS (
     SELECT 1 FROM verdicts n
     WHERE n.instruction_id = k.instruction_id AND n.completion_id IS k.completion_id AND n.filter = r.filter
@@ -285,7 +284,7 @@ WHERE NOT EXISTS (
             AND (n.run_id > v.run_id OR (n.run_id = v.run_id AND n.id > v.id)))
     AND NOT EXISTS (
         SELECT 1 FROM verdict_checks k JOIN run_rules r ON r.run_id = k.run_id
-        WHERE k.instruction_id = v.instruction_id AND k.completion_id IS v.completion_id AND k.run_id > v.run_id
+        WHERE k.instruction_id = v.instruction_id AND k.completion_key = coalesce(v.completion_id, 0) AND k.run_id > v.run_id
             AND r.filter = v.filter AND r.scope = iif(v.completion_id IS NULL, 'instruction', 'completion'));
 
 CREATE VIEW latest_implied_passes AS
@@ -293,14 +292,14 @@ SELECT
     NULL AS id, k.instruction_id, k.completion_id, r.filter, 1 AS passed, NULL AS reason, NULL AS detail, k.run_id,
     r.created_at
 FROM verdict_checks k
-JOIN run_rules r ON r.run_id = k.run_id AND r.scope = iif(k.completion_id IS NULL, 'instruction', 'completion')
+JOIN run_rules r ON r.run_id = k.run_id AND r.scope = iif(k.completion_key = 0, 'instruction', 'completion')
 WHERE NOT EXISTS (
         SELECT 1 FROM verdicts n
         WHERE n.instruction_id = k.instruction_id AND n.completion_id IS k.completion_id AND n.filter = r.filter
             AND n.run_id >= k.run_id)
     AND NOT EXISTS (
         SELECT 1 FROM verdict_checks k2 JOIN run_rules r2 ON r2.run_id = k2.run_id
-        WHERE k2.instruction_id = k.instruction_id AND k2.completion_id IS k.completion_id AND k2.run_id > k.run_id
+        WHERE k2.instruction_id = k.instruction_id AND k2.completion_key = k.completion_key AND k2.run_id > k.run_id
             AND r2.filter = r.filter AND r2.scope = r.scope);
 
 CREATE VIEW latest_verdicts AS
@@ -323,7 +322,7 @@ SELECT
         WHEN e.failed_filters IS NOT NULL THEN 'fail'
         WHEN EXISTS (
             SELECT 1 FROM verdict_checks k
-            WHERE k.instruction_id = e.instruction_id AND (k.completion_id IS NULL OR k.completion_id = e.completion_id)
+            WHERE k.instruction_id = e.instruction_id AND k.completion_key IN (0, e.completion_id)
         ) OR EXISTS (
             SELECT 1 FROM verdicts v
             WHERE v.instruction_id = e.instruction_id AND (v.completion_id IS NULL OR v.completion_id = e.completion_id)

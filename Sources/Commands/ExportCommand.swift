@@ -243,7 +243,7 @@ public struct ExportCommand: CommandDefinition {
     }
 
     /// Every selected row in memory, shuffled with --shuffle and then cut to --limit.
-    private func selectedRows(_ exporter: ExampleExporter, _ database: Database) throws -> [Row] {
+    private func selectedRows(_ exporter: ExampleExporter, _ database: Database) throws -> [ExampleExporter.SelectedRow] {
         var rows = try exporter.collect(database: database, selection: selection)
         if shuffle {
             var generator = SplitMix64(seed: seed)
@@ -255,7 +255,7 @@ public struct ExportCommand: CommandDefinition {
 
     /// One file per split part; all are renamed into place only after every part was written.
     private func writeSplit(
-        _ split: SplitPlan, rows: [Row], to outputPath: String, exporter: ExampleExporter, context: CommandContext
+        _ split: SplitPlan, rows: [ExampleExporter.SelectedRow], to outputPath: String, exporter: ExampleExporter, context: CommandContext
     ) throws -> [(String, ExportSummary)] {
         let assignment = split.assignments(count: rows.count, seed: seed)
         var written: [(String, ExportSummary)] = []

@@ -3,10 +3,18 @@ import Store
 
 extension FilterCommand {
     /// One subject with its row ids: an instruction row (completionID nil) or a completion.
-    struct Subject {
+    struct Subject: Sendable {
         var instructionID: Int64
         var completionID: Int64?
         var value: FilterSubject
+
+        /// The subject's row ids without its texts: what the writer and the summary need.
+        struct Key: Sendable {
+            var instructionID: Int64
+            var completionID: Int64?
+        }
+
+        var key: Key { Key(instructionID: instructionID, completionID: completionID) }
     }
 
     /// The subjects a filter run judges: each selected instruction once, and each of its completions.

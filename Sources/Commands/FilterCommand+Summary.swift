@@ -14,24 +14,29 @@ extension FilterCommand {
         var lines: [Line]
         var subjects = 0
 
+        /// Per rule, whether it judges instruction subjects and whether it judges completions.
+        private let judges: [(instruction: Bool, output: Bool)]
+
         init(rules: [any FilterRule]) {
             lines = rules.map { Line(rule: $0.name) }
+            judges = rules.map { ($0.applies(to: .instruction), $0.applies(to: .output)) }
         }
 
-        /// Counts one chunk's outcomes.
-        mutating func add(_ subjects: [Subject], outcomes: [[Evaluation.Judgement?]]) {
+        /// Counts one chunk's outcomes: every subject is checked by each rule of its scope.
+        mutating func add(_ subjects: [Subject.Key], failures: [[Evaluation.Failure]]) {
             self.subjects += subjects.count
-            for (i, row) in outcomes.enumerated() {
-                for (r, outcome) in row.enumerated() {
-                    guard let outcome else { continue }
-                    lines[r].checked += 1
-                    if !outcome.passed {
-                        lines[r].failed += 1
-                        if lines[r].examples.count < 3 {
-                            let s = subjects[i]
-                            let what = s.completionID.map { "completion \($0)" } ?? "instruction \(s.instructionID)"
-                            lines[r].examples.append("\(what): \(outcome.reason ?? "failed")")
-                        }
+            let instructions = subjects.count { $0.completionID == nil }
+            for r in lines.indices {
+                lines[r].checked += (judges[r].instruction ? instructions : 0) + (judges[r].output ? subjects.count - instructions : 0)
+            }
+            for (i, row) in failures.enumerated() {
+                for failure in row {
+                    let r = failure.rule
+                    lines[r].failed += 1
+                    if lines[r].examples.count < 3 {
+                        let s = subjects[i]
+                        let what = s.completionID.map { "completion \($0)" } ?? "instruction \(s.instructionID)"
+                        lines[r].examples.append("\(what): \(failure.reason ?? "failed")")
                     }
                 }
             }

@@ -19,19 +19,18 @@ extension FilterCommand {
             }
         }
 
-        /// Writes the checks and failures of `items`; returns the number of rows written.
-        func write(_ items: [Subject], _ outcomes: [[Evaluation.Judgement?]]) throws -> Int {
+        /// Writes the checks and failures of `subjects`; returns the number of rows written.
+        func write(_ subjects: [Subject.Key], _ failures: [[Evaluation.Failure]]) throws -> Int {
             let store = VerdictStore(database)
-            var written = 0
-            for (index, subject) in items.enumerated() {
-                try store.recordCheck(instructionID: subject.instructionID, completionID: subject.completionID, runID: runID)
-                written += 1
-                for (r, outcome) in outcomes[index].enumerated() {
-                    guard let outcome, !outcome.passed else { continue }
+            try store.recordChecks(subjects.map { .init(instructionID: $0.instructionID, completionID: $0.completionID) },
+                                   runID: runID)
+            var written = subjects.count
+            for (index, subject) in subjects.enumerated() {
+                for failure in failures[index] {
                     try store.insert(.init(
                         instructionID: subject.instructionID, completionID: subject.completionID,
-                        filter: rules[r].name, passed: false, reason: outcome.reason,
-                        detail: outcome.detailJSON, runID: runID))
+                        filter: rules[failure.rule].name, passed: false, reason: failure.reason,
+                        detail: failure.detailJSON, runID: runID))
                     written += 1
                 }
             }

@@ -66,9 +66,12 @@ public struct FilterCommand: CommandDefinition {
         if dryRun {
             var summary = Summary(rules: rules)
             let walk = ChunkedRun(database: database, run: nil, context: context)
-            try walk.walk(from: 0, progress: progress(context, walk, after: 0)) { range in
-                let items = try subjects.load(database, range: range)
-                summary.add(items, outcomes: Evaluation.evaluate(rules, on: items))
+            try walk.walk(
+                from: 0, progress: progress(context, walk, after: 0),
+                load: { try subjects.load(database, range: $0) },
+                evaluate: { Evaluation.Chunk(items: $0, rules: rules, keepingTexts: false) }
+            ) { range, chunk in
+                summary.add(chunk.keys, failures: chunk.failures)
                 return Int(range.count)
             }
             context.stdout.write(summary.render(json: json, dryRun: true, seconds: Date().timeIntervalSince(started)))
@@ -84,19 +87,21 @@ public struct FilterCommand: CommandDefinition {
             try writer.recordRules()
             let scrubber = scrub ? Scrubber(database: database, runID: run.runID,
                                             scrubber: PIIScrubber(detector: config.pii.detector)) : nil
-            try walk.walk(from: cursor, progress: progress(context, walk, after: cursor)) { range in
-                let items = try subjects.load(database, range: range)
-                let outcomes = Evaluation.evaluate(rules, on: items)
-                summary.add(items, outcomes: outcomes)
-                var written = try writer.write(items, outcomes)
+            try walk.walk(
+                from: cursor, progress: progress(context, walk, after: cursor),
+                load: { try subjects.load(database, range: $0) },
+                evaluate: { [scrub] in Evaluation.Chunk(items: $0, rules: rules, keepingTexts: scrub) }
+            ) { range, chunk in
+                summary.add(chunk.keys, failures: chunk.failures)
+                var written = try writer.write(chunk.keys, chunk.failures)
                 if let scrubber {
-                    let copies = try scrubber.scrub(items)
-                    written += try writer.write(copies, Evaluation.evaluate(rules, on: copies)) + copies.count
+                    let copies = try scrubber.scrub(chunk.items)
+                    written += try writer.write(copies.map(\.key), Evaluation.evaluate(rules, on: copies)) + copies.count
                     scrubbed += copies.count
                     run.count("scrubbed", copies.count)
                 }
                 run.totals.rowsWritten += written
-                run.count("subjects", items.count)
+                run.count("subjects", chunk.keys.count)
                 for (name, failed) in summary.failedByRule { run.totals.counters["failed.\(name)"] = failed }
                 return Int(range.count)
             }

@@ -13,7 +13,7 @@ extension ScoreCommand {
         sql += " WHERE instruction_id BETWEEN ? AND ?"
         if let condition { sql += " AND \(condition.sql)" }
         sql += " ORDER BY instruction_id, completion_id"
-        struct Item { var instructionID: Int64; var completionID: Int64?; var instruction: String; var input: String; var output: String? }
+        struct Item: Sendable { var instructionID: Int64; var completionID: Int64?; var instruction: String; var input: String; var output: String? }
         let started = Date()
         let heuristic = HeuristicScorer()
         var scored = 0, low = 0, sum = 0.0
@@ -24,29 +24,34 @@ extension ScoreCommand {
                 label: "score", unit: "instructions", total: try walk.remaining(after: cursor), sink: context.stderr,
                 enabled: context.stderrIsTerminal && !json)
             let store = ScoreStore(database)
-            try walk.walk(from: cursor, progress: progress) { range in
+            let runID = run.runID
+            try walk.walk(from: cursor, progress: progress, load: { range in
                 var items: [Item] = []
                 try database.forEachRow(sql, [.integer(range.lowerBound), .integer(range.upperBound)]) { row in
                     items.append(Item(instructionID: row.int64("instruction_id"), completionID: row.optionalInt64("completion_id"),
                                       instruction: row.string("instruction"), input: row.string("input"),
                                       output: row.optionalString("output")))
                 }
-                let scores = items.concurrentMap { item in
+                return items
+            }, evaluate: { [scorer] items in
+                // Only the rows to write come back: the texts are freed here, on the background thread.
+                items.concurrentMap(chunk: 256) { item in
                     let score = heuristic.score(instruction: item.instruction, input: item.input, output: item.output)
                     var detail = score.detail
                     for (name, value) in score.components { detail[name] = .double(value) }
-                    return (score, DetailValue.json(detail))
-                }
-                for (item, (score, detail)) in zip(items, scores) {
-                    try store.insert(.init(
+                    return ScoreStore.NewScore(
                         instructionID: item.instructionID, completionID: item.completionID, scorer: scorer,
-                        value: score.value, rationale: score.rationale, detail: detail, runID: run.runID))
-                    sum += score.value
-                    if score.value < 5 { low += 1 }
+                        value: score.value, rationale: score.rationale, detail: DetailValue.json(detail), runID: runID)
                 }
-                scored += items.count
-                run.totals.rowsWritten += items.count
-                run.count("scored", items.count)
+            }) { range, rows in
+                try store.insert(rows)
+                for row in rows {
+                    sum += row.value
+                    if row.value < 5 { low += 1 }
+                }
+                scored += rows.count
+                run.totals.rowsWritten += rows.count
+                run.count("scored", rows.count)
                 return Int(range.count)
             }
             return run.runID

@@ -18,7 +18,9 @@ public struct StatsCommand: CommandDefinition {
 
     public func run(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
-        let report = try StatsReport.collect(database)
+        // On a terminal, a stats run longer than a second shows the rows its scans have read.
+        let progress = StepProgress(label: "stats", unit: "rows", total: 0, sink: context.stderr, enabled: context.stderrIsTerminal)
+        let report = try StatsReport.collect(database, progress: progress)
         if json {
             let data = try JSONSerialization.data(withJSONObject: report.jsonObject, options: [.prettyPrinted, .sortedKeys])
             context.print(String(decoding: data, as: UTF8.self))

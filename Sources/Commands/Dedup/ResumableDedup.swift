@@ -31,10 +31,14 @@ struct ResumableDedup {
         let cursor = try startingCursor(walk, stamp: stamp)
         let progress = StepProgress(label: "dedup", unit: "instructions", total: try walk.remaining(after: cursor),
                                     sink: context.stderr, enabled: showProgress)
-        let lsh = self.lsh
-        try walk.walk(from: cursor, progress: progress) { range in
-            let records = try source.texts(in: range)
-            try chunks.insert(sketch(records, range: range, stamp: stamp, lsh: lsh), runID: run.runID)
+        let lsh = self.lsh, method = settings.method
+        // A chunk is read here, hashed in the background while the previous one is written, and stored.
+        try walk.walk(from: cursor, progress: progress, load: { range in
+            (range, try source.texts(in: range))
+        }, evaluate: { range, records in
+            Self.sketch(records, range: range, stamp: stamp, method: method, lsh: lsh)
+        }) { range, chunk in
+            try chunks.insert(chunk, runID: run.runID)
             return Int(range.count)
         }
         try context.interrupt.check()
@@ -58,9 +62,11 @@ struct ResumableDedup {
     }
 
     /// The stored form of one chunk: ids of the records with something to compare and their hashes.
-    private func sketch(_ records: [DedupRecord], range: ClosedRange<Int64>, stamp: String, lsh: MinHashLSH) -> DedupChunkStore.Chunk {
+    private static func sketch(
+        _ records: [DedupRecord], range: ClosedRange<Int64>, stamp: String, method: DuplicateStore.Method, lsh: MinHashLSH
+    ) -> DedupChunkStore.Chunk {
         var ids: [Int64] = [], hashes: [UInt8] = []
-        if settings.method == .exact {
+        if method == .exact {
             let keys = records.concurrentMap(chunk: 256) { ExactDeduplicator.keyHash($0.text) }
             var values: [UInt64] = []
             for (record, key) in zip(records, keys) {

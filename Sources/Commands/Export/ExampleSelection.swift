@@ -12,11 +12,11 @@ struct ExampleSelection {
     var minScore: Double?
     var limit: Int?
     /// The columns to read: nil for every column of the view (a layout that `needsAllColumns`, such as raw
-    /// `--format jsonl`), else only those the layouts read (`ExampleExporter.exportRow`). Naming them matters for speed: the view computes a column such as `passed_verdicts` only
+    /// `--format jsonl`), else only those the layouts read (`ExampleExporter.forEachSelected`). Naming them matters for speed: the view computes a column such as `passed_verdicts` only
     /// when it is selected.
     var columns: [String]? = ExampleSelection.recordColumns
 
-    /// What the record layouts read from a row (`ExampleExporter.exportRow`, and the id in notes).
+    /// What the record layouts read from a row (`ExampleExporter.forEachSelected`, and the id in notes).
     static let recordColumns = ["instruction_id", "instruction", "input", "output", "system", "conversation", "extra"]
 
     var sql: String {

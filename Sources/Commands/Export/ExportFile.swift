@@ -24,8 +24,12 @@ final class ExportFile {
         if !finished { discard() }
     }
 
-    /// Appends bytes, flushing to disk in 1 MiB pieces.
+    /// Appends bytes, flushing to disk in 1 MiB pieces; a piece that large is written without a copy.
     func write(_ bytes: [UInt8]) throws {
+        if buffer.isEmpty, bytes.count >= 1 << 20 {
+            try handle.write(contentsOf: bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }

@@ -2,30 +2,36 @@ import Foundation
 import LLM
 import Store
 
-/// The figures `dsbench stats` prints, gathered with a handful of aggregate queries.
+/// The figures `dsbench stats` prints, gathered with a handful of aggregate queries and three linear scans
+/// (verdict checks, instruction texts, outputs), in memory that does not grow with the number of rows.
 struct StatsReport {
     var instructions = 0
     var completions = 0
     var groups: [(title: String, columns: [String], rows: [[SQLValue]])] = []
     var lengths: [(name: String, chars: Percentiles, tokens: Percentiles)] = []
 
-    /// p50/p90/p99/max of a list of lengths.
+    /// p50/p90/p99/max of the lengths counted in a histogram (nearest rank on the ascending list).
     struct Percentiles {
         var count = 0, p50 = 0, p90 = 0, p99 = 0, max = 0
 
-        init(_ values: [Int]) {
-            guard !values.isEmpty else { return }
-            let sorted = values.sorted()
-            func at(_ q: Double) -> Int { sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * q).rounded()))] }
-            count = sorted.count
+        init(_ histogram: LengthHistogram) {
+            guard histogram.total > 0 else { return }
+            func at(_ q: Double) -> Int { histogram.value(atRank: Int((Double(histogram.total - 1) * q).rounded())) }
+            count = histogram.total
             p50 = at(0.5)
             p90 = at(0.9)
             p99 = at(0.99)
-            max = sorted.last!
+            max = histogram.value(atRank: histogram.total - 1)
         }
 
         var dictionary: [String: Int] { ["count": count, "p50": p50, "p90": p90, "p99": p99, "max": max] }
     }
+
+    /// The title of the verdict group, whose figures `LatestVerdictTally` counts (see `verdictRows`).
+    static let verdictTitle = "verdicts (latest per subject and filter)"
+
+    /// The title of the duplicate group, counted by `duplicateGroup`.
+    static let duplicateTitle = "duplicates (latest dedup run per method)"
 
     static let groupQueries: [(String, String)] = [
         ("by origin", "SELECT origin, count(*) AS instructions FROM instructions GROUP BY origin ORDER BY 2 DESC"),
@@ -47,11 +53,7 @@ struct StatsReport {
                 count(*) - sum(EXISTS (SELECT 1 FROM latest_recorded_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0)) AS kept
             FROM instructions i WHERE round IS NOT NULL GROUP BY round ORDER BY round
             """),
-        ("verdicts (latest per subject and filter)", """
-            SELECT filter, count(*) AS checked, sum(passed) AS passed,
-                round(100.0 * sum(passed) / count(*), 1) AS pass_pct
-            FROM latest_verdicts GROUP BY filter ORDER BY filter
-            """),
+        (verdictTitle, ""),
         ("scores", """
             SELECT scorer, count(*) AS scored, round(avg(value), 2) AS mean, min(value) AS min, max(value) AS max
             FROM scores GROUP BY scorer ORDER BY scorer
@@ -72,10 +74,7 @@ struct StatsReport {
                 AND k.first_id = j.second_id AND k.second_id = j.first_id AND k.judge = j.judge AND k.template = j.template
             WHERE j.swap_check = 0 GROUP BY j.judge, j.template ORDER BY j.judge
             """),
-        ("duplicates (latest dedup run per method)", """
-            SELECT method, count(*) AS duplicates, count(DISTINCT duplicate_of) AS clusters
-            FROM active_duplicates GROUP BY method ORDER BY method
-            """),
+        (duplicateTitle, ""),
         ("runs", """
             SELECT command, count(*) AS runs, sum(status = 'succeeded') AS succeeded, sum(rows_written) AS rows_written,
                 sum(llm_calls) AS llm_calls, sum(prompt_tokens + completion_tokens) AS tokens, round(sum(cost_usd), 4) AS cost_usd
@@ -83,27 +82,89 @@ struct StatsReport {
             """),
     ]
 
-    static func collect(_ database: Database) throws -> StatsReport {
+    /// The queries behind the length percentiles: one text per instruction (with its input) and per output.
+    static let lengthQueries = [
+        ("instruction", "SELECT iif(input = '', instruction, instruction || ' ' || input) AS t FROM instructions"),
+        ("output", "SELECT output AS t FROM completions"),
+    ]
+
+    /// Gathers every figure; `progress` advances by the rows the long scans read (verdict checks, texts).
+    static func collect(_ database: Database, progress: StepProgress? = nil) throws -> StatsReport {
         var report = StatsReport()
         report.instructions = Int(try database.scalar("SELECT count(*) FROM instructions").intValue ?? 0)
         report.completions = Int(try database.scalar("SELECT count(*) FROM completions").intValue ?? 0)
+        progress?.total = Int(try database.scalar("SELECT count(*) FROM verdict_checks").intValue ?? 0)
+            + report.instructions + report.completions
         for (title, sql) in groupQueries {
-            let rows = try database.query(sql)
-            guard let first = rows.first else { continue }
-            report.groups.append((title, first.columns, rows.map(\.values)))
-        }
-        for (name, sql) in [("instruction", "SELECT iif(input = '', instruction, instruction || ' ' || input) AS t FROM instructions"),
-                            ("output", "SELECT output AS t FROM completions")] {
-            var chars: [Int] = []
-            var tokens: [Int] = []
-            try database.forEachRow(sql) { row in
-                let text = row.string("t")
-                chars.append(text.unicodeScalars.count)
-                tokens.append(TokenEstimator.estimate(text))
+            let group = switch title {
+            case verdictTitle: try verdictGroup(database, progress: progress)
+            case duplicateTitle: try duplicateGroup(database)
+            default: try queryGroup(sql, database)
             }
-            report.lengths.append((name, Percentiles(chars), Percentiles(tokens)))
+            if let group { report.groups.append((title, group.columns, group.rows)) }
         }
+        for (name, sql) in lengthQueries {
+            var lengths = TextLengths()
+            try database.scan(sql) { row in
+                lengths.add(row.withText(0) { TextMeasure(utf8: $0) } ?? TextMeasure(""))
+                if lengths.chars.total & 0xFFFF == 0 { progress?.advance(0x10000) }
+            }
+            report.lengths.append((name, Percentiles(lengths.chars), Percentiles(lengths.tokens)))
+        }
+        progress?.finish()
         return report
+    }
+
+    private static func queryGroup(_ sql: String, _ database: Database) throws -> (columns: [String], rows: [[SQLValue]])? {
+        let rows = try database.query(sql)
+        guard let first = rows.first else { return nil }
+        return (first.columns, rows.map(\.values))
+    }
+
+    /// `SELECT method, count(*) AS duplicates, count(DISTINCT duplicate_of) AS clusters FROM active_duplicates
+    /// GROUP BY method ORDER BY method`: the rows of the latest succeeded dedup run per method, read by run
+    /// through the index (not the view's per-row subquery), clusters counted in a bitset of instruction ids.
+    private static func duplicateGroup(_ database: Database) throws -> (columns: [String], rows: [[SQLValue]])? {
+        let maxID = try database.scalar("SELECT max(id) FROM instructions").intValue ?? 0
+        var methods: [(name: [UInt8], rows: Int, clusters: InstructionIDSet)] = []
+        try database.scan("""
+            WITH latest AS (
+                SELECT json_extract(options, '$.method') AS method, max(id) AS run_id FROM runs
+                WHERE command = 'dedup' AND status = 'succeeded' GROUP BY 1)
+            SELECT d.method, d.duplicate_of FROM latest JOIN duplicates d ON d.run_id = latest.run_id AND d.method = latest.method
+            """
+        ) { row in
+            let slot = row.withText(0) { name in
+                methods.firstIndex { $0.name.elementsEqual(name) } ?? {
+                    methods.append((Array(name), 0, InstructionIDSet(maxID: maxID)))
+                    return methods.count - 1
+                }()
+            } ?? 0
+            methods[slot].rows += 1
+            methods[slot].clusters.insert(row.int64(1))
+        }
+        guard !methods.isEmpty else { return nil }
+        let rows = methods.sorted { $0.name.lexicographicallyPrecedes($1.name) }.map { method -> [SQLValue] in
+            [.text(String(decoding: method.name, as: UTF8.self)), .integer(Int64(method.rows)), .integer(Int64(method.clusters.count))]
+        }
+        return (["method", "duplicates", "clusters"], rows)
+    }
+
+    /// `SELECT filter, count(*) AS checked, sum(passed) AS passed, round(100.0 * sum(passed) / count(*), 1)
+    /// AS pass_pct FROM latest_verdicts GROUP BY filter ORDER BY filter`, counted by `LatestVerdictTally`;
+    /// the percentage is still rounded by SQLite so it prints exactly as before.
+    private static func verdictGroup(_ database: Database, progress: StepProgress?) throws -> (columns: [String], rows: [[SQLValue]])? {
+        let tally = try LatestVerdictTally.count(in: database) { progress?.advance($0) }
+        let filters = tally.filters
+        guard !filters.isEmpty else { return nil }
+        var rows: [[SQLValue]] = []
+        for filter in filters {
+            let counts = tally.byFilter[filter]!
+            let percent = try database.scalar(
+                "SELECT round(100.0 * ? / ?, 1)", [.integer(Int64(counts.passed)), .integer(Int64(counts.checked))])
+            rows.append([.text(filter), .integer(Int64(counts.checked)), .integer(Int64(counts.passed)), percent])
+        }
+        return (["filter", "checked", "passed", "pass_pct"], rows)
     }
 
     var text: String {

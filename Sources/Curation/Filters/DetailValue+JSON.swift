@@ -7,11 +7,22 @@ extension DetailValue {
     public static func json(_ detail: [String: DetailValue]) -> String? {
         if detail.isEmpty { return nil }
         var out = "{"
-        for (n, key) in detail.keys.sorted().enumerated() {
-            if n > 0 { out += "," }
-            JSONString.append(key, to: &out)
-            out += ":"
-            switch detail[key]! {
+        out.reserveCapacity(24 * detail.count)
+        var first = true
+        for (key, value) in detail.sorted(by: { $0.key < $1.key }) {
+            if !first { out += "," }
+            first = false
+            // Keys are identifiers ("units", "repeated_ngram_fraction"): written as they are when nothing in
+            // them needs escaping, which is what JSONString would write too.
+            if key.utf8.allSatisfy(isPlainKeyByte) {
+                out += "\""
+                out += key
+                out += "\":"
+            } else {
+                JSONString.append(key, to: &out)
+                out += ":"
+            }
+            switch value {
             case .string(let v): JSONString.append(v, to: &out)
             case .int(let v): out += String(v)
             case .double(let v): out += v.isFinite ? (v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)) : "null"
@@ -26,5 +37,10 @@ extension DetailValue {
             }
         }
         return out + "}"
+    }
+
+    /// ASCII letters, digits, '_', '-' and '.': bytes a JSON string literal holds unescaped.
+    @inline(__always) private static func isPlainKeyByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2D || b == 0x2E
     }
 }

@@ -89,14 +89,26 @@ public struct RepetitionRule: FilterRule, Codable, Equatable {
             for j in i..<(i + n) { h = UnitHashes.finish(h ^ units[j]) }
             keys[i] = h
         }
-        // Repeated keys found by sorting a copy (cheaper than a dictionary for short texts).
-        let sorted = keys.sorted()
-        var repeated = Set<UInt64>()
-        for i in 1..<max(1, sorted.count) where sorted[i] == sorted[i - 1] { repeated.insert(sorted[i]) }
-        if repeated.isEmpty { return 0 }
+        // Repeated keys found with an open-addressing table (the keys are avalanched hashes, so their low bits
+        // pick the slot): seen[i] is 0 for an empty slot, 1 for a key met once, 2 for a repeated key.
+        var capacity = 16
+        while capacity < keys.count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var slots = [UInt64](repeating: 0, count: capacity)
+        var seen = [UInt8](repeating: 0, count: capacity)
+        var slotOfKey = [Int](repeating: 0, count: keys.count)
+        var anyRepeated = false
+        for k in 0..<keys.count {
+            let key = keys[k]
+            var i = Int(truncatingIfNeeded: key) & mask
+            while seen[i] != 0 && slots[i] != key { i = (i + 1) & mask }
+            if seen[i] == 0 { slots[i] = key; seen[i] = 1 } else { seen[i] = 2; anyRepeated = true }
+            slotOfKey[k] = i
+        }
+        if !anyRepeated { return 0 }
         var covered = [Bool](repeating: false, count: units.count)
-        for i in 0..<keys.count where repeated.contains(keys[i]) {
-            for j in i..<(i + n) { covered[j] = true }
+        for k in 0..<keys.count where seen[slotOfKey[k]] == 2 {
+            for j in k..<(k + n) { covered[j] = true }
         }
         return Double(covered.lazy.filter { $0 }.count) / Double(units.count)
     }

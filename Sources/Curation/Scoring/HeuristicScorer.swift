@@ -71,24 +71,23 @@ public struct HeuristicScorer: Sendable {
     /// Mean distinct/total ratio over sliding windows (the whole text when shorter than the window).
     public static func movingTypeTokenRatio(_ units: [UInt64], window: Int) -> Double {
         if units.isEmpty { return 0 }
-        if units.count <= window { return Double(Set(units).count) / Double(units.count) }
-        var counts: [UInt64: Int] = [:]
-        var distinct = 0
-        for u in units[0..<window] {
-            counts[u, default: 0] += 1
-            if counts[u] == 1 { distinct += 1 }
+        if units.count <= window {
+            // Distinct values of a short text: sort a copy and count the changes.
+            let sorted = units.sorted()
+            var distinct = 1
+            for i in 1..<sorted.count where sorted[i] != sorted[i - 1] { distinct += 1 }
+            return Double(distinct) / Double(units.count)
         }
-        var total = Double(distinct)
+        var counts = WindowCounts(window: window)
+        for u in units[0..<window] { counts.add(u) }
+        var total = Double(counts.distinct)
         var windows = 1
         var i = window
         // Slide the window one unit at a time, updating the counts incrementally (linear in the text length).
         while i < units.count {
-            let out = units[i - window]
-            counts[out]! -= 1
-            if counts[out] == 0 { distinct -= 1 }
-            counts[units[i], default: 0] += 1
-            if counts[units[i]] == 1 { distinct += 1 }
-            total += Double(distinct)
+            counts.remove(units[i - window])
+            counts.add(units[i])
+            total += Double(counts.distinct)
             windows += 1
             i += 1
         }

@@ -23,8 +23,11 @@ public struct PhraseScanner: Sendable {
     private let byteClass: [UInt8]
     /// Number of byte classes.
     private let width: Int
-    /// For each state, the phrases ending there (own and through suffix links).
-    private let outputs: [[Int32]]
+    /// The phrases ending at each state (own and through suffix links), flattened: those of state s are
+    /// `outputPhrases[outputStarts[s]..<outputStarts[s + 1]]`. Flat, so the scan loop reads two integers per
+    /// byte instead of retaining an inner array.
+    private let outputStarts: [Int32]
+    private let outputPhrases: [Int32]
 
     public init(_ phrases: [String]) {
         self.phrases = phrases
@@ -82,7 +85,11 @@ public struct PhraseScanner: Sendable {
             }
         }
         next = goto.flatMap { $0 }
-        outputs = out
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(out.count + 1)
+        for phrasesOfState in out { starts.append(starts[starts.count - 1] + Int32(phrasesOfState.count)) }
+        outputStarts = starts
+        outputPhrases = out.flatMap { $0 }
     }
 
     @inline(__always) static func fold(_ b: UInt8) -> UInt8 {
@@ -142,25 +149,34 @@ public struct PhraseScanner: Sendable {
 
     /// The automaton over `bytes` (case folded here); `original` maps positions back when bytes were rewritten.
     private func run(_ bytes: UnsafeBufferPointer<UInt8>, original: [Int]?, _ body: (Match) -> Bool) {
-        var state = 0
-        for position in 0..<bytes.count {
-            state = Int(next[state &* width &+ Int(byteClass[Int(bytes[position])])])
-            let hits = outputs[state]
-            if hits.isEmpty { continue }
-            for p in hits {
-                let pattern = patternBytes[Int(p)]
-                let start = position + 1 - pattern.count
-                if PhraseScanner.isWordByte(pattern[0]), start > 0, PhraseScanner.isWordByte(bytes[start - 1]) {
-                    continue
+        next.withUnsafeBufferPointer { next in
+        byteClass.withUnsafeBufferPointer { byteClass in
+        outputStarts.withUnsafeBufferPointer { starts in
+            var state = 0
+            for position in 0..<bytes.count {
+                state = Int(next[state &* width &+ Int(byteClass[Int(bytes[position])])])
+                var k = Int(starts[state])
+                let end = Int(starts[state + 1])
+                while k < end {
+                    let p = Int(outputPhrases[k])
+                    k += 1
+                    let pattern = patternBytes[p]
+                    let start = position + 1 - pattern.count
+                    if PhraseScanner.isWordByte(pattern[0]), start > 0, PhraseScanner.isWordByte(bytes[start - 1]) {
+                        continue
+                    }
+                    if !isStem[p], PhraseScanner.isWordByte(pattern[pattern.count - 1]), position + 1 < bytes.count,
+                       PhraseScanner.isWordByte(bytes[position + 1]) {
+                        continue
+                    }
+                    let match = original.map { Match(phrase: p, start: $0[start], end: $0[position + 1]) }
+                        ?? Match(phrase: p, start: start, end: position + 1)
+                    // Nothing follows the loop, so returning from this closure ends the scan.
+                    if !body(match) { return }
                 }
-                if !isStem[Int(p)], PhraseScanner.isWordByte(pattern[pattern.count - 1]), position + 1 < bytes.count,
-                   PhraseScanner.isWordByte(bytes[position + 1]) {
-                    continue
-                }
-                let match = original.map { Match(phrase: Int(p), start: $0[start], end: $0[position + 1]) }
-                    ?? Match(phrase: Int(p), start: start, end: position + 1)
-                if !body(match) { return }
             }
+        }
+        }
         }
     }
 }

@@ -32,7 +32,8 @@ public enum TextLength {
                 inWord = false
             } else if cls.isWordCharacter {
                 if !inWord { count += 1; inWord = true }
-            } else if inWord && scalar.properties.generalCategory == .nonspacingMark {
+            } else if inWord && scalar.value >= 0x300 && scalar.properties.generalCategory == .nonspacingMark {
+                // (No scalar below U+0300 is a nonspacing mark: the property lookup is skipped for them.)
                 continue  // combining accents stay inside their word
             } else {
                 inWord = false

@@ -38,7 +38,8 @@ public enum UnitHashes {
                 } else {
                     h = (h ^ UInt64(scalar.value)) &* prime
                 }
-            } else if inWord && scalar.properties.generalCategory == .nonspacingMark {
+            } else if inWord && scalar.value >= 0x300 && scalar.properties.generalCategory == .nonspacingMark {
+                // (No scalar below U+0300 is a nonspacing mark: the property lookup is skipped for them.)
                 h = (h ^ UInt64(scalar.value)) &* prime
             } else if inWord {
                 result.append(finish(h)); h = offset; inWord = false

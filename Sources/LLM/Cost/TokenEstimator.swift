@@ -19,7 +19,7 @@ public enum TokenEstimator {
     }
 
     /// True for Han ideographs, Hiragana, Katakana, Hangul and CJK punctuation/full-width forms.
-    public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3000...0x303F, 0x3040...0x309F, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
             0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F, 0xF900...0xFAFF, 0xFF00...0xFFEF,

@@ -130,6 +130,20 @@ public final class Database {
         }
     }
 
+    /// Streams the rows of a query to `body` as a `RowCursor` that reads the current row in place: for hot
+    /// loops over many rows (export, stats), where copying every column into a `Row` would dominate.
+    public func scan(
+        _ sql: String, _ arguments: [SQLValue] = [], _ body: (RowCursor) throws -> Void
+    ) throws {
+        let statement = try cachedStatement(sql)
+        try statement.bind(arguments)
+        defer { sqlite3_reset(statement.handle) }
+        let cursor = RowCursor(handle: statement.handle)
+        while try statement.step() {
+            try body(cursor)
+        }
+    }
+
     /// The first column of the first row, or `.null`.
     public func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws(DatabaseError) -> SQLValue {
         let statement = try cachedStatement(sql)

@@ -88,7 +88,10 @@ public final class Statement {
     }
 
     /// The current row's value at `index`.
-    public func value(at index: Int32) -> SQLValue {
+    public func value(at index: Int32) -> SQLValue { Self.value(of: handle, at: index) }
+
+    /// The value at `index` of the current row of the statement `handle`.
+    static func value(of handle: OpaquePointer, at index: Int32) -> SQLValue {
         switch sqlite3_column_type(handle, index) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, index))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, index))

@@ -29,6 +29,25 @@ public struct ScoreStore {
         }
     }
 
+    /// Inserts many scores at once, in multi-row statements (a heuristic run's chunk).
+    public func insert(_ rows: [NewScore]) throws {
+        var values: [SQLValue] = []
+        values.reserveCapacity(rows.count * 8)
+        for row in rows {
+            values.append(.integer(row.instructionID))
+            values.append(SQLValue(row.completionID))
+            values.append(.text(row.scorer))
+            values.append(.real(row.value))
+            values.append(SQLValue(row.rationale))
+            values.append(SQLValue(row.detail))
+            values.append(SQLValue(row.llmCallID))
+            values.append(.integer(row.runID))
+        }
+        try BatchInsert(database, table: "scores", columns: [
+            "instruction_id", "completion_id", "scorer", "value", "rationale", "detail", "llm_call_id", "run_id",
+        ]).insert(values)
+    }
+
     public func insert(_ row: NewScore) throws {
         try database.execute(
             """

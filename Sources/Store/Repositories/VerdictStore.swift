@@ -4,7 +4,8 @@
 ///   review verdicts, and a filter run's failures);
 /// - a filter run calls `recordRule` once per rule and scope it applies and `recordCheck` once per subject it
 ///   judges: every rule of that scope without a `verdicts` row for the subject in the run passed. A passing
-///   subject then costs one small row per run instead of one row per rule.
+///   subject then costs one small row per run instead of one row per rule: a `verdict_checks` key (instruction,
+///   completion or 0, run) in a WITHOUT ROWID table, about 12 bytes.
 public struct VerdictStore {
     public let database: Database
     public init(_ database: Database) { self.database = database }
@@ -58,8 +59,32 @@ public struct VerdictStore {
     /// run applies to its scope; the rules it failed are stored with `insert` in the same run.
     public func recordCheck(instructionID: Int64, completionID: Int64?, runID: Int64) throws {
         try database.execute(
-            "INSERT INTO verdict_checks (instruction_id, completion_id, run_id) VALUES (?, ?, ?)",
-            [.integer(instructionID), SQLValue(completionID), .integer(runID)])
+            "INSERT INTO verdict_checks (instruction_id, completion_key, run_id) VALUES (?, ?, ?)",
+            [.integer(instructionID), .integer(completionID ?? 0), .integer(runID)])
+    }
+
+    /// A subject a filter run judged: an instruction (`completionID` nil) or one of its completions.
+    public struct CheckedSubject: Sendable {
+        public var instructionID: Int64
+        public var completionID: Int64?
+
+        public init(instructionID: Int64, completionID: Int64?) {
+            self.instructionID = instructionID
+            self.completionID = completionID
+        }
+    }
+
+    /// `recordCheck` for many subjects at once, in multi-row statements (a filter run's chunk).
+    public func recordChecks(_ subjects: [CheckedSubject], runID: Int64) throws {
+        var values: [SQLValue] = []
+        values.reserveCapacity(subjects.count * 3)
+        for subject in subjects {
+            values.append(.integer(subject.instructionID))
+            values.append(.integer(subject.completionID ?? 0))
+            values.append(.integer(runID))
+        }
+        try BatchInsert(database, table: "verdict_checks", columns: ["instruction_id", "completion_key", "run_id"])
+            .insert(values)
     }
 
     /// Takes back the verdicts that run `runID` gave one subject under `filter` (a reviewer's undo), so the

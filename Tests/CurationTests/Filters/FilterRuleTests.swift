@@ -1,4 +1,5 @@
 import Foundation
+import JSONWriting
 import Testing
 @testable import Curation
 
@@ -148,6 +149,30 @@ import Testing
         #expect(parsed["ok"] as? Bool == true)
         #expect(parsed["list"] as? [String] == ["a", "b\""])
         #expect(json.hasPrefix(#"{"f":0.25,"list":["#))
+    }
+
+    /// Plain keys are written without the escaping pass; the text must equal escaping every key.
+    @Test func plainAndEscapedKeysGiveTheSameTextAsEscapingAll() {
+        let detail: [String: DetailValue] = [
+            "units": 12, "repeated_ngram_fraction": 0.125, "finish-reason": "length", "a.b": true, "Z9": 1e20,
+            "quote\"key": "x", "中文键": .strings(["一", "二"]), "tab\tkey": -3, "": "empty key",
+        ]
+        var expected = "{"
+        for (n, key) in detail.keys.sorted().enumerated() {
+            if n > 0 { expected += "," }
+            JSONString.append(key, to: &expected)
+            expected += ":"
+            switch detail[key]! {
+            case .string(let v): JSONString.append(v, to: &expected)
+            case .int(let v): expected += String(v)
+            case .double(let v): expected += v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+            case .bool(let v): expected += v ? "true" : "false"
+            case .strings(let list): expected += "[" + list.map(JSONString.quote).joined(separator: ",") + "]"
+            }
+        }
+        expected += "}"
+        #expect(DetailValue.json(detail) == expected)
+        #expect(DetailValue.json(detail)?.contains(#""quote\"key":"x""#) == true)
     }
 }
 
