@@ -48,7 +48,8 @@ import Testing
             let subject: [SQLValue] = [.integer(instruction), completion.map(SQLValue.integer) ?? .null]
             for run in 2...6 where random.chance(50) {
                 for _ in 0...(random.chance(15) ? 1 : 0) {
-                    try database.execute("INSERT INTO verdict_checks (instruction_id, completion_id, run_id) VALUES (?, ?, ?)", subject + [.integer(Int64(run))])
+                    // completion_key is 0 for an instruction check; the key makes a repeated check one row.
+                    try database.execute("INSERT OR IGNORE INTO verdict_checks (instruction_id, completion_key, run_id) VALUES (?, coalesce(?, 0), ?)", subject + [.integer(Int64(run))])
                 }
             }
             for _ in 0..<random.next(5) {
