@@ -75,7 +75,9 @@ public struct LatestVerdictTally {
             }
         }
         try database.scan(
-            "SELECT instruction_id, completion_id, run_id FROM verdict_checks ORDER BY instruction_id, completion_id, run_id"
+            // The table's own key order (completion_key is 0 for the instruction itself, as NULL sorts first), so
+            // SQLite reads it without a sort.
+            "SELECT instruction_id, completion_id, run_id FROM verdict_checks ORDER BY instruction_id, completion_key, run_id"
         ) { row in
             let next = Subject(instruction: row.int64(0), completion: row.optionalInt64(1))
             if next != subject {
