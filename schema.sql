@@ -463,3 +463,15 @@ SELECT
     d.format,
     d.content_hash
 FROM chunks c JOIN documents d ON d.id = c.document_id;
+
+CREATE TABLE dedup_chunks (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    first_id INTEGER NOT NULL,
+    last_id INTEGER NOT NULL CHECK (last_id >= first_id),
+    records INTEGER NOT NULL CHECK (records >= 0),
+    ids BLOB NOT NULL,
+    hashes BLOB NOT NULL,
+    input_stamp TEXT NOT NULL
+) STRICT;
+CREATE INDEX dedup_chunks_run ON dedup_chunks (run_id, first_id);

@@ -67,16 +67,22 @@ public struct DedupCommand: CommandDefinition {
         json = arguments.flag("json")
     }
 
-    /// Opens the run first (so an interrupt or a failure is recorded), compares, and writes every match in one
-    /// transaction.
+    /// Opens the run first (so an interrupt or a failure is recorded), compares — exact and minhash a chunk at a
+    /// time, resumable (`ResumableDedup`) — and writes every match in one transaction that also drops the run's
+    /// chunk rows.
     public func run(context: CommandContext) throws {
         let database = try context.openDatabase(create: false)
         try settings.condition?.validate(in: database)
         let started = Date()
+        let source = DedupSource(database: database, settings: settings)
         let summary = try RunRecorder.record(database, arguments: arguments, options: settings) { run in
-            let (records, matches, statistics) = try findDuplicates(database, interrupt: context.interrupt)
+            let (records, matches, statistics) = settings.method == .rouge
+                ? try rougeDuplicates(source, interrupt: context.interrupt)
+                : try ResumableDedup(settings: settings, source: source, run: run, context: context,
+                                     showProgress: context.stderrIsTerminal && !json).findDuplicates()
             try context.interrupt.check()
             try database.transaction {
+                try DedupChunkStore(database).delete(runID: run.runID)
                 let store = DuplicateStore(database)
                 for match in matches {
                     try store.insert(.init(
@@ -99,66 +105,15 @@ public struct DedupCommand: CommandDefinition {
         context.print(json ? JSONOutput.line(summary) : summary.text)
     }
 
-    /// The number of records compared, the matches of the chosen method, and MinHash-LSH's pair counts. exact
-    /// and minhash read the records in batches and keep only what they compare (canonical keys; shingles and
-    /// band hashes), not the texts, so memory stays well below the texts' size.
-    private func findDuplicates(
-        _ database: Database, interrupt: InterruptSignal
+    /// rouge compares texts with each other (each against the kept ones), so it reads them all into memory and
+    /// is not chunked: an interrupted rouge run starts over.
+    private func rougeDuplicates(
+        _ source: DedupSource, interrupt: InterruptSignal
     ) throws -> (records: Int, matches: [DuplicateMatch], statistics: MinHashLSH.Statistics?) {
-        switch settings.method {
-        case .exact:
-            var records: [DedupRecord] = [], keys: [String] = []
-            try forEachBatch(database, interrupt: interrupt) { batch in
-                keys += batch.concurrentMap { ExactDeduplicator.key($0.text) }
-                records += batch.map { DedupRecord(id: $0.id, text: "", score: $0.score, rank: $0.rank) }
-            }
-            return (records.count, ExactDeduplicator(policy: settings.policy).duplicates(records, keys: keys), nil)
-        case .minhash:
-            let lsh = MinHashLSH(
-                threshold: settings.threshold ?? DedupSettings.defaultThreshold(for: .minhash)!, permutations: settings.permutations ?? DedupSettings.defaultPermutations,
-                shingling: settings.shingling ?? .word, policy: settings.policy)
-            var index = lsh.makeIndex()
-            try forEachBatch(database, interrupt: interrupt) { index.add($0) }
-            try interrupt.check()
-            let result = lsh.duplicates(in: index)
-            return (index.count, result.matches, result.statistics)
-        case .rouge:
-            var records: [DedupRecord] = []
-            try forEachBatch(database, interrupt: interrupt) { records += $0 }
-            return (records.count, RougeDeduplicator(threshold: settings.threshold ?? DedupSettings.defaultThreshold(for: .rouge)!, policy: settings.policy).duplicates(records), nil)
-        }
-    }
-
-    /// Every instruction with its comparison text, best quality score (as `examples.best_score`: complexity
-    /// measures difficulty, not quality) and whether it failed a filter, in id order, `batch` at a time. On the
-    /// instruction field, instance rows of a self-instruct task (task_id set) are left out: they repeat their
-    /// task's instruction on purpose, with other inputs, and the task row stands for them. `--where` keeps the
-    /// instructions with a matching row in the `examples` view.
-    func forEachBatch(
-        _ database: Database, interrupt: InterruptSignal, batch: Int = 16_384, _ body: ([DedupRecord]) throws -> Void
-    ) throws {
-        let selection = settings.condition.map { " AND i.id IN (SELECT instruction_id FROM examples WHERE \($0.sql))" } ?? ""
-        let text = settings.field == "all"
-            ? "i.instruction || char(10) || i.input || char(10) || coalesce((SELECT group_concat(c.output, char(10)) FROM completions c WHERE c.instruction_id = i.id), '')"
-            : "i.instruction"
-        let sql = """
-            SELECT i.id, \(text) AS text,
-                (SELECT max(s.value) FROM scores s WHERE s.instruction_id = i.id AND s.scorer <> 'complexity') AS score,
-                EXISTS (SELECT 1 FROM latest_recorded_verdicts v WHERE v.instruction_id = i.id AND v.passed = 0) AS failed
-            FROM instructions i WHERE i.id > ? AND \(settings.field == "all" ? "1" : "i.task_id IS NULL")\(selection)
-            ORDER BY i.id LIMIT ?
-            """
-        var cursor: Int64 = 0
-        while true {
-            try interrupt.check()
-            var records: [DedupRecord] = []
-            try database.forEachRow(sql, [.integer(cursor), .integer(Int64(batch))]) { row in
-                records.append(DedupRecord(id: row.int("id"), text: row.string("text"), score: row.optionalDouble("score"),
-                                           rank: row.int("failed")))
-            }
-            guard let last = records.last else { return }
-            cursor = Int64(last.id)
-            try body(records)
-        }
+        var records: [DedupRecord] = []
+        try source.forEachBatch(interrupt: interrupt) { records += $0 }
+        let deduplicator = RougeDeduplicator(
+            threshold: settings.threshold ?? DedupSettings.defaultThreshold(for: .rouge)!, policy: settings.policy)
+        return (records.count, deduplicator.duplicates(records), nil)
     }
 }

@@ -17,6 +17,6 @@ public struct Migration: Sendable {
     /// Every migration this binary knows, in order. The database's version is the number applied.
     public static let all: [Migration] = [
         coreSchema, enumExtensions, evolutionRound, reviewEdits, preferences, documents, batches, verdictStorage,
-        verdictCompaction,
+        verdictCompaction, dedupChunks,
     ]
 }

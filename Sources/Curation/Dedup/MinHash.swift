@@ -19,15 +19,29 @@ public struct MinHash: Sendable {
         increments = (0..<permutations).map { _ in next() }
     }
 
-    /// Writes the signature of `shingles` to `into[0..<permutations]`. Empty sets get all-max.
+    /// Writes the signature of `shingles` to `into[0..<permutations]`. Empty sets get all-max. Four shingles are
+    /// hashed per pass over the permutations, so each permutation's constants and running minimum are loaded and
+    /// stored once per four shingles (the minimum does not depend on the order).
     public func signature(_ shingles: [UInt64], into: UnsafeMutablePointer<UInt32>) {
         for p in 0..<permutations { into[p] = .max }
         multipliers.withUnsafeBufferPointer { a in
             increments.withUnsafeBufferPointer { c in
-                for x in shingles {
-                    for p in 0..<permutations {
-                        let v = UInt32(truncatingIfNeeded: (a[p] &* x &+ c[p]) >> 32)
-                        if v < into[p] { into[p] = v }
+                shingles.withUnsafeBufferPointer { x in
+                    @inline(__always) func value(_ p: Int, _ x: UInt64) -> UInt32 {
+                        UInt32(truncatingIfNeeded: (a[p] &* x &+ c[p]) >> 32)
+                    }
+                    var k = 0
+                    while k + 4 <= x.count {
+                        let x0 = x[k], x1 = x[k + 1], x2 = x[k + 2], x3 = x[k + 3]
+                        for p in 0..<permutations {
+                            into[p] = min(into[p], min(min(value(p, x0), value(p, x1)), min(value(p, x2), value(p, x3))))
+                        }
+                        k += 4
+                    }
+                    while k < x.count {
+                        let x0 = x[k]
+                        for p in 0..<permutations { into[p] = min(into[p], value(p, x0)) }
+                        k += 1
                     }
                 }
             }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Near-duplicate detection: MinHash signatures bucketed by LSH bands to propose candidate pairs, every
 /// candidate verified by exact Jaccard (in doubles, `>=` inclusive), then survivors chosen greedily in
@@ -68,71 +69,184 @@ public struct MinHashLSH: Sendable {
         return result
     }
 
-    /// An empty index with this configuration's shingling, permutations, bands and rows, to fill with `add`.
-    public func makeIndex() -> MinHashIndex {
-        MinHashIndex(shingling: shingling, minHash: minHash, bands: bands, rows: rows)
-    }
-
-    /// Duplicates among `records` (one match per dropped record) and run statistics.
-    public func duplicates(_ records: [DedupRecord]) -> (matches: [DuplicateMatch], statistics: Statistics) {
-        var index = makeIndex()
-        index.add(records)
-        return duplicates(in: index)
-    }
-
-    /// Duplicates among the records of `index`, which must come from `makeIndex()` of this configuration.
-    public func duplicates(in index: MinHashIndex) -> (matches: [DuplicateMatch], statistics: Statistics) {
-        let n = index.count
-        let bands = self.bands, threshold = self.threshold
-        // Bands on all cores: sort (bandHash << 32 | record), pair the records with equal hashes and verify each
-        // pair by exact Jaccard on the spot, so candidate pairs are never stored (at low thresholds there are
-        // hundreds of millions).
-        let bandResults = ChunkResults(repeating: BandResult(), count: bands)
-        DispatchQueue.concurrentPerform(iterations: bands) { band in
-            var keys = [UInt64]()
-            keys.reserveCapacity(n)
-            for i in 0..<n where !index.isEmpty(i) {
-                keys.append(UInt64(index.bandHash(i, band: band)) << 32 | UInt64(i))
+    /// The band sketches of `records` (those with a non-empty shingle set), computed on all cores.
+    public func sketch(_ records: [DedupRecord]) -> BandSketches {
+        let shingling = self.shingling, minHash = self.minHash, bands = self.bands, rows = self.rows
+        let slice = 256
+        let slices = (records.count + slice - 1) / slice
+        let results = ChunkResults(repeating: BandSketches(bands: bands), count: slices)
+        DispatchQueue.concurrentPerform(iterations: slices) { s in
+            var ids: [Int] = [], hashes: [UInt32] = []
+            var signature = [UInt32](repeating: .max, count: minHash.permutations)
+            for record in records[(s * slice) ..< min(records.count, (s + 1) * slice)] {
+                let shingles = shingling.shingles(record.text)
+                if shingles.isEmpty { continue }
+                signature.withUnsafeMutableBufferPointer { minHash.signature(shingles, into: $0.baseAddress!) }
+                ids.append(record.id)
+                Self.appendBandHashes(signature, bands: bands, rows: rows, to: &hashes)
             }
-            keys.sort()
-            var result = BandResult()
-            var start = 0
-            while start < keys.count {
-                let key = keys[start] >> 32
-                var end = start + 1
-                while end < keys.count && keys[end] >> 32 == key { end += 1 }
-                for x in start..<end {
-                    let i = Int(keys[x] & 0xFFFF_FFFF)
-                    for y in (x + 1)..<end {
-                        let j = Int(keys[y] & 0xFFFF_FFFF)
-                        // A pair is handled in the first band where its band hashes agree, so it is counted and
-                        // verified once.
-                        guard index.firstSharedBand(i, j, below: band) == nil else { continue }
-                        result.candidates += 1
-                        let similarity = index.jaccard(i, j)
-                        if similarity >= threshold {
-                            result.accepted.append(VerifiedPair(i: min(i, j), j: max(i, j), similarity: similarity))
+            results.set(s, BandSketches(bands: bands, ids: ids, hashes: hashes))
+        }
+        var out = BandSketches(bands: bands)
+        for part in results.values { out.append(part) }
+        return out
+    }
+
+    /// Appends one hash per band of `rows` consecutive signature values.
+    static func appendBandHashes(_ signature: [UInt32], bands: Int, rows: Int, to out: inout [UInt32]) {
+        for band in 0..<bands {
+            var h: UInt64 = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+            for k in 0..<rows { h = UnitHashes.finish(h ^ UInt64(signature[band * rows + k])) }
+            out.append(UInt32(truncatingIfNeeded: h >> 32))
+        }
+    }
+
+    /// Duplicates among `records` (one match per dropped record) and run statistics, all in memory.
+    public func duplicates(_ records: [DedupRecord]) -> (matches: [DuplicateMatch], statistics: Statistics) {
+        let sketches = sketch(records)
+        let wanted = Set(candidates(in: sketches).map { sketches.ids[$0] })
+        let shingles = ShingleSets(shingling: shingling)
+        shingles.add(records.filter { wanted.contains($0.id) }.sorted { $0.id < $1.id })
+        let verified = verify(sketches, shingles)
+        return (survivors(shingles.records, verified), verified.statistics)
+    }
+
+    /// The positions (ascending) of the sketches that share a bucket with another sketch in at least one band:
+    /// the records that take part in a candidate pair, whose shingles verification needs. Bands are sorted on
+    /// all cores, each worker marking in its own flags.
+    public func candidates(in sketches: BandSketches) -> [Int] {
+        let n = sketches.count, bands = self.bands
+        let workers = min(bands, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let flags = ChunkResults(repeating: [Bool](), count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            sketches.hashes.withUnsafeBufferPointer { hashes in
+                var marked = [Bool](repeating: false, count: n)
+                var keys = [UInt64](repeating: 0, count: n), scratch = [UInt64](repeating: 0, count: n)
+                for band in stride(from: worker, to: bands, by: workers) {
+                    for k in 0..<n { keys[k] = UInt64(hashes[k * bands + band]) << 32 | UInt64(k) }
+                    BandSort.byHash(&keys, scratch: &scratch)
+                    var start = 0
+                    while start < n {
+                        var end = start + 1
+                        while end < n && keys[end] >> 32 == keys[start] >> 32 { end += 1 }
+                        if end - start > 1 {
+                            for x in start..<end { marked[Int(keys[x] & 0xFFFF_FFFF)] = true }
                         }
+                        start = end
                     }
                 }
-                start = end
+                flags.set(worker, marked)
             }
-            bandResults.set(band, result)
         }
-
-        // Each pair was handled in one band only, so the bands' results add up without repeats.
-        var stats = Statistics()
-        var accepted: [VerifiedPair] = []
-        for result in bandResults.values {
-            stats.candidatePairs += result.candidates
-            accepted += result.accepted
-        }
-        stats.verifiedPairs = accepted.count
-        stats.rejectedPairs = stats.candidatePairs - stats.verifiedPairs
-        return (Self.survivors(index.records, accepted, policy: policy), stats)
+        let all = flags.values
+        return (0..<n).filter { k in all.contains { $0[k] } }
     }
 
-    /// What one band's worker found: how many candidate pairs it verified and those that reached the threshold.
+    /// The candidate pairs among the records of `sketches` whose exact Jaccard reaches the threshold, with the
+    /// pair counts. The candidates' shingles are in `shingles` (filled from the records at `candidates(in:)`, in
+    /// id order; a candidate missing there takes part in no pair); the pairs refer to its records, so a caller can
+    /// release the sketches and shingles before choosing `survivors`.
+    public func verify(_ sketches: BandSketches, _ shingles: ShingleSets) -> VerifiedPairs {
+        let bands = self.bands
+        // Sketch position → index in `shingles`, matching ids (both ascending).
+        var slot = [Int32](repeating: -1, count: sketches.count)
+        var members: [Int] = []
+        var s = 0
+        for (k, id) in sketches.ids.enumerated() {
+            while s < shingles.count && shingles.records[s].id < id { s += 1 }
+            if s < shingles.count && shingles.records[s].id == id { slot[k] = Int32(s); members.append(k) }
+        }
+        // Bands on all cores: sort (bandHash << 32 | position) of the candidates, pair the positions with equal
+        // hashes and verify each pair by exact Jaccard on the spot, so candidate pairs are never stored (at low
+        // thresholds there are hundreds of millions).
+        let m = members.count
+        var largest = 0
+        for k in 0..<shingles.count { largest = max(largest, shingles.shingles(k).count) }
+        let jaccard = JaccardThreshold(threshold: threshold, maxTotal: min(2 * largest, 1 << 16))
+        let workers = min(bands, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let bandResults = ChunkResults(repeating: BandResult(), count: workers)
+        let slots = slot, positions = members
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            sketches.hashes.withUnsafeBufferPointer { hashes in
+                var keys = [UInt64](repeating: 0, count: m), scratch = [UInt64](repeating: 0, count: m)
+                var result = BandResult()
+                for band in stride(from: worker, to: bands, by: workers) {
+                    for (x, k) in positions.enumerated() { keys[x] = UInt64(hashes[k * bands + band]) << 32 | UInt64(k) }
+                    BandSort.byHash(&keys, scratch: &scratch)
+                    var start = 0
+                    while start < m {
+                        let key = keys[start] >> 32
+                        var end = start + 1
+                        while end < m && keys[end] >> 32 == key { end += 1 }
+                        for x in start..<end {
+                            let i = Int(keys[x] & 0xFFFF_FFFF)
+                            for y in (x + 1)..<end {
+                                let j = Int(keys[y] & 0xFFFF_FFFF)
+                                // A pair is handled in the first band where its band hashes agree, so it is
+                                // counted and verified once.
+                                if Self.shareBand(hashes, i, j, bands: bands, below: band) { continue }
+                                result.candidates += 1
+                                let a = shingles.shingles(Int(slots[i])), b = shingles.shingles(Int(slots[j]))
+                                if let similarity = jaccard.similarity(a, b) {
+                                    result.accepted.append(VerifiedPair(i: slots[i], j: slots[j], similarity: similarity))
+                                }
+                            }
+                        }
+                        start = end
+                    }
+                }
+                bandResults.set(worker, result)
+            }
+        }
+
+        // Each pair was handled in one band only, so the workers' results add up without repeats.
+        var out = VerifiedPairs()
+        for result in bandResults.values {
+            out.statistics.candidatePairs += result.candidates
+            out.statistics.verifiedPairs += result.accepted.count
+            out.parts.append(result.accepted)
+        }
+        out.statistics.rejectedPairs = out.statistics.candidatePairs - out.statistics.verifiedPairs
+        return out
+    }
+
+    /// Whether records i and j (sketch positions) have equal hashes in some band below `limit`, compared four
+    /// bands at a time.
+    @inline(__always)
+    static func shareBand(_ hashes: UnsafeBufferPointer<UInt32>, _ i: Int, _ j: Int, bands: Int, below limit: Int) -> Bool {
+        let a = hashes.baseAddress! + i * bands, b = hashes.baseAddress! + j * bands
+        var band = 0
+        while band + 4 <= limit {
+            let x = UnsafeRawPointer(a + band).loadUnaligned(as: SIMD4<UInt32>.self)
+            let y = UnsafeRawPointer(b + band).loadUnaligned(as: SIMD4<UInt32>.self)
+            if any(x .== y) { return true }
+            band += 4
+        }
+        while band < limit {
+            if a[band] == b[band] { return true }
+            band += 1
+        }
+        return false
+    }
+
+    /// The candidate pairs that reached the threshold (as record indices of the `ShingleSets` verified on, in
+    /// parts, one per worker, so they are never copied into one array) and the pair counts.
+    public struct VerifiedPairs: Sendable {
+        var parts: [[VerifiedPair]] = []
+        public var statistics = Statistics()
+
+        /// The records (indices) in at least one pair, ascending: the only ones whose score and rank matter.
+        public func pairedRecords() -> [Int] {
+            var seen = Set<Int32>()
+            for pairs in parts {
+                for pair in pairs { seen.insert(pair.i); seen.insert(pair.j) }
+            }
+            return seen.map { Int($0) }.sorted()
+        }
+    }
+
+    /// What one worker found in its bands: how many candidate pairs it verified and those that reached the
+    /// threshold.
     struct BandResult: Sendable {
         var candidates = 0
         var accepted: [VerifiedPair] = []
@@ -140,32 +254,48 @@ public struct MinHashLSH: Sendable {
 
     /// A candidate pair (record indices) whose exact Jaccard reached the threshold.
     struct VerifiedPair: Sendable {
-        var i: Int
-        var j: Int
+        var i: Int32
+        var j: Int32
         var similarity: Double
+
+        init(i: Int32, j: Int32, similarity: Double) {
+            self.i = min(i, j)
+            self.j = max(i, j)
+            self.similarity = similarity
+        }
     }
 
     /// Keeps or drops the records that have verified pairs, visiting them in survivor-preference order: a
     /// record matching an already kept one is dropped and points at the most preferred of those, otherwise it
     /// is kept. So every dropped record reaches the threshold against its survivor and no two kept records
     /// do — similarity does not chain (A≈B and B≈C with A≉C keeps both A and C).
-    static func survivors(_ records: [DedupRecord], _ pairs: [VerifiedPair], policy: SurvivorPolicy) -> [DuplicateMatch] {
-        // Neighbour lists as flat arrays (compressed sparse rows): a dictionary of arrays costs several times
-        // the pairs' own size at millions of pairs.
+    public func survivors(_ records: [DedupRecord], _ verified: VerifiedPairs) -> [DuplicateMatch] {
+        Self.survivors(records, verified.parts, policy: policy)
+    }
+
+    static func survivors(_ records: [DedupRecord], _ parts: [[VerifiedPair]], policy: SurvivorPolicy) -> [DuplicateMatch] {
+        // Neighbour lists as flat arrays (compressed sparse rows) of (neighbour, similarity): a dictionary of
+        // arrays costs several times the pairs' own size at millions of pairs.
         let n = records.count
         var starts = [Int](repeating: 0, count: n + 1)
-        for pair in pairs {
-            starts[pair.i + 1] += 1
-            starts[pair.j + 1] += 1
+        for pairs in parts {
+            for pair in pairs {
+                starts[Int(pair.i) + 1] += 1
+                starts[Int(pair.j) + 1] += 1
+            }
         }
         for k in 0..<n { starts[k + 1] += starts[k] }
         var fill = starts
         var neighbour = [Int32](repeating: 0, count: starts[n])
         var similarity = [Double](repeating: 0, count: starts[n])
-        for pair in pairs {
-            neighbour[fill[pair.i]] = Int32(pair.j); similarity[fill[pair.i]] = pair.similarity; fill[pair.i] += 1
-            neighbour[fill[pair.j]] = Int32(pair.i); similarity[fill[pair.j]] = pair.similarity; fill[pair.j] += 1
+        for pairs in parts {
+            for pair in pairs {
+                let i = Int(pair.i), j = Int(pair.j)
+                neighbour[fill[i]] = pair.j; similarity[fill[i]] = pair.similarity; fill[i] += 1
+                neighbour[fill[j]] = pair.i; similarity[fill[j]] = pair.similarity; fill[j] += 1
+            }
         }
+        fill = []
         let order = (0..<n).filter { starts[$0 + 1] > starts[$0] }
             .sorted { policy.prefers(records[$0], over: records[$1]) }
         var keptAt = [Int32](repeating: -1, count: n)  // kept record → its position in `order`, else -1

@@ -62,11 +62,18 @@ public enum Shingling: Sendable, Equatable, CustomStringConvertible {
                 }
                 previousCJK = scalar.value
                 runLength += 1
-            } else if cls.isWordCharacter || (inWord && scalar.properties.generalCategory == .nonspacingMark) {
+            } else if cls.isWordCharacter || (inWord && scalar.value >= 0x300 && scalar.properties.generalCategory == .nonspacingMark) {
                 endRun()
                 inWord = true
-                let lower = scalar.properties.changesWhenLowercased ? scalar.properties.lowercaseMapping.unicodeScalars.first! : scalar
-                word = (word ^ UInt64(lower.value)) &* UnitHashes.prime
+                let value: UInt32
+                if scalar.value < 0x80 {
+                    // ASCII: the lowercase mapping is A-Z → a-z, without the Unicode property lookup.
+                    value = (0x41...0x5A).contains(scalar.value) ? scalar.value + 0x20 : scalar.value
+                } else {
+                    value = scalar.properties.changesWhenLowercased
+                        ? scalar.properties.lowercaseMapping.unicodeScalars.first!.value : scalar.value
+                }
+                word = (word ^ UInt64(value)) &* UnitHashes.prime
             } else {
                 endWord(); endRun()
             }

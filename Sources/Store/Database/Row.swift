@@ -38,4 +38,9 @@ public struct Row: Sendable {
     public func optionalDouble(_ name: String) -> Double? { self[name].doubleValue }
     public func bool(_ name: String) -> Bool { (self[name].intValue ?? 0) != 0 }
     public func optionalBool(_ name: String) -> Bool? { self[name].intValue.map { $0 != 0 } }
+    /// Bytes of a BLOB column; anything else reads as empty.
+    public func blob(_ name: String) -> [UInt8] {
+        if case .blob(let bytes) = self[name] { return bytes }
+        return []
+    }
 }

@@ -114,9 +114,10 @@ import Testing
         #expect(loose.candidatePairs == loose.verifiedPairs + loose.rejectedPairs && loose.rejectedPairs > 0)
     }
 
-    /// The compact index filled in batches (as `dedup` streams rows) finds exactly what one call on all records
-    /// finds, keeps no text, and stores band hashes, not signatures.
-    @Test func batchedCompactIndexMatchesTheWholeRun() {
+    /// Sketches made a batch at a time (as `dedup` stores them per chunk) equal those of all records at once, and
+    /// verification with the shingles of the candidate records only finds exactly what comparing every record
+    /// finds (checked against brute force over all pairs).
+    @Test func sketchesInBatchesAndCandidateShinglesMatchTheWholeRun() {
         var records: [DedupRecord] = []
         for trial in 0..<300 {
             let (a, b) = Self.pair(trial, shared: 18, extra: trial % 3)
@@ -124,22 +125,71 @@ import Testing
             records.append(DedupRecord(id: 2 * trial + 2, text: trial % 5 == 0 ? "" : trial % 11 == 1 ? a.uppercased() : b, score: Double(trial % 5)))
         }
         let lsh = MinHashLSH(threshold: 0.8)
-        let whole = lsh.duplicates(records)
-        var index = lsh.makeIndex()
+        let whole = lsh.sketch(records)
+        var batched = BandSketches(bands: lsh.bands)
         for start in stride(from: 0, to: records.count, by: 97) {
-            index.add(Array(records[start..<min(records.count, start + 97)]))
+            batched.append(lsh.sketch(Array(records[start..<min(records.count, start + 97)])))
         }
-        let batched = lsh.duplicates(in: index)
-        #expect(whole.matches.count > 100)
-        #expect(batched.matches.map { [$0.id, $0.duplicateOf] } == whole.matches.map { [$0.id, $0.duplicateOf] })
-        #expect(batched.statistics == whole.statistics)
-        #expect(index.count == records.count && index.records.allSatisfy { $0.text.isEmpty })
-        #expect(index.bands * index.rows <= lsh.minHash.permutations)
-        // The keyed exact path agrees with the texts path.
+        #expect(batched == whole)
+        // Empty texts (every tenth record) have no sketch; each sketch is one 32-bit hash per band.
+        #expect(whole.count == records.count - 60 && whole.hashes.count == whole.count * lsh.bands)
+        let candidates = lsh.candidates(in: whole)
+        #expect(candidates.count < whole.count && candidates == candidates.sorted())
+        let shingles = ShingleSets(shingling: .word)
+        let wanted = Set(candidates.map { whole.ids[$0] })
+        shingles.add(records.filter { wanted.contains($0.id) })
+        #expect(shingles.records.allSatisfy { $0.text.isEmpty })
+        let verified = lsh.verify(whole, shingles)
+        let result = (matches: lsh.survivors(shingles.records, verified), statistics: verified.statistics)
+        #expect(result.matches.count > 100)
+        #expect(result.matches == lsh.duplicates(records).matches)
+        // Brute force: every pair at or above the threshold is verified, none below.
+        let sets = records.map { Shingling.word.shingles($0.text) }
+        var above = 0
+        for x in records.indices where !sets[x].isEmpty {
+            for y in (x + 1)..<records.count where !sets[y].isEmpty && Shingling.jaccard(sets[x], sets[y]) >= 0.8 { above += 1 }
+        }
+        #expect(result.statistics.verifiedPairs == above)
+        #expect(result.statistics.candidatePairs == result.statistics.verifiedPairs + result.statistics.rejectedPairs)
+        // The keyed exact path agrees with the texts path, and colliding key hashes find its candidates.
         let exact = ExactDeduplicator(policy: .bestScore)
         let keyed = exact.duplicates(records.map { DedupRecord(id: $0.id, text: "", score: $0.score, rank: $0.rank) },
                                      keys: records.map { ExactDeduplicator.key($0.text) })
         #expect(!keyed.isEmpty && keyed.map(\.id) == exact.duplicates(records).map(\.id))
+        let hashed = records.filter { ExactDeduplicator.keyHash($0.text) != nil }
+        let colliding = ExactDeduplicator.collidingPositions(hashed.map { ExactDeduplicator.keyHash($0.text)! })
+        #expect(exact.duplicates(colliding.map { hashed[$0] }) == exact.duplicates(records))
+    }
+
+    /// The early-stopping check gives exactly `Shingling.jaccard`'s double when it reaches the threshold and nil
+    /// otherwise, at the boundary too (J = 0.8 exactly, thresholds that are not representable).
+    @Test func thresholdedJaccardAgreesWithTheFullMerge() {
+        var rng = SeededGenerator(seed: 3)
+        for _ in 0..<3000 {
+            let universe = UInt64.random(in: 4...60, using: &rng)
+            let a = Array(Set((0..<Int.random(in: 1...40, using: &rng)).map { _ in UInt64.random(in: 0..<universe, using: &rng) })).sorted()
+            let b = Array(Set((0..<Int.random(in: 1...40, using: &rng)).map { _ in UInt64.random(in: 0..<universe, using: &rng) })).sorted()
+            let full = Shingling.jaccard(a, b)
+            for threshold in [0.0, 0.1, 0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 1.0, full] {
+                // A table too small for some totals exercises the computed fallback too.
+                let check = JaccardThreshold(threshold: threshold, maxTotal: 50)
+                let early = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in check.similarity(a, b) } }
+                #expect(early == (full >= threshold ? full : nil), "\(a) \(b) at \(threshold)")
+            }
+        }
+    }
+
+    /// The radix sort of band keys orders them as a comparison sort of the 64-bit keys does.
+    @Test func bandSortMatchesAComparisonSort() {
+        var rng = SeededGenerator(seed: 11)
+        for n in [0, 1, 2, 7, 1000, 5000] {
+            // Few distinct hashes, so buckets hold many positions; positions ascending as the callers add them.
+            var keys = (0..<n).map { UInt64(UInt32.random(in: 0...UInt32(max(1, n / 3)), using: &rng) &* 2_654_435_761) << 32 | UInt64($0) }
+            let expected = keys.sorted()
+            var scratch = [UInt64](repeating: 0, count: n)
+            BandSort.byHash(&keys, scratch: &scratch)
+            #expect(keys == expected)
+        }
     }
 
     @Test func clustersKeepTheBestScoredSurvivor() {
