@@ -101,4 +101,33 @@ import TestSupport
         #expect(run(["score", "--db", parts]) == 0)
         #expect(try rows(parts, "SELECT count(*) FROM scores") == ["integer(\(40 + 4 + 40))"])
     }
+
+    /// A `--config` file whose contents changed between the interrupt and the rerun is different work: the
+    /// rerun must start over rather than keep the first chunks' verdicts judged by the old rules (the run's
+    /// options record the file's SHA-256 as well as its path). Unchanged contents still resume.
+    @Test func filterWithAChangedConfigFileStartsOver() throws {
+        let dir = TemporaryDirectory()
+        let whole = try fixture(dir, name: "whole"), parts = try fixture(dir, name: "parts")
+        let config = dir.file("rules.json")
+        func writeConfig(_ outputMin: Int) throws {
+            try Data(#"{"rules": ["length"], "length": {"outputMin": \#(outputMin)}}"#.utf8)
+                .write(to: URL(fileURLWithPath: config))
+        }
+        try writeConfig(1)
+        #expect(run(["filter", "--db", parts, "--config", config], interruptAtCheck: 3) == 130)
+        try writeConfig(12)
+        #expect(run(["filter", "--db", parts, "--config", config]) == 0)
+        #expect(run(["filter", "--db", whole, "--config", config]) == 0)
+        #expect(try rows(parts, "SELECT json_extract(totals, '$.resumed_from') IS NULL FROM runs ORDER BY id").last
+                == "integer(1)")
+        #expect(try rows(parts, Self.latestVerdicts) == rows(whole, Self.latestVerdicts))
+        #expect(try rows(whole, "SELECT count(*) FROM latest_verdicts WHERE passed = 0").first != "integer(0)")
+
+        // The same contents again: an interrupted run is continued.
+        #expect(run(["filter", "--db", parts, "--config", config], interruptAtCheck: 3) == 130)
+        #expect(run(["filter", "--db", parts, "--config", config]) == 0)
+        #expect(try rows(parts, "SELECT json_extract(totals, '$.resumed_from') IS NOT NULL FROM runs ORDER BY id").last
+                == "integer(1)")
+        #expect(try rows(parts, Self.latestVerdicts) == rows(whole, Self.latestVerdicts))
+    }
 }
