@@ -85,7 +85,7 @@ public struct FilterCommand: CommandDefinition {
         ) { run in
             var summary = Summary(rules: rules)
             let walk = ChunkedRun(database: database, run: run, context: context)
-            let cursor = try walk.startingCursor()
+            let cursor = try walk.startingCursor(judgingAnswers: true)
             let writer = VerdictWriter(database: database, rules: rules, runID: run.runID)
             try writer.recordRules()
             let scrubber = scrub ? Scrubber(database: database, runID: run.runID,

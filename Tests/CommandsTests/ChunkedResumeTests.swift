@@ -130,4 +130,34 @@ import TestSupport
                 == "integer(1)")
         #expect(try rows(parts, Self.latestVerdicts) == rows(whole, Self.latestVerdicts))
     }
+
+    /// Answers added by a later run (e.g. `complete`) to instructions an interrupted filter or score had already
+    /// walked would never be judged if the rerun continued after the cursor: it starts over instead
+    /// (`input_changed_since`), ending as an uninterrupted run after the same additions.
+    @Test func answersAddedBehindTheCursorMakeTheRerunStartOver() throws {
+        let dir = TemporaryDirectory()
+        func addAnswers(_ db: String) throws {
+            let database = try Database(path: db)
+            try database.execute("INSERT INTO runs (command) VALUES ('complete')")
+            try database.execute("""
+                INSERT INTO completions (instruction_id, output, origin, model, sample_index, run_id)
+                SELECT id, 'I am sorry, but I cannot help with that.', 'model', 'm', 1, (SELECT max(id) FROM runs)
+                FROM instructions WHERE id <= 10
+                """)
+        }
+        // A restarted score run rescores the first chunks (the interrupted run's rows stay as history), so the
+        // scores compare as the examples view reads them.
+        let scores = "SELECT instruction_id, completion_id, best_score FROM examples ORDER BY instruction_id, completion_id"
+        for (command, query) in [("filter", Self.latestVerdicts), ("score", scores)] {
+            let whole = try fixture(dir, name: "\(command)-whole"), parts = try fixture(dir, name: "\(command)-parts")
+            #expect(run([command, "--db", parts], interruptAtCheck: 3) == 130)
+            try addAnswers(parts)
+            try addAnswers(whole)
+            #expect(run([command, "--db", parts]) == 0)
+            #expect(run([command, "--db", whole]) == 0)
+            #expect(try rows(parts, query) == rows(whole, query), "\(command)")
+            #expect(try rows(parts, "SELECT json_extract(totals, '$.input_changed_since') IS NOT NULL FROM runs ORDER BY id")
+                    .last == "integer(1)", "\(command)")
+        }
+    }
 }
