@@ -84,7 +84,8 @@ public struct ValidateCommand: CommandDefinition {
         return checker ?? RecordChecker(rules: [target.rules(first: [:], entry: entry)], keep: show)
     }
 
-    /// The entry of `DIR/dataset_info.json` whose `file_name` is the file (relative to DIR, or its name).
+    /// The entry of `DIR/dataset_info.json` whose `file_name` names the file as `export --dataset-info` writes it
+    /// (relative to DIR, or absolute for a file outside DIR).
     static func entry(for path: String, in directory: String) throws -> DatasetInfoEntry {
         let infoPath = (directory as NSString).appendingPathComponent("dataset_info.json")
         guard let data = FileManager.default.contents(atPath: infoPath) else {
@@ -93,14 +94,10 @@ public struct ValidateCommand: CommandDefinition {
         guard let entries = (try? JSONValue.parse([UInt8](data)))?.objectValue else {
             throw CommandError.data(file: infoPath, line: 1, field: nil, reason: "not a JSON object")
         }
-        let standard = URL(fileURLWithPath: path).standardizedFileURL.path
-        let base = URL(fileURLWithPath: directory).standardizedFileURL.path + "/"
-        let relative = standard.hasPrefix(base) ? String(standard.dropFirst(base.count)) : (standard as NSString).lastPathComponent
+        let fileName = DatasetInfoEntry.fileName(for: path, in: directory)
         for name in entries.keys.sorted() {
-            if let entry = DatasetInfoEntry(entries[name]!), entry.fileName == relative || entry.fileName == standard {
-                return entry
-            }
+            if let entry = DatasetInfoEntry(entries[name]!), entry.fileName == fileName { return entry }
         }
-        throw CommandError.data(file: infoPath, line: 0, field: nil, reason: "no entry has file_name '\(relative)'")
+        throw CommandError.data(file: infoPath, line: 0, field: nil, reason: "no entry has file_name '\(fileName)'")
     }
 }

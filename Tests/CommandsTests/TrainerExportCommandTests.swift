@@ -36,6 +36,21 @@ import TestSupport
 
             """)
         #expect(runCLI(["validate", out, "--for", "llamafactory", "--dataset-info", dir.file("data")]).status == 0)
+        // A file outside DIR is registered by its absolute path (LLaMA-Factory joins file_name to dataset_dir),
+        // and validate looks it up by that same name — not by its bare name, which a file in DIR may share
+        // (below: an unregistered chat.jsonl elsewhere used to pass as DIR's chat.jsonl).
+        try FileManager.default.createDirectory(atPath: dir.file("elsewhere"), withIntermediateDirectories: true)
+        let outside = dir.file("elsewhere/../elsewhere/outside.jsonl")
+        #expect(runCLI(["export", "--db", db, "--format", "sharegpt", "-o", outside, "--dataset-info", dir.file("data")]).status == 0)
+        let info = try String(contentsOfFile: dir.file("data/dataset_info.json"), encoding: .utf8)
+        let absolute = URL(fileURLWithPath: dir.file("elsewhere/outside.jsonl")).standardizedFileURL.path
+        #expect(info.contains(#""file_name": "\#(absolute)""#) || info.contains(#""file_name":"\#(absolute)""#), "\(info)")
+        #expect(runCLI(["validate", outside, "--for", "llamafactory", "--dataset-info", dir.file("data")]).status == 0)
+        let unregistered = dir.file("elsewhere/other/chat.jsonl")
+        try FileManager.default.createDirectory(atPath: dir.file("elsewhere/other"), withIntermediateDirectories: true)
+        try written.write(toFile: unregistered, atomically: true, encoding: .utf8)
+        let lookup = runCLI(["validate", unregistered, "--for", "llamafactory", "--dataset-info", dir.file("data")])
+        #expect(lookup.status == 1 && lookup.stderr.contains("no entry has file_name '\(URL(fileURLWithPath: unregistered).standardizedFileURL.path)'"), "\(lookup.stderr)")
 
         // --strict refuses the skipped row and leaves no file; a kept broken order is flagged by the check.
         let strictOut = dir.file("data/strict.jsonl")

@@ -42,10 +42,8 @@ struct DatasetInfoRegistration {
         let infoPath = (directory as NSString).appendingPathComponent("dataset_info.json")
         var bytes = FileManager.default.contents(atPath: infoPath).map { [UInt8]($0) }
         var messages: [String] = []
-        let standardDirectory = URL(fileURLWithPath: directory).standardizedFileURL.path + "/"
         for (path, summary) in files {
-            let standardPath = URL(fileURLWithPath: path).standardizedFileURL.path
-            let fileName = standardPath.hasPrefix(standardDirectory) ? String(standardPath.dropFirst(standardDirectory.count)) : standardPath
+            let fileName = DatasetInfoEntry.fileName(for: path, in: directory)
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             guard let entry = entry(fileName, summary.keys) else { continue }
             do {

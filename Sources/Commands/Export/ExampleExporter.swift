@@ -26,7 +26,6 @@ struct ExampleExporter {
         progress: StepProgress? = nil
     ) throws -> ExportSummary {
         var writer = makeWriter(file: file, stdout: stdout)
-        try writer.begin()
         let templates = !jsonArray && rules.isEmpty && !layout.needsAllColumns
         try scan(database: database, selection: selection) { cursor, columns in
             if writer.summary.seen % 1024 == 0 {
@@ -53,7 +52,6 @@ struct ExampleExporter {
     /// Writes rows already in memory.
     func write(_ rows: [SelectedRow], to file: ExportFile?, stdout: any TextSink) throws -> ExportSummary {
         var writer = makeWriter(file: file, stdout: stdout)
-        try writer.begin()
         for row in rows {
             if writer.summary.seen % 1024 == 0 { try interrupt.check() }
             try writer.append(row, layout: layout, options: options)
@@ -127,7 +125,7 @@ struct ExampleExporter {
 
     private func makeWriter(file: ExportFile?, stdout: any TextSink) -> Writer {
         Writer(
-            framing: ExportFraming(jsonArray: jsonArray), file: file, stdout: stdout,
+            output: ExportOutput(jsonArray: jsonArray, file: file, stdout: stdout),
             summary: ExportSummary(checker: rules.isEmpty ? nil : RecordChecker(rules: rules)))
     }
 
@@ -141,12 +139,9 @@ struct ExampleExporter {
         }
     }
 
-    /// Frames records and sends the bytes to a file or stdout in pieces.
+    /// Turns rows into records (or template bytes) for an `ExportOutput`, counting them in the summary.
     private struct Writer {
-        var framing: ExportFraming
-        let file: ExportFile?
-        let stdout: any TextSink
-        var buffer: [UInt8] = []
+        var output: ExportOutput
         var summary: ExportSummary
         /// `PlainRecordTemplate`s by `Shape.index`, learned on first use (nil: that shape takes the record path).
         var templates = [PlainRecordTemplate?](repeating: nil, count: PlainRecordTemplate.Shape.count)
@@ -154,15 +149,9 @@ struct ExampleExporter {
         /// Shapes whose template keys are in `summary.keys`.
         var keysNoted = [Bool](repeating: false, count: PlainRecordTemplate.Shape.count)
 
-        init(framing: ExportFraming, file: ExportFile?, stdout: any TextSink, summary: ExportSummary) {
-            self.framing = framing
-            self.file = file
-            self.stdout = stdout
+        init(output: ExportOutput, summary: ExportSummary) {
+            self.output = output
             self.summary = summary
-        }
-
-        mutating func begin() throws {
-            buffer.append(contentsOf: framing.opening())
         }
 
         mutating func append(_ selected: SelectedRow, layout: any ExportLayout, options: ExportOptions) throws {
@@ -171,9 +160,8 @@ struct ExampleExporter {
             case .skipped(let reason):
                 summary.skipped[reason, default: 0] += 1
             case .record(let record, let notes):
-                framing.append(record, to: &buffer)
+                try output.append(record)
                 summary.record(record, notes: notes, label: "instruction \(selected.instructionID)")
-                if buffer.count >= 1 << 20 { try flush() }
             }
         }
 
@@ -181,27 +169,27 @@ struct ExampleExporter {
         /// conversation or extra fields, texts of well-formed UTF-8 (what a String would hold unchanged).
         /// Returns false, writing nothing, for any other row.
         mutating func appendPlain(_ cursor: RowCursor, columns: Columns, layout: any ExportLayout, options: ExportOptions) throws -> Bool {
-            guard let output = columns.output, let instruction = columns.instruction, let input = columns.input,
+            guard let answer = columns.output, let instruction = columns.instruction, let input = columns.input,
                 columns.conversation.map(cursor.isNull) ?? true, columns.extra.map(cursor.isNull) ?? true,
-                !cursor.isNull(output), !cursor.isNull(instruction)
+                !cursor.isNull(answer), !cursor.isNull(instruction)
             else { return false }
             func isEmpty(_ column: Int) -> Bool? { cursor.withText(column) { $0.isEmpty } }
             let shape = PlainRecordTemplate.Shape(
                 emptyInstruction: isEmpty(instruction) ?? true, emptyInput: isEmpty(input) ?? true,
-                emptyOutput: isEmpty(output) ?? true, emptySystem: columns.system.flatMap(isEmpty))
+                emptyOutput: isEmpty(answer) ?? true, emptySystem: columns.system.flatMap(isEmpty))
             if !templateTried[shape.index] {
                 templateTried[shape.index] = true
                 templates[shape.index] = PlainRecordTemplate(layout: layout, options: options, shape: shape)
             }
             guard let template = templates[shape.index] else { return false }
-            let start = buffer.count
+            let start = output.buffer.count
             var wellFormed = true
-            template.append(to: &buffer) { field, out in
+            template.append(to: &output.buffer) { field, out in
                 guard wellFormed, let column = columns.index(of: field) else { return }
                 wellFormed = cursor.withText(column) { JSONString.appendEscaped(validating: $0, to: &out) } ?? true
             }
             guard wellFormed else {
-                buffer.removeSubrange(start...)
+                output.buffer.removeSubrange(start...)
                 return false
             }
             summary.seen += 1
@@ -210,23 +198,13 @@ struct ExampleExporter {
                 keysNoted[shape.index] = true
                 summary.keys.formUnion(template.keys)
             }
-            if buffer.count >= 1 << 20 { try flush() }
+            try output.flushIfFull()
             return true
         }
 
         mutating func end() throws -> ExportSummary {
-            buffer.append(contentsOf: framing.closing())
-            try flush()
+            try output.finish()
             return summary
-        }
-
-        private mutating func flush() throws {
-            if let file {
-                try file.write(buffer)
-            } else {
-                stdout.write(String(decoding: buffer, as: UTF8.self))
-            }
-            buffer.removeAll(keepingCapacity: true)
         }
     }
 }

@@ -25,31 +25,23 @@ struct PreferenceExport {
     func write(database: Database, to file: ExportFile?, stdout: any TextSink, interrupt: InterruptSignal) throws -> ExportSummary {
         try requireData(database)
         var summary = ExportSummary()
-        var framing = ExportFraming(jsonArray: jsonArray)
-        var buffer = framing.opening()
+        var output = ExportOutput(jsonArray: jsonArray, file: file, stdout: stdout)
         let merged = try forEachExample(database) { example in
             if let limit, summary.count >= limit { return false }
             if summary.seen % 1024 == 0 { try interrupt.check() }
             summary.seen += 1
             switch example.flatMap({ layout.record(for: $0) }) {
             case .success(let record):
-                framing.append(record, to: &buffer)
+                try output.append(record)
                 summary.record(record, notes: [], label: "")
             case .failure(let skip):
                 summary.skipped[skip.rawValue, default: 0] += 1
             }
-            if buffer.count >= 1 << 20 { try flush(&buffer, file: file, stdout: stdout) }
             return true
         }
         summary.merged = merged
-        buffer += framing.closing()
-        try flush(&buffer, file: file, stdout: stdout)
+        try output.finish()
         return summary
-    }
-
-    private func flush(_ buffer: inout [UInt8], file: ExportFile?, stdout: any TextSink) throws {
-        if let file { try file.write(buffer) } else { stdout.write(String(decoding: buffer, as: UTF8.self)) }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Exit 1 with the recipe when the layout would have nothing to write.
@@ -88,17 +80,25 @@ struct PreferenceExport {
             }
             return 0
         }
-        let groups = try PreferenceSource(scorer: ktoScorer, condition: nil).groups(database)
-        let text = """
-            SELECT i.instruction, i.input, i.system, i.conversation, c.output
-            FROM completions c JOIN instructions i ON i.id = c.instruction_id WHERE c.id = ?
+        let candidates = try PreferenceSource(scorer: ktoScorer, condition: nil).groups(database).flatMap(\.candidates)
+        // The rated answers' prompts and texts in one query (their ids as a JSON array, read by json_each).
+        var rows: [Int64: (prompt: Result<PreferencePrompt, PreferenceSkip>, output: String)] = [:]
+        try database.forEachRow(
             """
+            SELECT c.id, i.instruction, i.input, i.system, i.conversation, c.output
+            FROM completions c JOIN instructions i ON i.id = c.instruction_id
+            WHERE c.id IN (SELECT value FROM json_each(?))
+            """,
+            [.text("[" + candidates.map { String($0.completionID) }.joined(separator: ",") + "]")]
+        ) { row in
+            rows[row.int64("id")] = (prompt(row), row.string("output"))
+        }
         // One record per distinct (prompt, completion text): answers with the same text (other samples, other
         // models, other instructions with the same prompt) would otherwise be written with both labels.
         var merged = KTOMerge()
-        for candidate in groups.lazy.flatMap(\.candidates) {
-            guard let row = try database.first(text, [.integer(candidate.completionID)]) else { continue }
-            merged.add(prompt(row), completion: row.string("output"), rating: candidate.score)
+        for candidate in candidates {
+            guard let row = rows[candidate.completionID] else { continue }
+            merged.add(row.prompt, completion: row.output, rating: candidate.score)
         }
         for entry in merged.entries {
             let example = entry.prompt.map { prompt in

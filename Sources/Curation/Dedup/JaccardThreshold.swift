@@ -19,6 +19,20 @@ struct JaccardThreshold: Sendable {
         }
     }
 
+    /// Whether two sets with these sizes and 64-bit shingle masks (bit `h >> 58` set for each shingle hash h)
+    /// cannot reach the threshold, decided without reading a shingle: each mask bit that one set has and the
+    /// other lacks stands for at least one shingle of the first that the second lacks, so more such bits than
+    /// the set may spare rules the pair out exactly. False means "merge to find out", never a similarity.
+    @inline(__always)
+    func cannotReach(countA: Int, countB: Int, maskA: UInt64, maskB: UInt64) -> Bool {
+        if countA == 0 || countB == 0 { return true }
+        let total = countA + countB
+        let need = total < self.need.count ? Int(self.need[total]) : Self.need(threshold, total)
+        let spareA = countA - need, spareB = countB - need
+        if spareA < 0 || spareB < 0 { return true }
+        return (maskA & ~maskB).nonzeroBitCount > spareA || (maskB & ~maskA).nonzeroBitCount > spareB
+    }
+
     /// The similarity of `a` and `b` when it reaches the threshold, else nil (also for an empty set).
     @inline(__always)
     func similarity(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>) -> Double? {

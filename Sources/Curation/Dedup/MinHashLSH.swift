@@ -186,7 +186,12 @@ public struct MinHashLSH: Sendable {
                                 // counted and verified once.
                                 if Self.shareBand(hashes, i, j, bands: bands, below: band) { continue }
                                 result.candidates += 1
-                                let a = shingles.shingles(Int(slots[i])), b = shingles.shingles(Int(slots[j]))
+                                // Sizes and masks sit in small arrays: most candidates are ruled out there
+                                // without touching their shingles.
+                                let si = Int(slots[i]), sj = Int(slots[j])
+                                if jaccard.cannotReach(countA: shingles.count(si), countB: shingles.count(sj),
+                                                       maskA: shingles.mask(si), maskB: shingles.mask(sj)) { continue }
+                                let a = shingles.shingles(si), b = shingles.shingles(sj)
                                 if let similarity = jaccard.similarity(a, b) {
                                     result.accepted.append(VerifiedPair(i: slots[i], j: slots[j], similarity: similarity))
                                 }

@@ -9,6 +9,8 @@ public final class ShingleSets: @unchecked Sendable {
     /// Where record k's shingles start, and how many it has; the memory belongs to `batches`.
     private var bases: [UnsafePointer<UInt64>] = []
     private var counts: [Int32] = []
+    /// Record k's shingle mask: bit `h >> 58` set for each of its shingle hashes h (see `JaccardThreshold`).
+    private var masks: [UInt64] = []
     private var batches: [UnsafeMutableBufferPointer<UInt64>] = []
 
     public init(shingling: Shingling) {
@@ -34,9 +36,16 @@ public final class ShingleSets: @unchecked Sendable {
             _ = UnsafeMutableBufferPointer(start: base, count: shingles.count).initialize(from: shingles)
             bases.append(UnsafePointer(base))
             counts.append(Int32(shingles.count))
+            masks.append(shingles.reduce(0) { $0 | 1 << ($1 >> 58) })
             offset += shingles.count
         }
     }
+
+    /// How many shingles record k has.
+    @inline(__always) func count(_ k: Int) -> Int { Int(counts[k]) }
+
+    /// Record k's 64-bit shingle mask.
+    @inline(__always) func mask(_ k: Int) -> UInt64 { masks[k] }
 
     /// Record k's shingles (valid while this object lives).
     @inline(__always) func shingles(_ k: Int) -> UnsafeBufferPointer<UInt64> {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One entry of LLaMA-Factory's `dataset_info.json`, so `dataset: NAME` in a training config finds an exported
 /// file, and its merge into an existing file. Keys follow LLaMA-Factory's data/README: `file_name`,
 /// `formatting` (absent for Alpaca), `columns` (prompt/query/response/history/messages/system/tools) and, for
@@ -21,6 +23,15 @@ public struct DatasetInfoEntry: Sendable, Equatable {
         self.columns = columns
         self.tags = tags
         self.ranking = ranking
+    }
+
+    /// The `file_name` that names `path` in `directory`'s dataset_info.json: the path relative to the directory
+    /// when the file is inside it, else the absolute path (LLaMA-Factory joins `file_name` to its dataset_dir,
+    /// and joining an absolute path gives the path itself). Both paths are standardised first (`.`, `..`).
+    public static func fileName(for path: String, in directory: String) -> String {
+        let standardPath = URL(fileURLWithPath: path).standardizedFileURL.path
+        let standardDirectory = URL(fileURLWithPath: directory).standardizedFileURL.path + "/"
+        return standardPath.hasPrefix(standardDirectory) ? String(standardPath.dropFirst(standardDirectory.count)) : standardPath
     }
 
     /// Reads an entry of an existing file; nil when it is not an object with a `file_name`.

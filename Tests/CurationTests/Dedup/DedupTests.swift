@@ -179,6 +179,32 @@ import Testing
         }
     }
 
+    /// The mask pre-check never rules out a pair the full merge accepts, and does rule out most random pairs:
+    /// hashes spread over the whole 64 bits (as shingle hashes are) and hashes crowded into a few mask bits.
+    @Test func maskPrecheckIsExact() {
+        var rng = SeededGenerator(seed: 5)
+        var ruledOut = 0, below = 0
+        for round in 0..<4000 {
+            let crowded = round % 2 == 1
+            let pool = (0..<Int.random(in: 4...50, using: &rng)).map { _ in
+                crowded ? UInt64.random(in: 0...3, using: &rng) << 58 | UInt64.random(in: 0..<(1 << 40), using: &rng)
+                        : UInt64.random(in: 0...UInt64.max, using: &rng)
+            }
+            let a = Array(Set((0..<Int.random(in: 1...30, using: &rng)).map { _ in pool.randomElement(using: &rng)! })).sorted()
+            let b = Array(Set((0..<Int.random(in: 1...30, using: &rng)).map { _ in pool.randomElement(using: &rng)! })).sorted()
+            let mask = { (set: [UInt64]) in set.reduce(UInt64(0)) { $0 | 1 << ($1 >> 58) } }
+            let full = Shingling.jaccard(a, b)
+            for threshold in [0.5, 0.7, 0.8, 0.9, full] {
+                let check = JaccardThreshold(threshold: threshold, maxTotal: 64)
+                let out = check.cannotReach(countA: a.count, countB: b.count, maskA: mask(a), maskB: mask(b))
+                if full >= threshold { #expect(!out, "\(a) \(b) at \(threshold)") }
+                if full < threshold { below += 1; if out { ruledOut += 1 } }
+            }
+        }
+        // Not a correctness matter, but the point of the check: most pairs below the threshold never get merged.
+        #expect(ruledOut * 2 > below)
+    }
+
     /// The radix sort of band keys orders them as a comparison sort of the 64-bit keys does.
     @Test func bandSortMatchesAComparisonSort() {
         var rng = SeededGenerator(seed: 11)

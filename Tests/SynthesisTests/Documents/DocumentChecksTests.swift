@@ -1,4 +1,5 @@
 import Testing
+import Curation
 import LLM
 @testable import Synthesis
 
@@ -60,5 +61,12 @@ import LLM
         #expect(!gate.check("How long does the kettle take to boil water?").passed)
         #expect(gate.check("What is the lid made of?").passed)
         #expect(!gate.check("What is the lid made of?").passed, "an accepted question joins the gate")
+        // Full-width letters and punctuation inside the text: exact duplicates by dedup's key, so rejected here
+        // too (the old key folded only trailing punctuation and case).
+        #expect(gate.check("水壶的盖子是什么材料做的？").passed)
+        let repeat_ = gate.check("水壶的盖子，是什么材料做的?")
+        #expect(!repeat_.passed && repeat_.detailJSON == #"{"method":"exact"}"#)
+        #expect(!gate.check("ＷＨＡＴ is the lid made of").passed)
+        #expect(DuplicateQuestionGate<SelfInstructNaiveRougeIndex>.key("Ｈｅｌｌｏ,  world!") == ExactDeduplicator.key("hello world"))
     }
 }

@@ -1,7 +1,7 @@
 import Curation
 
-/// Rejects a question already asked: exactly (after folding case, runs of whitespace and
-/// trailing punctuation) or nearly (ROUGE-L F ≥ `threshold` with an accepted one, the Self-Instruct gate).
+/// Rejects a question already asked: exactly (equal comparison keys of `dedup --method exact`, which ignore
+/// case, width, whitespace and punctuation) or nearly (ROUGE-L F ≥ `threshold` with an accepted one, the Self-Instruct gate).
 /// Used for Magpie queries across a run and for document questions within one document; `filter` names
 /// the verdict. Accepted questions join the gate.
 public struct DuplicateQuestionGate<Index: InstructionSimilarityIndex> {
@@ -38,9 +38,7 @@ public struct DuplicateQuestionGate<Index: InstructionSimilarityIndex> {
         return verdict
     }
 
-    static func key(_ text: String) -> String {
-        var folded = text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        while let last = folded.last, last.isPunctuation { folded.removeLast() }
-        return folded
-    }
+    /// The comparison key: the one `dedup --method exact` uses, so a question the gate lets through is never an
+    /// exact duplicate to dedup.
+    static func key(_ text: String) -> String { ExactDeduplicator.key(text) }
 }
