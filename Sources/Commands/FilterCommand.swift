@@ -1,5 +1,6 @@
 import Curation
 import Foundation
+import Hashing
 import Store
 
 /// `dsbench filter`: runs rule filters over instructions and completions and records one verdict per rule
@@ -53,7 +54,7 @@ public struct FilterCommand: CommandDefinition {
     }
 
     public func run(context: CommandContext) throws {
-        let config = try loadConfig(context)
+        let (config, configDigest) = try loadConfig(context)
         let rules: [any FilterRule]
         do { rules = try config.makeRules(ruleNames) } catch { throw CommandError.failed("\(error)") }
         if rules.contains(where: { $0.name == "keywords" }) && config.keywords.isEmpty {
@@ -79,10 +80,12 @@ public struct FilterCommand: CommandDefinition {
         }
         var scrubbed = 0
         // The run opens before the rules are evaluated, so a Ctrl-C at any point is recorded as interrupted.
-        let (summary, runID) = try RunRecorder.record(database, arguments: arguments) { run in
+        let (summary, runID) = try RunRecorder.record(
+            database, arguments: arguments, inputDigests: configDigest.map { ["config": $0] } ?? [:]
+        ) { run in
             var summary = Summary(rules: rules)
             let walk = ChunkedRun(database: database, run: run, context: context)
-            let cursor = try walk.startingCursor()
+            let cursor = try walk.startingCursor(judgingAnswers: true)
             let writer = VerdictWriter(database: database, rules: rules, runID: run.runID)
             try writer.recordRules()
             let scrubber = scrub ? Scrubber(database: database, runID: run.runID,
@@ -118,13 +121,15 @@ public struct FilterCommand: CommandDefinition {
                      enabled: context.stderrIsTerminal && !json)
     }
 
-    func loadConfig(_ context: CommandContext) throws -> FilterConfig {
-        guard let configPath else { return FilterConfig() }
+    /// The rules' configuration from `--config` (defaults without it) and the SHA-256 of the file's bytes, which
+    /// the run records so that a rerun resumes an interrupted run only with the same rules.
+    func loadConfig(_ context: CommandContext) throws -> (FilterConfig, digest: String?) {
+        guard let configPath else { return (FilterConfig(), nil) }
         let path = context.resolve(configPath)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandError.failed("--config: cannot read \(path)")
         }
-        do { return try FilterConfig.load(data) } catch {
+        do { return (try FilterConfig.load(data), SHA256.hexDigest(of: data)) } catch {
             throw CommandError.data(file: configPath, line: 1, field: nil, reason: "not a valid rules.json: \(error)")
         }
     }

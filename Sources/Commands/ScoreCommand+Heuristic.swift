@@ -19,7 +19,7 @@ extension ScoreCommand {
         var scored = 0, low = 0, sum = 0.0
         let runID = try RunRecorder.record(database, arguments: arguments) { run in
             let walk = ChunkedRun(database: database, run: run, context: context)
-            let cursor = try walk.startingCursor()
+            let cursor = try walk.startingCursor(judgingAnswers: true)
             let progress = StepProgress(
                 label: "score", unit: "instructions", total: try walk.remaining(after: cursor), sink: context.stderr,
                 enabled: context.stderrIsTerminal && !json)

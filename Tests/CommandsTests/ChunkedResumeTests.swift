@@ -101,4 +101,63 @@ import TestSupport
         #expect(run(["score", "--db", parts]) == 0)
         #expect(try rows(parts, "SELECT count(*) FROM scores") == ["integer(\(40 + 4 + 40))"])
     }
+
+    /// A `--config` file whose contents changed between the interrupt and the rerun is different work: the
+    /// rerun must start over rather than keep the first chunks' verdicts judged by the old rules (the run's
+    /// options record the file's SHA-256 as well as its path). Unchanged contents still resume.
+    @Test func filterWithAChangedConfigFileStartsOver() throws {
+        let dir = TemporaryDirectory()
+        let whole = try fixture(dir, name: "whole"), parts = try fixture(dir, name: "parts")
+        let config = dir.file("rules.json")
+        func writeConfig(_ outputMin: Int) throws {
+            try Data(#"{"rules": ["length"], "length": {"outputMin": \#(outputMin)}}"#.utf8)
+                .write(to: URL(fileURLWithPath: config))
+        }
+        try writeConfig(1)
+        #expect(run(["filter", "--db", parts, "--config", config], interruptAtCheck: 3) == 130)
+        try writeConfig(12)
+        #expect(run(["filter", "--db", parts, "--config", config]) == 0)
+        #expect(run(["filter", "--db", whole, "--config", config]) == 0)
+        #expect(try rows(parts, "SELECT json_extract(totals, '$.resumed_from') IS NULL FROM runs ORDER BY id").last
+                == "integer(1)")
+        #expect(try rows(parts, Self.latestVerdicts) == rows(whole, Self.latestVerdicts))
+        #expect(try rows(whole, "SELECT count(*) FROM latest_verdicts WHERE passed = 0").first != "integer(0)")
+
+        // The same contents again: an interrupted run is continued.
+        #expect(run(["filter", "--db", parts, "--config", config], interruptAtCheck: 3) == 130)
+        #expect(run(["filter", "--db", parts, "--config", config]) == 0)
+        #expect(try rows(parts, "SELECT json_extract(totals, '$.resumed_from') IS NOT NULL FROM runs ORDER BY id").last
+                == "integer(1)")
+        #expect(try rows(parts, Self.latestVerdicts) == rows(whole, Self.latestVerdicts))
+    }
+
+    /// Answers added by a later run (e.g. `complete`) to instructions an interrupted filter or score had already
+    /// walked would never be judged if the rerun continued after the cursor: it starts over instead
+    /// (`input_changed_since`), ending as an uninterrupted run after the same additions.
+    @Test func answersAddedBehindTheCursorMakeTheRerunStartOver() throws {
+        let dir = TemporaryDirectory()
+        func addAnswers(_ db: String) throws {
+            let database = try Database(path: db)
+            try database.execute("INSERT INTO runs (command) VALUES ('complete')")
+            try database.execute("""
+                INSERT INTO completions (instruction_id, output, origin, model, sample_index, run_id)
+                SELECT id, 'I am sorry, but I cannot help with that.', 'model', 'm', 1, (SELECT max(id) FROM runs)
+                FROM instructions WHERE id <= 10
+                """)
+        }
+        // A restarted score run rescores the first chunks (the interrupted run's rows stay as history), so the
+        // scores compare as the examples view reads them.
+        let scores = "SELECT instruction_id, completion_id, best_score FROM examples ORDER BY instruction_id, completion_id"
+        for (command, query) in [("filter", Self.latestVerdicts), ("score", scores)] {
+            let whole = try fixture(dir, name: "\(command)-whole"), parts = try fixture(dir, name: "\(command)-parts")
+            #expect(run([command, "--db", parts], interruptAtCheck: 3) == 130)
+            try addAnswers(parts)
+            try addAnswers(whole)
+            #expect(run([command, "--db", parts]) == 0)
+            #expect(run([command, "--db", whole]) == 0)
+            #expect(try rows(parts, query) == rows(whole, query), "\(command)")
+            #expect(try rows(parts, "SELECT json_extract(totals, '$.input_changed_since') IS NOT NULL FROM runs ORDER BY id")
+                    .last == "integer(1)", "\(command)")
+        }
+    }
 }

@@ -31,12 +31,26 @@ struct ChunkedRun {
 
     /// The cursor to start after: that of an unfinished run with the same command and the same recorded
     /// options as this run, else 0. Records `resumed_from` in this run's totals when it continues another.
-    func startingCursor() throws -> Int64 {
+    /// `judgingAnswers` (filter, score): when a later run added answers to instructions the unfinished run had
+    /// already walked (completions whose `run_id` is newer, at or below its cursor), continuing would leave them
+    /// unjudged, so the walk starts over and the totals record `input_changed_since` instead.
+    func startingCursor(judgingAnswers: Bool = false) throws -> Int64 {
         guard let run,
               let previous = try RunStore(database).unfinishedRun(like: run.runID)
         else { return 0 }
+        if judgingAnswers, try answersAdded(since: previous.runID, through: previous.cursor) {
+            run.totals.counters["input_changed_since"] = Int(previous.runID)
+            return 0
+        }
         run.totals.counters["resumed_from"] = Int(previous.runID)
         return previous.cursor
+    }
+
+    /// Whether a run after `runID` added completions to instructions with ids up to `cursor`.
+    private func answersAdded(since runID: Int64, through cursor: Int64) throws -> Bool {
+        try database.scalar(
+            "SELECT EXISTS (SELECT 1 FROM completions WHERE run_id > ? AND instruction_id <= ?)",
+            [.integer(runID), .integer(cursor)]).intValue == 1
     }
 
     /// The number of instructions after `cursor`, for progress.

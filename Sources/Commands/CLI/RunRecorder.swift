@@ -17,16 +17,19 @@ public final class RunRecorder {
     /// Runs `body` inside a run: succeeded on return, interrupted on `CommandError.interrupted`, failed on any
     /// other error (which is rethrown after the run is closed). `options` is what the command actually runs
     /// with — defaults included, numbers as numbers, no secrets — stored as `runs.options`; without it the
-    /// options as given on the command line are stored.
+    /// options as given on the command line are stored, plus `inputDigests` (option name → SHA-256 of the file
+    /// it names, as `<name>_sha256`) for files whose contents decide the results, so a rerun continues an
+    /// interrupted run only when those contents are unchanged too.
     public static func record<T>(
-        _ database: Database, arguments: ParsedArguments, options: (any Encodable)? = nil, model: String? = nil,
+        _ database: Database, arguments: ParsedArguments, options: (any Encodable)? = nil,
+        inputDigests: [String: String] = [:], model: String? = nil,
         endpointHost: String? = nil, template: String? = nil, _ body: (RunRecorder) throws -> T
     ) throws -> T {
         let store = RunStore(database)
         let process = ProcessInfo.processInfo
         try store.markAbandoned(host: process.hostName) { Self.isAlive($0, startedAt: $1) }
         let runID = try store.start(
-            command: arguments.commandName, optionsJSON: options.map(effectiveOptionsJSON) ?? optionsJSON(arguments),
+            command: arguments.commandName, optionsJSON: options.map(effectiveOptionsJSON) ?? optionsJSON(arguments, inputDigests: inputDigests),
             model: model, endpointHost: endpointHost, template: template, pid: process.processIdentifier,
             host: process.hostName)
         let recorder = RunRecorder(store: store, runID: runID)
@@ -82,14 +85,16 @@ public final class RunRecorder {
         return (try? encoder.encode(options)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    /// The parsed options as a JSON object, without anything that looks like a secret.
-    static func optionsJSON(_ arguments: ParsedArguments) -> String {
+    /// The parsed options as a JSON object, without anything that looks like a secret, with a
+    /// `<option>_sha256` key per entry of `inputDigests`.
+    static func optionsJSON(_ arguments: ParsedArguments, inputDigests: [String: String] = [:]) -> String {
         var object: [String: Any] = [:]
         for (key, value) in arguments.ordered where !isSecret(key) {
             if key == "db" || key == "help" { continue }
             object[key] = value.map(withoutCredentials) ?? true
         }
         if !arguments.positionals.isEmpty { object["arguments"] = arguments.positionals }
+        for (option, digest) in inputDigests { object["\(option)_sha256"] = digest }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

@@ -37,7 +37,11 @@ struct PreferenceSource {
         let filter = condition.map { " AND \($0.sql)" } ?? ""
         let rating = isPairwise
             ? "NULL"
-            : "(SELECT s.value FROM scores s WHERE s.completion_id = e.completion_id AND s.scorer = ? ORDER BY s.id DESC LIMIT 1)"
+            // instruction_id too, so the lookup is a search of scores_subject, not a scan of scores per row.
+            : """
+              (SELECT s.value FROM scores s WHERE s.instruction_id = e.instruction_id AND s.completion_id = e.completion_id
+                AND s.scorer = ? ORDER BY s.id DESC LIMIT 1)
+              """
         return """
             SELECT e.instruction_id, e.completion_id, e.output, \(rating) AS rating FROM examples e
             WHERE \(PairwiseJudgementRows.passingAnswers)\(filter)
