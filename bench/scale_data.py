@@ -3,8 +3,8 @@
 sets (alpaca_en_52k, alpaca_zh_52k, alpaca_zh_carbonz0), with duplicate rates that stay the same at every N.
 
 A pool of ~124K distinct records cannot supply a million distinct ones by resampling: drawn 1,000,000 times, each
-source repeats ~8 times, so near-duplicates would grow with the square of N (at 1M, 54% of rows and 100x the
-candidate pairs of 100K) and a benchmark would measure the pool running dry rather than the pipeline. So each
+source repeats ~8 times, so the share of near-duplicates would grow with N (54% of the rows at 1M against 17% at
+100K) and a benchmark would measure the pool running dry rather than the pipeline. So each
 field of a fresh record is spliced from two sources of the same language (the head of one text joined to the tail of
 another at a word boundary, or at a character for Chinese), which keeps Alpaca's lengths, scripts and vocabulary
 while making repeats of one source dissimilar (word Jaccard around 1/3 or less). On top of that, a fixed share of
