@@ -99,10 +99,17 @@ public struct CompleteCommand: CommandDefinition {
             if models != nil {
                 try runner.recorder.describe(
                     model: endpoints.map(\.primary.model).joined(separator: ","),
-                    endpointHost: endpoints.map(\.hosts).joined(separator: ","), template: completer.template)
+                    endpointHost: Self.distinctHosts(endpoints), template: completer.template)
             }
             return try completer.run(targets, runner: runner)
         }
+    }
+
+    /// Every host the models are sent to, each once, in first-seen order (models sharing the command's
+    /// endpoints share their hosts).
+    static func distinctHosts(_ sets: [EndpointSet]) -> String {
+        var seen = Set<String>()
+        return sets.flatMap { $0.members.map(\.configuration.host) }.filter { seen.insert($0).inserted }.joined(separator: ",")
     }
 
     /// The endpoints of each `--models` item (keys from the environment), or the command's one set. A bare
